@@ -1,0 +1,189 @@
+"""Line-level features of a page dump: the signals every text-cleaning decision is made from.
+
+A page copied as text keeps one visual line per HTML block: paragraphs are long
+lines, menus and link lists are runs of short lines, and blank lines mark where
+the layout put space. Nothing here knows any particular site; the signals are
+length, stop-word density, sentence punctuation, the shape of the surrounding
+block, repetition within the page, and a small vocabulary of generic
+boilerplate cues (calls to action, legal lines, template placeholders).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
+TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
+URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
+BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
+
+# Generic vocabulary of page furniture. These are the words sites use to ask the
+# reader to act (subscribe, share, sign in) or to state terms; article prose
+# uses them rarely and almost never in the second person imperative.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
+    r"donat(?:e|ion)|become a (?:member|supporter|patron|subscriber|insider)|membership|"
+    r"free (?:trial|articles?)|(?:articles?|stories) (?:left|remaining)|"
+    r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
+    r"click here|tap here|read more|continue reading|share (?:this|on)|follow us|"
+    r"leave a (?:comment|reply)|comments? (?:are|have been) closed|post a comment|"
+    r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
+    r"sponsored|download (?:the|our) app|support (?:our|independent) journalism|"
+    r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
+    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you)\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
+CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}(?:/|photo|image|credit|getty|reuters|\bAP\b|AFP|file|pool))[^()]*\)\s*$"
+    r"|^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit)"
+    r"|\b(?:getty images|shutterstock|istock|via AP|AP Photo|Reuters/)\b",
+    re.IGNORECASE,
+)
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Below this share of stop words over the page's longer lines, no stoplist fits
+# the page's language and prose is told by length and punctuation alone.
+MIN_STOPLIST_COVERAGE = 0.08
+
+
+@lru_cache(maxsize=1)
+def stoplist_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """jusText's stoplists (a trafilatura dependency) as {word: languages it is a stop word of}."""
+    import justext
+
+    languages = tuple(sorted(justext.get_stoplists()))
+    index: dict[str, list[int]] = {}
+    for number, language in enumerate(languages):
+        for word in justext.get_stoplist(language):
+            index.setdefault(word.lower(), []).append(number)
+    return languages, {word: tuple(numbers) for word, numbers in index.items()}
+
+
+def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
+    """The stop words of the page's language, chosen as the stoplist that covers most of its longer lines.
+
+    Returns an empty set when no stoplist covers at least MIN_STOPLIST_COVERAGE
+    (scripts written without spaces, languages jusText has no list for).
+    """
+    languages, index = stoplist_index()
+    hits = [0] * len(languages)
+    sampled = 0
+    for tokens in sorted(token_lists, key=len, reverse=True)[:12]:
+        for token in tokens:
+            for number in index.get(token, ()):
+                hits[number] += 1
+        sampled += len(tokens)
+    if not sampled:
+        return frozenset()
+    best = max(range(len(languages)), key=hits.__getitem__)
+    if hits[best] / sampled < MIN_STOPLIST_COVERAGE:
+        return frozenset()
+    return _stoplist(languages[best])
+
+
+@lru_cache(maxsize=8)
+def _stoplist(language: str) -> frozenset[str]:
+    import justext
+
+    return frozenset(word.lower() for word in justext.get_stoplist(language))
+
+
+@dataclass
+class Line:
+    """One non-empty line of a page dump with the signals computed from it."""
+
+    index: int  # position among the non-empty lines
+    text: str
+    block: int  # blank-line separated block number
+    block_size: int = 1  # number of non-empty lines in that block
+    words: int = 0
+    stop_ratio: float = 0.0  # share of stop words; -1 when no stoplist fits the page
+    sentence_end: bool = False
+    repeated: int = 1  # occurrences of the same normalised text in the page
+    cues: list[str] = field(default_factory=list)
+
+    @property
+    def prose(self) -> bool:
+        """Reads like running text: enough words, enough function words, sentence punctuation.
+
+        `stop_ratio` is -1 when the page's language has no stoplist; then
+        length and punctuation decide alone.
+        """
+        if self.stop_ratio < 0:
+            return self.words >= 30 or (self.words >= 10 and self.sentence_end)
+        if self.words >= 30 and self.stop_ratio >= 0.2:
+            return True
+        return self.words >= 8 and self.stop_ratio >= 0.22 and self.sentence_end
+
+
+def normalise(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
+    lines: list[Line] = []
+    token_lists: list[list[str]] = []
+    block = 0
+    previous_blank = True
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        previous_blank = False
+        tokens = [token.lower() for token in WORD.findall(stripped)]
+        # Scripts without spaces: count about one word per two characters.
+        cjk_characters = len(CJK.findall(stripped))
+        line = Line(
+            index=len(lines),
+            text=stripped,
+            block=block,
+            words=len(tokens) + cjk_characters // 2,
+            sentence_end=bool(SENTENCE_END.search(stripped)),
+        )
+        lines.append(line)
+        token_lists.append(tokens)
+    stops = page_stop_words(token_lists)
+    sizes = Counter(line.block for line in lines)
+    counts = Counter(" ".join(tokens) for tokens in token_lists)
+    for line, tokens in zip(lines, token_lists):
+        line.block_size = sizes[line.block]
+        line.stop_ratio = (sum(token in stops for token in tokens) / len(tokens)) if stops and tokens else -1.0
+        key = " ".join(tokens)
+        line.repeated = counts[key] if key else 1
+        line.cues = boilerplate_cues(line)
+    return lines
+
+
+def boilerplate_cues(line: Line) -> list[str]:
+    """Names of the generic boilerplate signals a line shows (empty for ordinary prose)."""
+    text = line.text
+    cues: list[str] = []
+    if TEMPLATE_PLACEHOLDER.search(text):
+        cues.append("template")
+    if COPYRIGHT.search(text):
+        cues.append("legal")
+    if EMAIL.search(text) or (URL.search(text) and line.words < 25):
+        cues.append("contact")
+    if line.words <= 3 and IMAGE_CODE.match(BULLET.sub("", text)) and any(ch.isdigit() for ch in text):
+        cues.append("image-id")
+    action = CALL_TO_ACTION.findall(text)
+    if action:
+        # A call to action is a stronger cue in a short line or one that talks to the reader.
+        if line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2:
+            cues.append("promo")
+    if CAPTION_CREDIT.search(text):
+        cues.append("caption")
+    return cues

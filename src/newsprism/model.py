@@ -1,0 +1,125 @@
+"""The data model: one vocabulary for every stage (see DESIGN.md, "Data model").
+
+Every span (`start`, `end`) is a character offset into `Article.body`.
+The JSON form of an `Article` is the per-article output contract of
+`newsprism extract`; `schema/article.schema.json` is generated from these
+classes (`newsprism schema`), and the tests validate real output against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class RawDocument(_Model):
+    """What ingest hands to clean: one document's decoded content and what its container said about it.
+
+    `kind` decides the cleaner: "text" is a page dump (full of boilerplate),
+    "html" is a raw page, "body" is an already clean article body (a JSONL
+    record's "text" field).
+    """
+
+    id: str
+    source: str = Field(description="Where the document came from: a path, path:line, a URL or <stdin>.")
+    kind: Literal["text", "html", "body"]
+    content: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
+class Removed(_Model):
+    """A block the cleaner took out of the page, and why."""
+
+    text: str
+    reason: str = Field(description="navigation, paywall, promo, link-list, caption, credit, legal, share, headline, dek, byline, dateline, template, repeated, ...")
+
+
+class Mention(_Model):
+    """An entity mention in the body; `entity` is the story-wide entity id once linked."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    entity: str | None = None
+
+
+class Quote(_Model):
+    """Reported speech: who said what, with which verb, through which channel."""
+
+    text: str
+    speaker_name: str | None = None
+    speaker: str | None = Field(default=None, description="Entity id of the speaker, when resolved.")
+    cue: str | None = Field(default=None, description="The verb or phrase of saying: said, claimed, according to.")
+    via: str | None = Field(default=None, description="The channel credited: 'told Sputnik', 'Tass reported'.")
+    kind: Literal["direct", "indirect", "mixed"] = "direct"
+    start: int
+    end: int
+
+
+class TimeExpr(_Model):
+    """A date or time expression resolved to a TIMEX3-style value against the reference date."""
+
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+class LoadedTerm(_Model):
+    text: str
+    category: str
+    start: int
+    end: int
+
+
+class OpinionSentence(_Model):
+    text: str
+
+
+class SentenceVerdict(_Model):
+    text: str
+    score: float
+    biased: bool
+
+
+class Framing(_Model):
+    loaded: list[LoadedTerm] = Field(default_factory=list)
+    opinion: list[OpinionSentence] = Field(default_factory=list)
+    sentences: list[SentenceVerdict] = Field(default_factory=list)
+    score: float | None = None
+
+
+class Article(_Model):
+    """One outlet's article: clean body, metadata, what was removed, and its annotations."""
+
+    id: str
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    headline: str | None = None
+    dek: str | None = None
+    byline: list[str] = Field(default_factory=list)
+    published: dt.date | None = Field(default=None, description="The date the page states.")
+    reference_date: dt.date | None = Field(
+        default=None, description="The day the article's relative expressions refer to."
+    )
+    date_note: str | None = Field(
+        default=None, description="Why reference_date differs from published, or how it was inferred."
+    )
+    body: str
+    removed: list[Removed] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)
+    entities: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    framing: Framing = Field(default_factory=Framing)
