@@ -22,6 +22,7 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNO
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
 IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
+DIGIT = re.compile(r"\d+")
 BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 
 # Generic vocabulary of page furniture. These are the words sites use to ask the
@@ -29,7 +30,7 @@ BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 # uses them rarely and almost never in the second person imperative.
 CALL_TO_ACTION = re.compile(
     r"\b(?:sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
-    r"donat(?:e|ion)|become a (?:member|supporter|patron|subscriber|insider)|membership|"
+    r"donat(?:e|ion)|becom(?:e|ing) an? (?:\w+ )?(?:member|supporter|patron|subscriber|insider)|membership|"
     r"free (?:trial|articles?)|(?:articles?|stories) (?:left|remaining)|"
     r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
     r"click here|tap here|read more|continue reading|share (?:this|on)|follow us|"
@@ -40,10 +41,14 @@ CALL_TO_ACTION = re.compile(
     r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you)\b",
     re.IGNORECASE,
 )
+SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|reddit|rss|email|e-mail)\b",
+    re.IGNORECASE,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 CAPTION_CREDIT = re.compile(
     r"\((?:[^()]{0,80}(?:/|photo|image|credit|getty|reuters|\bAP\b|AFP|file|pool))[^()]*\)\s*$"
-    r"|^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit)"
+    r"|^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit|copyright|caption|source)"
     r"|\b(?:getty images|shutterstock|istock|via AP|AP Photo|Reuters/)\b",
     re.IGNORECASE,
 )
@@ -122,11 +127,21 @@ class Line:
             return self.words >= 30 or (self.words >= 10 and self.sentence_end)
         if self.words >= 30 and self.stop_ratio >= 0.2:
             return True
+        if self.words >= 18 and self.stop_ratio >= 0.3:
+            return True  # a paragraph whose final punctuation the dump lost
         return self.words >= 8 and self.stop_ratio >= 0.22 and self.sentence_end
 
 
 def normalise(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
+
+
+def line_shape(line: Line) -> str:
+    """A short line with its digits masked: "2 days ago at 07:52 am" and "5 days ago at 10:01 pm"
+    share a shape. Repeated shapes are the meta lines of comment threads and teaser lists."""
+    if line.words > 8 or not DIGIT.search(line.text):
+        return f"#{line.index}"  # unique: only short lines with numbers are compared by shape
+    return DIGIT.sub("0", line.text.lower())
 
 
 def split_lines(text: str) -> list[Line]:
@@ -158,11 +173,12 @@ def split_lines(text: str) -> list[Line]:
     stops = page_stop_words(token_lists)
     sizes = Counter(line.block for line in lines)
     counts = Counter(" ".join(tokens) for tokens in token_lists)
+    shapes = Counter(line_shape(line) for line in lines)
     for line, tokens in zip(lines, token_lists):
         line.block_size = sizes[line.block]
         line.stop_ratio = (sum(token in stops for token in tokens) / len(tokens)) if stops and tokens else -1.0
         key = " ".join(tokens)
-        line.repeated = counts[key] if key else 1
+        line.repeated = max(counts[key] if key else 1, shapes[line_shape(line)])
         line.cues = boilerplate_cues(line)
     return lines
 
@@ -173,7 +189,8 @@ def boilerplate_cues(line: Line) -> list[str]:
     cues: list[str] = []
     if TEMPLATE_PLACEHOLDER.search(text):
         cues.append("template")
-    if COPYRIGHT.search(text):
+    caption = bool(CAPTION_CREDIT.search(text))
+    if COPYRIGHT.search(text) and not (caption and line.words <= 12):
         cues.append("legal")
     if EMAIL.search(text) or (URL.search(text) and line.words < 25):
         cues.append("contact")
@@ -184,6 +201,8 @@ def boilerplate_cues(line: Line) -> list[str]:
         # A call to action is a stronger cue in a short line or one that talks to the reader.
         if line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2:
             cues.append("promo")
-    if CAPTION_CREDIT.search(text):
+    if caption:
         cues.append("caption")
+    if len(SOCIAL.findall(text)) >= 2 and line.words < 25:
+        cues.append("promo")
     return cues

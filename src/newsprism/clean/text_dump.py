@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.clean.lines import BULLET, Line, split_lines
+from newsprism.clean.lines import BULLET, Line, normalise, split_lines
 from newsprism.model import Removed
 
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id"}
@@ -48,14 +48,58 @@ def line_score(line: Line) -> float:
     if "promo" in line.cues:
         return -3.0
     if "caption" in line.cues:
-        return -1.5
+        return -1.5  # captions sit inside articles: a mild barrier, not a wall
     if line.repeated > 1:
-        return -2.0
+        return -1.5
     if line.prose:
         return 1.0 + min(line.words, 100) / 20.0
     if line.block_size >= 3 and line.words <= 6:
         return -1.0  # a run of short lines: a menu or a link list
     return -0.6
+
+
+def headline_position(lines: list[Line]) -> int | None:
+    """Where the page repeats its title as the article's headline (the h1), if it does.
+
+    A dump starts with the page <title>, usually "Headline | Site"; the article
+    body follows the line that repeats the headline part of it.
+    """
+    if len(lines) < 2:
+        return None
+    title = normalise(lines[0].text)
+    if len(title.split()) < 3:
+        return None
+    for line in lines[1 : min(len(lines), 400)]:
+        text = normalise(line.text)
+        if len(text.split()) >= 3 and 0.5 * len(title) <= len(text) <= len(title) and text in title:
+            return line.index
+    return None
+
+
+def choose_segment(lines: list[Line]) -> tuple[int, int]:
+    """The run of lines that is the article.
+
+    Candidates are the best-scoring runs found one after another (each found
+    after masking the ones before). A run that starts within a few lines after
+    the repeated headline counts double: on real pages the article follows its
+    headline, while a comment thread or a teaser list can be as long as it.
+    """
+    scores = [line_score(line) for line in lines]
+    headline = headline_position(lines)
+    best_value, best_span = 0.0, (0, 0)
+    masked = list(scores)
+    for _ in range(4):
+        start, end = best_segment(masked)
+        if end <= start:
+            break
+        value = sum(scores[start:end])
+        if headline is not None and headline < start <= headline + 8:
+            value *= 2.0
+        if value > best_value:
+            best_value, best_span = value, (start, end)
+        for position in range(start, end):
+            masked[position] = -1e9
+    return best_span
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:
@@ -71,18 +115,27 @@ def best_segment(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def removal_reason(line: Line) -> str:
-    """The most specific reason a line is furniture, for the `removed` record."""
+def removal_reason(line: Line, where: str = "body") -> str:
+    """The most specific reason a line is furniture, for the `removed` record.
+
+    `where` is "header", "body" or "footer": outside the article, lines with
+    no cue of their own are navigation above it and link lists below it.
+    """
     for cue in ("template", "legal", "contact", "image-id", "promo", "caption"):
         if cue in line.cues:
             return {"contact": "promo", "image-id": "credit", "template": "paywall"}.get(cue, cue)
-    if line.repeated > 1:
-        return "repeated"
     if line.block_size >= 3 and line.words <= 6:
         return "navigation"
-    if line.prose:
+    if where == "header":
+        return "navigation"
+    if where == "footer":
         return "link-list"
-    return "boilerplate"
+    return "repeated" if line.repeated > 1 else "boilerplate"
+
+
+def is_paragraph(line: Line) -> bool:
+    """A line that opens an article: prose of some length that ends like a sentence."""
+    return line.prose and (line.words >= 15 or line.sentence_end and not line.text.endswith("?"))
 
 
 def split_dump(text: str) -> DumpParts:
@@ -90,10 +143,16 @@ def split_dump(text: str) -> DumpParts:
     lines = split_lines(text)
     if not lines:
         return DumpParts(body=[], header=[], footer=[])
-    start, end = best_segment([line_score(line) for line in lines])
+    start, end = choose_segment(lines)
     keep = [False] * len(lines)
     for position in range(start, end):
         keep[position] = in_body(lines, position, start, end)
+    # Lines leading the run before its first real paragraph are the headline,
+    # a dek or a credit line: header, not body.
+    first = start
+    while first < end and keep[first] and not is_paragraph(lines[first]):
+        keep[first] = False
+        first += 1
     # Trailing short lines inside the run (a "Related" heading, a sign-off) are not body.
     last = end - 1
     while last >= start and keep[last] and not lines[last].prose:
@@ -105,11 +164,12 @@ def split_dump(text: str) -> DumpParts:
         if keep[position]:
             parts.body.append(BULLET.sub("", line.text) if line.block_size > 1 else line.text)
             continue
-        if position < start:
+        before_body = not any(keep[:position])
+        if before_body:
             parts.header.append(line.text)
         elif position >= end:
             parts.footer.append(line.text)
-        reason = removal_reason(line)
+        reason = removal_reason(line, "header" if before_body else "footer" if position >= end else "body")
         if reason == "caption":
             parts.captions.append(line.text)
         parts.removed.append(Removed(text=line.text, reason=reason))
