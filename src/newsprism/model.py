@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class _Model(BaseModel):
@@ -123,3 +123,14 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     times: list[TimeExpr] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
+
+    # Not part of the output: set by clean when the page's only date is an
+    # "Updated" stamp, read by the run-level date settlement.
+    _weak_stamp: bool = PrivateAttr(default=False)
+
+    @property
+    def weak_stamp(self) -> bool:
+        return self._weak_stamp
+
+    def mark_weak_stamp(self) -> None:
+        self._weak_stamp = True

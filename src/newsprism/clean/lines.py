@@ -20,7 +20,10 @@ SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?…]["'”’)\]]*\
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"©|ⓒ|\(c\)\s*\d{4}|^\s*copyright\b|\bcopyright\s*(?:\(c\)\s*)?\d{4}|all rights? reserved|protected by copyright",
+    re.IGNORECASE,
+)
 IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
 DIGIT = re.compile(r"\d+")
 BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")

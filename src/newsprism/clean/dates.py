@@ -1,0 +1,294 @@
+"""Dates of record: the date a page states, and the date its text really refers to.
+
+The *stated* date is the first absolute date in the lines around the headline
+(the dateline or byline), parsed with dateparser. The *reference date* is the
+day the article's relative expressions ("on Wednesday", "the 25th", "this
+month") count from. It is the stated date unless the content contradicts it:
+
+* a past event "on the 25th" of "this month" on a page stamped the 4th;
+* anniversary arithmetic ("first visit in 24 years" after a visit "in 2000")
+  that lands in another year than the stamp;
+* relative wording ("this month", "on Friday") while every explicit date in
+  the text lies months before the stamp (a page re-stamped when re-published).
+
+Then, and when the page states no date, the reference date is inferred from
+the content: explicit dates in the text, month-day dates with the year from
+elsewhere on the page (copyright line, photo captions), day-of-month
+references, anniversary arithmetic; `settle_reference_dates` finally borrows
+the month from the other articles of the same run when the content gives only
+a year and a day. Every inference is explained in `date_note`.
+
+Known limit: future-tense explicit dates ("elections on Nov 5, 2024") count as
+evidence like past ones; the month of a page with neither explicit dates nor
+peers stays unknown (reference_date None, said in date_note).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsprism.model import Article
+
+MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+FULL_DATE = re.compile(
+    rf"""\b\d{{4}}-\d{{2}}-\d{{2}}\b
+    | \b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b
+    | \b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+MONTH_DAY = re.compile(
+    rf"\b(?P<month>{MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:%|percent|million|billion))",
+    re.IGNORECASE,
+)
+DAY_OF_MONTH = re.compile(r"\b(?:on|since|from|until|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+THIS_MONTH = re.compile(r"\b(?:this|earlier this|later this) month\b", re.IGNORECASE)
+DEICTIC = re.compile(
+    r"\b(?:this (?:month|week)|last week|yesterday|today|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+YEAR_IN = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
+YEARS_SINCE = re.compile(r"\b(?:first|since|in)\b[^.]{0,60}?\bin\s+(\d{1,3})\s+years\b", re.IGNORECASE)
+ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+PAST_CONTEXT = re.compile(
+    r"\b(?:said|told|announced|signed|held|met|was|were|had|did|reported|visited|fired|launched|emphasized|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> dt.date | None:
+    """An absolute date from a short string ("Friday, April 4, 2025", "06/21/2024"), or None."""
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def find_full_dates(text: str) -> list[dt.date]:
+    """Every absolute date written out in `text`, in order."""
+    found = []
+    for match in FULL_DATE.finditer(text):
+        date = parse_date(match.group(0))
+        if date and 1900 <= date.year <= 2100:
+            found.append(date)
+    return found
+
+
+UPDATE_STAMP = re.compile(r"\b(?:updated|modified|last edited|revised|refreshed)\b", re.IGNORECASE)
+
+
+def stated_date(lines: Iterable[str]) -> tuple[dt.date | None, bool]:
+    """The date the page states, from its dateline/byline lines, and whether it is only an update stamp.
+
+    A "Posted"/"Published" or unlabelled date wins over an "Updated" one; a page
+    that shows only an update stamp returns it with weak=True, because an
+    update is not when the text was written.
+    """
+    update: dt.date | None = None
+    for line in lines:
+        if len(line.split()) > 25:
+            continue  # a paragraph, not a dateline
+        dates = find_full_dates(line)
+        if not dates:
+            continue
+        if UPDATE_STAMP.search(line):
+            update = update or dates[0]
+            continue
+        return dates[0], False
+    return update, update is not None
+
+
+@dataclass
+class DateEvidence:
+    """What an article's own text says about when it was written."""
+
+    explicit: list[dt.date] = field(default_factory=list)  # full dates in the body
+    month_days: list[tuple[int, int]] = field(default_factory=list)  # (month, day) without year
+    days_of_month: list[int] = field(default_factory=list)  # "on the 25th"
+    this_month: bool = False
+    deictic: bool = False
+    anniversary_years: list[int] = field(default_factory=list)  # 2000 + "in 24 years"
+    years: list[int] = field(default_factory=list)  # every year written in the body
+    caption_dates: list[dt.date] = field(default_factory=list)  # photo captions: when the pictures were taken
+    page_years: list[int] = field(default_factory=list)  # years in copyright lines
+
+
+def gather_evidence(body: str, captions: Iterable[str] = (), legal: Iterable[str] = ()) -> DateEvidence:
+    """Collect the dating evidence of a body, its photo captions and its copyright lines."""
+    evidence = DateEvidence()
+    evidence.explicit = find_full_dates(body)
+    for match in MONTH_DAY.finditer(body):
+        month = month_number(match.group("month"))
+        day = int(match.group("day"))
+        if month and 1 <= day <= 31:
+            evidence.month_days.append((month, day))
+    for match in DAY_OF_MONTH.finditer(body):
+        day = int(match.group(1))
+        if 1 <= day <= 31:
+            evidence.days_of_month.append(day)
+    evidence.this_month = bool(THIS_MONTH.search(body))
+    evidence.deictic = bool(DEICTIC.search(body))
+    evidence.years = [int(year) for year in ANY_YEAR.findall(body)]
+    stated_years = [int(year) for year in YEAR_IN.findall(body)]
+    for match in YEARS_SINCE.finditer(body):
+        span = int(match.group(1))
+        # "first visit in 24 years" counts from the last such event: the latest
+        # year mentioned before it.
+        earlier = [year for year in stated_years if year + span <= dt.date.today().year + 1]
+        if earlier:
+            evidence.anniversary_years.append(max(earlier) + span)
+    for line in captions:
+        evidence.caption_dates.extend(find_full_dates(line))
+    for line in legal:
+        evidence.page_years.extend(int(year) for year in ANY_YEAR.findall(line))
+    return evidence
+
+
+def month_number(name: str) -> int | None:
+    key = name[:3].lower()
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return months.index(key) + 1 if key in months else None
+
+
+def contradictions(stamp: dt.date, evidence: DateEvidence) -> list[str]:
+    """Reasons the content contradicts a page's date stamp (empty when it agrees)."""
+    reasons = []
+    if evidence.this_month and any(day > stamp.day + 1 for day in evidence.days_of_month):
+        late = max(evidence.days_of_month)
+        reasons.append(f"the text reports events of this month on the {ordinal(late)}, after the stamped day {stamp.day}")
+    for year in set(evidence.anniversary_years):
+        if year != stamp.year:
+            reasons.append(f"its anniversary arithmetic points to {year}")
+            break
+    if evidence.deictic and evidence.explicit and max(evidence.explicit) < stamp - dt.timedelta(days=60):
+        reasons.append(f"its relative wording refers to events around {max(evidence.explicit).isoformat()}")
+    return reasons
+
+
+def infer_from_content(evidence: DateEvidence) -> tuple[dt.date | None, int | None, str]:
+    """(reference date, year, how) from the content alone.
+
+    When the content fixes a year but not a month, the date is None and the year
+    is returned so `settle_reference_dates` can take the month from peers.
+    """
+    if evidence.explicit:
+        latest = max(evidence.explicit)
+        return latest, latest.year, f"the latest date written in the text ({latest.isoformat()})"
+    if evidence.caption_dates and not evidence.anniversary_years:
+        latest = max(evidence.caption_dates)
+        return latest, latest.year, f"the date of the page's photo caption ({latest.isoformat()})"
+    year = None
+    how = ""
+    if evidence.anniversary_years:
+        year = max(evidence.anniversary_years)
+        how = f"anniversary arithmetic in the text gives {year}"
+    elif evidence.page_years:
+        year = max(evidence.page_years)
+        how = f"the year of the page's copyright line ({year})"
+    if year and evidence.month_days:
+        month, day = max(evidence.month_days)
+        if evidence.days_of_month and evidence.this_month:
+            day = max([day, *(d for d in evidence.days_of_month)])
+        try:
+            return dt.date(year, month, day), year, f"{how} and the latest month and day in the text"
+        except ValueError:
+            pass
+    return None, year, how
+
+
+def ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def reference_date(
+    published: dt.date | None,
+    body: str,
+    captions: Iterable[str] = (),
+    legal: Iterable[str] = (),
+    weak: bool = False,
+) -> tuple[dt.date | None, str | None]:
+    """The reference date of one article and its date_note (None when the stamp is simply right)."""
+    evidence = gather_evidence(body, captions, legal)
+    if published is not None:
+        reasons = contradictions(published, evidence)
+        if not reasons:
+            note = "the page shows only an update stamp; taken as the reference date until peers say otherwise." if weak else None
+            return published, note
+        inferred, year, how = infer_from_content(evidence)
+        note = f"page stamp {published.isoformat()} contradicts the content: " + "; ".join(reasons)
+        if inferred:
+            return inferred, f"{note}. Reference date inferred from {how}."
+        return None, f"{note}. " + (f"The content places it in {year}; month not determined yet." if year else "No reliable date.")
+    inferred, year, how = infer_from_content(evidence)
+    if inferred:
+        return inferred, f"the page states no date; reference date inferred from {how}."
+    if year:
+        return None, f"the page states no date; {how} fixes the year only."
+    return None, "the page states no date and its text does not fix one."
+
+
+# A weak stamp this far from every peer is taken for a re-publication date.
+WEAK_STAMP_TOLERANCE = dt.timedelta(days=14)
+
+
+def settle_reference_dates(articles: list[Article]) -> None:
+    """Give articles whose reference date is unknown or only weakly stamped the date their run's peers imply.
+
+    A story's coverage spans days, not months: an article whose content fixes
+    only a year (or nothing) takes the month of the latest peer reference date
+    in that year, and the latest day-of-month its text reports. An article
+    dated only by an "Updated" stamp far from all its peers, whose text uses
+    relative wording, takes the latest peer date. Changes the articles in
+    place; explains each change in date_note.
+    """
+    known = [
+        article.reference_date
+        for article in articles
+        if article.reference_date is not None and not article.weak_stamp
+    ]
+    if not known:
+        return
+    for article in articles:
+        if article.weak_stamp and article.reference_date is not None:
+            stamp = article.reference_date
+            near = any(abs(stamp - date) <= WEAK_STAMP_TOLERANCE for date in known)
+            if not near and DEICTIC.search(article.body):
+                article.reference_date = max(known)
+                article.date_note = (
+                    f"the page shows only an update stamp ({stamp.isoformat()}), far from every other article "
+                    f"of this run, while its text uses relative wording; reference date {max(known).isoformat()} "
+                    "taken from the latest of the other articles."
+                )
+            continue
+        if article.reference_date is not None:
+            continue
+        evidence = gather_evidence(article.body)
+        _, year, _ = infer_from_content(evidence)
+        peers = [date for date in known if year is None or date.year == year]
+        if not peers:
+            continue
+        anchor = max(peers)
+        day = anchor.day
+        if evidence.days_of_month:
+            day = max(evidence.days_of_month)
+        try:
+            settled = anchor.replace(day=day)
+        except ValueError:
+            settled = anchor
+        note = (article.date_note or "").rstrip(". ")
+        article.reference_date = settled
+        article.date_note = (
+            f"{note}. Reference date {settled.isoformat()}: month from the other articles of this run"
+            + (f", day from the text's 'the {ordinal(day)}'" if evidence.days_of_month else "")
+            + "."
+        ).lstrip(". ")
