@@ -8,7 +8,8 @@
     │   ├── UndecodableInput       text whose encoding cannot be determined
     │   ├── OversizedInput         larger than Settings.max_document_bytes
     │   ├── MalformedRecord        a JSON/JSONL record that does not parse or lacks text/html
-    │   └── NoArticleFound         the page decodes but holds no article body
+    │   ├── NoArticleFound         the page decodes but holds no article body
+    │   └── ProcessingFailed       an unexpected failure on one document (a bug: please report it)
     └── ConfigurationError         the installation is incomplete (a model package is missing)
 
 Every InputError carries the `source` it concerns, so a batch can report
@@ -61,6 +62,10 @@ class MalformedRecord(InputError):
 
 class NoArticleFound(InputError):
     """The page was read, but no article body could be found in it."""
+
+
+class ProcessingFailed(InputError):
+    """A stage failed unexpectedly on this document; the batch goes on without it."""
 
 
 class ConfigurationError(NewsprismError):

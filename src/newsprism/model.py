@@ -124,13 +124,14 @@ class Article(_Model):
     times: list[TimeExpr] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
 
-    # Not part of the output: set by clean when the page's only date is an
-    # "Updated" stamp, read by the run-level date settlement.
-    _weak_stamp: bool = PrivateAttr(default=False)
+    # Not part of the output: set by clean when reference_date is only an
+    # estimate (an "Updated" stamp, or inferred from the content), read by the
+    # run-level date settlement, which may replace it with the peers' date.
+    _provisional_date: bool = PrivateAttr(default=False)
 
     @property
-    def weak_stamp(self) -> bool:
-        return self._weak_stamp
+    def provisional_date(self) -> bool:
+        return self._provisional_date
 
-    def mark_weak_stamp(self) -> None:
-        self._weak_stamp = True
+    def mark_provisional_date(self) -> None:
+        self._provisional_date = True

@@ -222,7 +222,7 @@ def reference_date(
     if published is not None:
         reasons = contradictions(published, evidence)
         if not reasons:
-            note = "the page shows only an update stamp; taken as the reference date until peers say otherwise." if weak else None
+            note = "the page shows only an update stamp; taken as the reference date unless the run's other articles disagree." if weak else None
             return published, note
         inferred, year, how = infer_from_content(evidence)
         note = f"page stamp {published.isoformat()} contradicts the content: " + "; ".join(reasons)
@@ -237,50 +237,46 @@ def reference_date(
     return None, "the page states no date and its text does not fix one."
 
 
-# A weak stamp this far from every peer is taken for a re-publication date.
-WEAK_STAMP_TOLERANCE = dt.timedelta(days=14)
+# A provisional date this far from every peer is taken for a wrong one.
+PEER_TOLERANCE = dt.timedelta(days=14)
 
 
 def settle_reference_dates(articles: list[Article]) -> None:
-    """Give articles whose reference date is unknown or only weakly stamped the date their run's peers imply.
+    """Settle the reference dates of a run's articles against each other.
 
-    A story's coverage spans days, not months: an article whose content fixes
-    only a year (or nothing) takes the month of the latest peer reference date
-    in that year, and the latest day-of-month its text reports. An article
-    dated only by an "Updated" stamp far from all its peers, whose text uses
-    relative wording, takes the latest peer date. Changes the articles in
-    place; explains each change in date_note.
+    A story's coverage spans days, not months. Articles whose reference date
+    the page states plainly are the peers. An article with no reference date
+    takes the month of the latest peer (in the year its content points to, if
+    any peer is in it) and the latest day-of-month its text reports. An article
+    whose date is provisional (an "Updated" stamp, or inferred from content)
+    and lies far from every peer takes the latest peer date. Changes the
+    articles in place and explains each change in date_note.
     """
     known = [
         article.reference_date
         for article in articles
-        if article.reference_date is not None and not article.weak_stamp
+        if article.reference_date is not None and not article.provisional_date
     ]
     if not known:
         return
     for article in articles:
-        if article.weak_stamp and article.reference_date is not None:
-            stamp = article.reference_date
-            near = any(abs(stamp - date) <= WEAK_STAMP_TOLERANCE for date in known)
-            if not near and DEICTIC.search(article.body):
-                article.reference_date = max(known)
-                article.date_note = (
-                    f"the page shows only an update stamp ({stamp.isoformat()}), far from every other article "
-                    f"of this run, while its text uses relative wording; reference date {max(known).isoformat()} "
-                    "taken from the latest of the other articles."
-                )
+        if article.provisional_date and article.reference_date is not None:
+            estimate = article.reference_date
+            if any(abs(estimate - date) <= PEER_TOLERANCE for date in known):
+                continue
+            article.reference_date = max(known)
+            article.date_note = (
+                f"{(article.date_note or '').rstrip('. ')}. That estimate ({estimate.isoformat()}) is far from "
+                f"every other article of this run; reference date {max(known).isoformat()} taken from the latest of them."
+            ).lstrip(". ")
             continue
         if article.reference_date is not None:
             continue
         evidence = gather_evidence(article.body)
         _, year, _ = infer_from_content(evidence)
-        peers = [date for date in known if year is None or date.year == year]
-        if not peers:
-            continue
+        peers = [date for date in known if year is None or date.year == year] or known
         anchor = max(peers)
-        day = anchor.day
-        if evidence.days_of_month:
-            day = max(evidence.days_of_month)
+        day = max(evidence.days_of_month) if evidence.days_of_month else anchor.day
         try:
             settled = anchor.replace(day=day)
         except ValueError:

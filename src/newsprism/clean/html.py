@@ -35,7 +35,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts | None:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        # No date guessed from body text ("in 2009"): an undated page stays
+        # undated, and the reference-date logic infers from content with a note.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None or not (document.text or "").strip():
         return None

@@ -103,8 +103,8 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
         byline=byline, published=published, reference_date=reference, date_note=note,
         body=body, removed=removed, captions=parts.captions,
     )
-    if weak:
-        article.mark_weak_stamp()
+    if weak or (reference is not None and reference != published):
+        article.mark_provisional_date()
     return article
 
 
@@ -156,12 +156,15 @@ def article_from_html(raw: RawDocument, parts: HtmlParts) -> Article:
     published = raw.published or parts.date
     legal = [item.text for item in parts.removed if item.reason == "legal"]
     reference, note = reference_date(published, body, legal=legal)
-    return Article(
+    article = Article(
         id=raw.id, source=raw.source, url=raw.url or parts.url, outlet=raw.outlet or parts.sitename,
         headline=raw.title or parts.title, dek=parts.description if parts.description and parts.description not in body else None,
         byline=parts.authors, published=published, reference_date=reference, date_note=note,
         body=body, removed=parts.removed,
     )
+    if reference is not None and reference != published:
+        article.mark_provisional_date()
+    return article
 
 
 def article_from_body(raw: RawDocument) -> Article:

@@ -1,0 +1,250 @@
+"""Readers: bytes of one path -> RawDocuments, with size, binary and encoding checks.
+
+Decoding: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else strict
+UTF-8; else charset-normalizer's best guess (cp1252, latin-1, ...). Bytes that
+look binary (NUL bytes outside UTF-16, or mostly control characters) are
+refused rather than decoded into noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import gzip
+import io
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from newsprism.config import Settings
+from newsprism.errors import (
+    BinaryInput,
+    EmptyInput,
+    InputError,
+    MalformedRecord,
+    OversizedInput,
+    UndecodableInput,
+    UnreadableInput,
+)
+from newsprism.model import RawDocument
+
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+TEXT_SUFFIXES = {".txt", ".text"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+
+
+class Reader(Protocol):
+    def takes(self, path: Path) -> bool: ...
+
+    def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]: ...
+
+
+def base_suffix(path: Path) -> str:
+    """The suffix that names the format, looking through a trailing .gz."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def load_bytes(path: Path, settings: Settings) -> bytes:
+    """A file's bytes, gunzipped when named .gz; raises the InputError that says why not."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_document_bytes:
+            raise OversizedInput(source, f"{size / 1e6:.1f} MB exceeds the {settings.max_document_bytes / 1e6:.0f} MB limit")
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableInput(source, error.strerror or str(error)) from None
+    if path.suffix.lower() == ".gz":
+        try:
+            # Read one byte past the limit so a gzip bomb is refused, not inflated.
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                data = stream.read(settings.max_document_bytes + 1)
+        except (OSError, EOFError, zlib.error):
+            raise UnreadableInput(source, "not a valid gzip file") from None
+        if len(data) > settings.max_document_bytes:
+            raise OversizedInput(source, f"decompresses to more than {settings.max_document_bytes / 1e6:.0f} MB")
+    return data
+
+
+def decode(data: bytes, source: str) -> str:
+    """Text from bytes: BOM, strict UTF-8, then charset-normalizer; raises Empty/Binary/Undecodable."""
+    if not data.strip():
+        raise EmptyInput(source, "empty file")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UndecodableInput(source, f"invalid {encoding.upper()} despite its byte-order mark") from None
+            return _require_text(text, source)
+    if b"\x00" in data[:4096]:
+        raise BinaryInput(source, "binary content (NUL bytes), not a text or HTML page")
+    try:
+        return _require_text(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise UndecodableInput(source, "cannot determine the text encoding")
+    try:
+        return _require_text(data.decode(best.encoding), source)
+    except (UnicodeDecodeError, LookupError):
+        raise UndecodableInput(source, f"bytes do not decode as {best.encoding}") from None
+
+
+def _require_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise EmptyInput(source, "only white space")
+    sample = text[:4096]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if control > 0.05 * len(sample):
+        raise BinaryInput(source, "binary content (control characters), not a text or HTML page")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2048].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
+
+
+def document_id(source: str) -> str:
+    return source
+
+
+class PageReader:
+    """A .txt page dump or an .html/.htm page (optionally gzipped)."""
+
+    def takes(self, path: Path) -> bool:
+        return base_suffix(path) in HTML_SUFFIXES | TEXT_SUFFIXES
+
+    def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
+        source = str(path)
+        try:
+            text = decode(load_bytes(path, settings), source)
+        except InputError as error:
+            yield error
+            return
+        kind = "html" if base_suffix(path) in HTML_SUFFIXES or looks_like_html(text) else "text"
+        yield RawDocument(id=document_id(source), source=source, kind=kind, content=text)
+
+
+class RecordReader:
+    """JSONL (one record per line) or JSON (one record or a list of records).
+
+    A record is {id, text | html, url, outlet, title, published}: "text" is
+    taken as a clean body, "html" goes through HTML extraction.
+    """
+
+    def takes(self, path: Path) -> bool:
+        return base_suffix(path) in RECORD_SUFFIXES
+
+    def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
+        source = str(path)
+        try:
+            text = decode(load_bytes(path, settings), source)
+        except InputError as error:
+            yield error
+            return
+        yield from read_records(text, source, jsonl=base_suffix(path) != ".json")
+
+
+def read_records(text: str, source: str, jsonl: bool) -> Iterator[RawDocument | InputError]:
+    if not jsonl:
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield MalformedRecord(source, f"invalid JSON ({error.msg} at line {error.lineno})")
+            return
+        items = loaded if isinstance(loaded, list) else [loaded]
+        for number, item in enumerate(items, 1):
+            yield record_document(item, f"{source}#{number}" if len(items) > 1 else source)
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield MalformedRecord(where, f"malformed JSON line ({error.msg})")
+            continue
+        yield record_document(item, where)
+
+
+def record_document(item: Any, where: str) -> RawDocument | InputError:
+    """One JSON record -> RawDocument, or the MalformedRecord that says what is wrong with it."""
+    if not isinstance(item, dict):
+        return MalformedRecord(where, "record is not a JSON object")
+    content, kind = None, "body"
+    if isinstance(item.get("text"), str) and item["text"].strip():
+        content = item["text"]
+    elif isinstance(item.get("html"), str) and item["html"].strip():
+        content, kind = item["html"], "html"
+    if content is None:
+        return MalformedRecord(where, "record has neither a non-empty 'text' nor 'html' field")
+    published = None
+    if item.get("published"):
+        try:
+            published = dt.date.fromisoformat(str(item["published"])[:10])
+        except ValueError:
+            return MalformedRecord(where, f"'published' is not an ISO date: {item['published']!r}")
+    record_id = item.get("id")
+    return RawDocument(
+        id=str(record_id) if record_id is not None else where,
+        source=where,
+        kind=kind,  # type: ignore[arg-type]
+        content=content,
+        url=_optional_str(item.get("url")),
+        outlet=_optional_str(item.get("outlet")),
+        title=_optional_str(item.get("title")),
+        published=published,
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+class SniffingReader:
+    """Any other file: HTML when it looks like markup, else a page dump."""
+
+    def takes(self, path: Path) -> bool:
+        return False  # only used as the fallback
+
+    def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
+        return PageReader().read(path, settings)
+
+
+def read_bytes_document(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
+    """Standard input: JSONL when every line is a JSON object, else an HTML page or a page dump."""
+    if len(data) > settings.max_document_bytes:
+        yield OversizedInput(source, f"{len(data) / 1e6:.1f} MB exceeds the {settings.max_document_bytes / 1e6:.0f} MB limit")
+        return
+    try:
+        text = decode(data, source)
+    except InputError as error:
+        yield error
+        return
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines[:5]):
+        yield from read_records(text, source, jsonl=True)
+        return
+    kind = "html" if looks_like_html(text) else "text"
+    yield RawDocument(id=source, source=source, kind=kind, content=text)
+
+
+READERS: list[Reader] = [PageReader(), RecordReader(), SniffingReader()]
