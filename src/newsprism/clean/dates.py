@@ -143,7 +143,7 @@ def gather_evidence(body: str, captions: Iterable[str] = (), legal: Iterable[str
         span = int(match.group(1))
         # "first visit in 24 years" counts from the last such event: the latest
         # year mentioned before it.
-        earlier = [year for year in stated_years if year + span <= dt.date.today().year + 1]
+        earlier = [year for year in stated_years if year < 2200]
         if earlier:
             evidence.anniversary_years.append(max(earlier) + span)
     for line in captions:

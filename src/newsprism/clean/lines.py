@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
+SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)

@@ -85,6 +85,12 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     headline, while a comment thread or a teaser list can be as long as it.
     """
     scores = [line_score(line) for line in lines]
+    # A promo, paywall prompt or caption between two paragraphs is an insert in
+    # the article, not its end: it costs little, so the article continues past it.
+    for position in range(1, len(lines) - 1):
+        line = lines[position]
+        if line.cues and "legal" not in line.cues and is_clean_prose(lines[position - 1]) and is_clean_prose(lines[position + 1]):
+            scores[position] = -0.5
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
     masked = list(scores)
@@ -124,13 +130,15 @@ def removal_reason(line: Line, where: str = "body") -> str:
     for cue in ("template", "legal", "contact", "image-id", "promo", "caption"):
         if cue in line.cues:
             return {"contact": "promo", "image-id": "credit", "template": "paywall"}.get(cue, cue)
-    if line.block_size >= 3 and line.words <= 6:
-        return "navigation"
-    if where == "header":
-        return "navigation"
     if where == "footer":
         return "link-list"
+    if where == "header" or (line.block_size >= 3 and line.words <= 6):
+        return "navigation"
     return "repeated" if line.repeated > 1 else "boilerplate"
+
+
+def is_clean_prose(line: Line) -> bool:
+    return line.prose and not line.cues and line.repeated == 1
 
 
 def is_paragraph(line: Line) -> bool:

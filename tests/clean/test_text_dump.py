@@ -1,0 +1,59 @@
+from newsprism.clean.text_dump import best_segment, split_dump
+from tests.conftest import FICTIONAL_DUMP
+
+
+def test_body_keeps_every_paragraph_and_the_subheading_in_order() -> None:
+    parts = split_dump(FICTIONAL_DUMP)
+    assert parts.body[0].startswith("More than forty thousand visitors")
+    assert "Crowds and caution" in parts.body
+    assert parts.body[-1].startswith("The committee will meet on the 20th")
+    order = [line.split()[0] for line in parts.body]
+    assert order == ["More", "The", "Crowds", "Police", '"We', "The"]
+
+
+def test_every_kind_of_furniture_is_removed_with_a_reason() -> None:
+    parts = split_dump(FICTIONAL_DUMP)
+    body = "\n".join(parts.body)
+    for furniture in ["{{ remaining }}", "Sign up for our weekly", "Ferry timetable", "Share this article",
+                      "Leave a comment", "© 2031", "IMG 40211", "Photo: Tamsin Greer", "Home"]:
+        assert furniture not in body
+    reasons = {removed.text: removed.reason for removed in parts.removed}
+    assert reasons["You have {{ remaining }} free articles left this month."] == "paywall"
+    assert reasons["Sign up for our weekly newsletter and get the best of Brellport in your inbox."] == "promo"
+    assert reasons["© 2031 Brellport Herald Media Ltd. All rights reserved."] == "legal"
+    assert reasons["Ferry timetable changes from Monday"] == "link-list"
+    assert any(reason == "caption" for reason in reasons.values())
+
+
+def test_removed_and_body_account_for_every_line() -> None:
+    parts = split_dump(FICTIONAL_DUMP)
+    lines = [line.strip() for line in FICTIONAL_DUMP.splitlines() if line.strip()]
+    kept = set(parts.body) | {removed.text for removed in parts.removed}
+    assert all(line in kept or line.lstrip("• ") in kept for line in lines)
+
+
+def test_a_page_with_no_prose_has_no_body() -> None:
+    parts = split_dump("Home\nNews\nSport\n\nLog in\nSubscribe\n")
+    assert parts.body == []
+
+
+def test_best_segment_takes_the_maximum_sum_run() -> None:
+    assert best_segment([-1, 2, 3, -1, 4, -9, 5]) == (1, 5)
+    assert best_segment([-1, -2]) == (0, 0)
+
+
+def test_comment_threads_after_the_article_are_not_body() -> None:
+    article = "\n\n".join(
+        f"The harbour board said on Tuesday that the new pier number {n} would be finished before the "
+        f"winter storms, and that the contractors had already delivered most of the steel for it."
+        for n in range(6)
+    )
+    comments = "\n\n".join(
+        f"{n} days ago at 0{n}:15 pm\nI have lived by this harbour all my life and I think the board is wasting "
+        f"money on piers that nobody will ever use in the winter.\nRating: {n} Votes" for n in range(1, 8)
+    )
+    page = f"Harbour board backs pier plan - Brellport Herald\n\nHarbour board backs pier plan\n\n{article}\n\n" \
+           f"Top Comments\n\n{comments}\n"
+    body = "\n".join(split_dump(page).body)
+    assert "pier number 5" in body
+    assert "lived by this harbour" not in body

@@ -1,0 +1,80 @@
+"""Shared fixtures: paths to the shared evaluation data (tests skip when it is absent) and page builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    path = SHARED / "corpus" / "seeds"
+    if not path.is_dir():
+        pytest.skip("../shared/corpus/seeds is not present")
+    return path
+
+
+@pytest.fixture
+def eval_dir() -> Path:
+    path = SHARED / "eval"
+    if not (path / "extraction" / "gold.json").is_file():
+        pytest.skip("../shared/eval is not present")
+    return path
+
+
+# A fictional page dump with the furniture a real one carries.
+FICTIONAL_DUMP = """\
+Lantern festival draws record crowds to Mirrow | The Brellport Herald
+
+Home
+News
+Sport
+Culture
+Weather
+
+Lantern festival draws record crowds to Mirrow
+
+By Odile Farraway
+
+Saturday, October 11, 2031
+
+• IMG 40211
+Lanterns float over the Mirrow canal on Friday night. (Photo: Tamsin Greer/Brellport Herald)
+
+You have {{ remaining }} free articles left this month.
+Subscribe now for full access.
+
+More than forty thousand visitors crowded the banks of the Mirrow canal on Friday night for the town's \
+lantern festival, the largest turnout since the event began in 1994, organisers said.
+
+The festival committee said it had printed twice as many programmes as last year and still ran out \
+before the first lanterns were lit at dusk.
+
+Crowds and caution
+
+Police closed two footbridges for an hour after they became too crowded, and a spokesman said that \
+nobody had been hurt during the evening.
+
+"We planned for a big night, but not for this," said committee chair Benedikt Olaru, who has run the \
+event for eleven years.
+
+Sign up for our weekly newsletter and get the best of Brellport in your inbox.
+
+The committee will meet on the 20th to decide whether next year's festival should run over two nights \
+instead of one.
+
+Most read
+Ferry timetable changes from Monday
+Council approves new cycle lanes
+Bakery on Quay Street wins regional prize
+
+Share this article
+Leave a comment
+
+© 2031 Brellport Herald Media Ltd. All rights reserved.
+"""
