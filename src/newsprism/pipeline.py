@@ -15,6 +15,7 @@ ingest, the CLI, the store, the service and the batch layer do I/O.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
@@ -39,16 +40,18 @@ def extract(
     inputs: Iterable[str],
     settings: Settings = DEFAULT_SETTINGS,
     on_document: Callable[[], None] | None = None,
+    exclude: Iterable[Path] = (),
 ) -> Iterator[Article | InputError]:
     """Every input as an Article, or as the InputError that says why it could not be one.
 
     The articles of one call are one run: their reference dates are settled
     together (an undated page takes its month from its peers), so articles
     are yielded after the whole run is read; errors are yielded as they occur.
-    `on_document` is called once per document read (for progress displays).
+    `on_document` is called once per document read (for progress displays);
+    files in `exclude` (the run's own output file) are not read.
     """
     articles: list[Article] = []
-    for item in iter_documents(inputs, settings):
+    for item in iter_documents(inputs, settings, exclude):
         if on_document:
             on_document()
         if isinstance(item, InputError):

@@ -18,7 +18,7 @@ from newsprism.model import Article, RawDocument
 def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
     """Turn one raw document into an Article with body, metadata and removed blocks.
 
-    Raises NoArticleFound when no body of at least `settings.min_body_words` words remains.
+    Raises NoArticleFound when a page leaves no body of at least `settings.min_body_words` words.
     """
     if raw.kind == "html":
         parts = extract_html(raw.content, raw.url)
@@ -29,7 +29,9 @@ def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> A
         article = article_from_dump(raw, split_dump(raw.content))
     else:
         article = article_from_body(raw)
-    if len(article.body.split()) < settings.min_body_words:
+    # A record's "text" is declared clean by whoever produced it; only pages we
+    # cleaned ourselves must leave a body of article length.
+    if raw.kind != "body" and len(article.body.split()) < settings.min_body_words:
         raise NoArticleFound(
             raw.source, f"no article found (body of {len(article.body.split())} words after cleaning)"
         )

@@ -21,6 +21,7 @@ can be taken for body when nothing separates them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsprism.clean.lines import BULLET, Line, normalise, split_lines
@@ -85,6 +86,15 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     headline, while a comment thread or a teaser list can be as long as it.
     """
     scores = [line_score(line) for line in lines]
+    # Layout: where a page sets its paragraphs apart with blank lines, a block
+    # of several sentence-long lines with no blank line between them is a
+    # list (teasers, "trending" links), not paragraphs.
+    prose = [line for line in lines if line.prose]
+    prose_per_block = Counter(line.block for line in prose)
+    if prose and sum(prose_per_block[line.block] == 1 for line in prose) >= 0.6 * len(prose):
+        for position, line in enumerate(lines):
+            if line.prose and prose_per_block[line.block] >= 3 and line.words < 40:
+                scores[position] = -0.5
     # A promo, paywall prompt or caption between two paragraphs is an insert in
     # the article, not its end: it costs little, so the article continues past it.
     for position in range(1, len(lines) - 1):

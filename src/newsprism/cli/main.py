@@ -78,7 +78,8 @@ def extract_command(
     )
     with progress, sink:
         task = progress.add_task("extract", total=total)
-        for item in extract(inputs, on_document=lambda: progress.advance(task)):
+        own_output = [] if output == "-" else [Path(output)]
+        for item in extract(inputs, on_document=lambda: progress.advance(task), exclude=own_output):
             if isinstance(item, InputError):
                 failed += 1
                 progress.console.print(f"newsprism: {item}", markup=False, highlight=False, soft_wrap=True)

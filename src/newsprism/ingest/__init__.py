@@ -25,14 +25,15 @@ STDIN = "-"
 
 
 def iter_documents(
-    inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS
+    inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS, exclude: Iterable[Path] = ()
 ) -> Iterator[RawDocument | InputError]:
     """Every document named by `inputs`, in order; a bad one comes as its InputError.
 
     An input is a file, a directory (read recursively, known extensions only),
     a glob pattern, or "-" for standard input (a page dump, HTML page or JSONL,
-    told apart by content).
+    told apart by content). Files in `exclude` (the run's own output) are skipped.
     """
+    skipped = {path.resolve() for path in exclude}
     for item in inputs:
         if item == STDIN:
             data = sys.stdin.buffer.read()
@@ -41,6 +42,8 @@ def iter_documents(
         for path in expand(item):
             if isinstance(path, InputError):
                 yield path
+                continue
+            if path.resolve() in skipped:
                 continue
             reader = reader_for(path)
             yield from reader.read(path, settings)

@@ -1,0 +1,74 @@
+"""The extract command end to end, as a user runs it: output contract, one-line errors, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+
+from newsprism.render.json import article_schema
+from tests.conftest import EXAMPLES, FICTIONAL_DUMP
+
+CONTRACT_KEYS = {"id", "source", "outlet", "headline", "byline", "published", "reference_date", "date_note",
+                 "body", "removed", "entities", "quotes", "times", "framing"}
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "newsprism", *args], input=stdin, capture_output=True,
+                          env=env, timeout=300, check=False)
+
+
+def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(FICTIONAL_DUMP, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.html").write_bytes(b"\x00\x01\x02\x03" * 500)
+    (tmp_path / "menu.html").write_text("<html><body><nav><a>Home</a></nav></body></html>")
+    (tmp_path / "bad.jsonl").write_text('{"id": 1, "text": "ok body"}\n{broken\n')
+    (tmp_path / "huge.html").write_bytes(b"<p>" + b"word " * 4_200_000 + b"</p>")
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out))
+    errors = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr.decode()
+    for name in ["empty.txt", "binary.html", "menu.html", "bad.jsonl:2", "huge.html", "missing.txt"]:
+        assert sum(name in line for line in errors) == 1, (name, errors)
+    assert errors[-1].endswith("2 article(s) written to " + str(out) + ", 6 failed")
+    articles = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(Path(a["source"]).name for a in articles) == ["bad.jsonl:1", "good.txt"]
+    assert run("extract", str(tmp_path), "--strict", "-o", str(out)).returncode == 1
+
+
+def test_output_follows_the_contract_and_the_schema(tmp_path: Path) -> None:
+    result = run("extract", str(EXAMPLES / "port-veyra-grounding"), "-o", "-", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(records) == 8
+    schema = article_schema()
+    for record in records:
+        assert CONTRACT_KEYS <= set(record)
+        jsonschema.validate(record, schema)
+    ids = {record["id"] for record in records}
+    assert "anw-20250305-0117" in ids  # a JSONL record keeps its own id
+    assert any(record["source"].endswith("veyra-courier.txt") for record in records)
+
+
+def test_stdin_and_help() -> None:
+    result = run("extract", "-", "-q", stdin=FICTIONAL_DUMP.encode("utf-16"))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["source"] == "<stdin>"
+    for args in (["--help"], ["extract", "--help"], ["schema", "--help"]):
+        help_text = run(*args).stdout.decode()
+        assert "Usage" in help_text
+    assert "--strict" in run("extract", "--help").stdout.decode()
+
+
+def test_no_readable_input_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o.jsonl"))
+    assert result.returncode == 1
+    assert "empty.txt: empty file" in result.stderr.decode()
