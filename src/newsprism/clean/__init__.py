@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from newsprism.clean.html import extract_html
-from newsprism.clean.metadata import article_from_dump, article_from_html, article_from_body
+from newsprism.clean.metadata import article_from_body, article_from_dump, article_from_html
 from newsprism.clean.text_dump import split_dump
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import NoArticleFound

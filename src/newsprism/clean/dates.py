@@ -69,7 +69,7 @@ def parse_date(text: str) -> dt.date | None:
     import dateparser
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

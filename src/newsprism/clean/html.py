@@ -44,7 +44,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts | None:
         # undated, and the reference-date logic infers from content with a note.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, trafilatura.settings.Document) or not (document.text or "").strip():
         return None
     parts = HtmlParts(
         body=[],
@@ -55,7 +55,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts | None:
         url=document.url or url,
         description=document.description or None,
     )
-    lines = split_lines(document.text)
+    lines = split_lines(document.text or "")
     for line in lines:
         # Only clear furniture is dropped here: trafilatura already chose the
         # article, so a short line is a subheading, not a menu.

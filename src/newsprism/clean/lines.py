@@ -177,7 +177,7 @@ def split_lines(text: str) -> list[Line]:
     sizes = Counter(line.block for line in lines)
     counts = Counter(" ".join(tokens) for tokens in token_lists)
     shapes = Counter(line_shape(line) for line in lines)
-    for line, tokens in zip(lines, token_lists):
+    for line, tokens in zip(lines, token_lists, strict=False):
         line.block_size = sizes[line.block]
         line.stop_ratio = (sum(token in stops for token in tokens) / len(tokens)) if stops and tokens else -1.0
         key = " ".join(tokens)
@@ -200,10 +200,9 @@ def boilerplate_cues(line: Line) -> list[str]:
     if line.words <= 3 and IMAGE_CODE.match(BULLET.sub("", text)) and any(ch.isdigit() for ch in text):
         cues.append("image-id")
     action = CALL_TO_ACTION.findall(text)
-    if action:
-        # A call to action is a stronger cue in a short line or one that talks to the reader.
-        if line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2:
-            cues.append("promo")
+    # A call to action is a cue in a short line or in one that talks to the reader.
+    if action and (line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
+        cues.append("promo")
     if caption:
         cues.append("caption")
     if len(SOCIAL.findall(text)) >= 2 and line.words < 25:

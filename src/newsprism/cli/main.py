@@ -14,7 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import __version__
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import expand
-
 from newsprism.pipeline import extract
 from newsprism.render.json import article_line, article_schema
 

@@ -138,8 +138,8 @@ class PageReader:
         except InputError as error:
             yield error
             return
-        kind = "html" if base_suffix(path) in HTML_SUFFIXES or looks_like_html(text) else "text"
-        yield RawDocument(id=document_id(source), source=source, kind=kind, content=text)
+        is_html = base_suffix(path) in HTML_SUFFIXES or looks_like_html(text)
+        yield RawDocument(id=document_id(source), source=source, kind="html" if is_html else "text", content=text)
 
 
 class RecordReader:
@@ -243,8 +243,7 @@ def read_bytes_document(data: bytes, source: str, settings: Settings) -> Iterato
     if lines and all(line.lstrip().startswith("{") for line in lines[:5]):
         yield from read_records(text, source, jsonl=True)
         return
-    kind = "html" if looks_like_html(text) else "text"
-    yield RawDocument(id=source, source=source, kind=kind, content=text)
+    yield RawDocument(id=source, source=source, kind="html" if looks_like_html(text) else "text", content=text)
 
 
 READERS: list[Reader] = [PageReader(), RecordReader(), SniffingReader()]
