@@ -116,6 +116,14 @@ def _require_text(text: str, source: str) -> str:
     return text
 
 
+def load_text(path: Path, settings: Settings) -> str | InputError:
+    """A file's decoded text, or the InputError that says why it has none (returned, for the reader to yield)."""
+    try:
+        return decode(load_bytes(path, settings), str(path))
+    except InputError as error:
+        return error
+
+
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:2048].lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
@@ -133,10 +141,9 @@ class PageReader:
 
     def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
         source = str(path)
-        try:
-            text = decode(load_bytes(path, settings), source)
-        except InputError as error:
-            yield error
+        text = load_text(path, settings)
+        if isinstance(text, InputError):
+            yield text
             return
         is_html = base_suffix(path) in HTML_SUFFIXES or looks_like_html(text)
         yield RawDocument(id=document_id(source), source=source, kind="html" if is_html else "text", content=text)
@@ -154,10 +161,9 @@ class RecordReader:
 
     def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
         source = str(path)
-        try:
-            text = decode(load_bytes(path, settings), source)
-        except InputError as error:
-            yield error
+        text = load_text(path, settings)
+        if isinstance(text, InputError):
+            yield text
             return
         yield from read_records(text, source, jsonl=base_suffix(path) != ".json")
 
