@@ -9,15 +9,9 @@ Library use::
 
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, RawDocument
+from newsprism.pipeline import extract
 
 __version__ = "0.1.0"
-
-
-def extract(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """See newsprism.pipeline.extract (imported lazily so `import newsprism` stays light)."""
-    from newsprism.pipeline import extract as run
-
-    return run(*args, **kwargs)
 
 
 __all__ = ["Article", "InputError", "NewsprismError", "RawDocument", "extract", "__version__"]

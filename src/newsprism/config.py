@@ -13,8 +13,6 @@ class Settings:
     # A cleaned body shorter than this many words is "no article" rather than an
     # article: it is a landing page, a gallery or an error page.
     min_body_words: int = 25
-    # Worker processes for the language pipeline (later stages); 1 keeps memory low.
-    processes: int = 1
 
 
 DEFAULT_SETTINGS = Settings()

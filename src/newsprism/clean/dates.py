@@ -57,10 +57,6 @@ DEICTIC = re.compile(
 YEAR_IN = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
 YEARS_SINCE = re.compile(r"\b(?:first|since|in)\b[^.]{0,60}?\bin\s+(\d{1,3})\s+years\b", re.IGNORECASE)
 ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-PAST_CONTEXT = re.compile(
-    r"\b(?:said|told|announced|signed|held|met|was|were|had|did|reported|visited|fired|launched|emphasized|claimed)\b",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=4096)
@@ -95,16 +91,26 @@ def stated_date(lines: Iterable[str]) -> tuple[dt.date | None, bool]:
     """
     update: dt.date | None = None
     for line in lines:
-        if len(line.split()) > 25:
-            continue  # a paragraph, not a dateline
-        dates = find_full_dates(line)
-        if not dates:
+        date = line_date(line)
+        if date is None:
             continue
         if UPDATE_STAMP.search(line):
-            update = update or dates[0]
+            update = update or date
             continue
-        return dates[0], False
+        return date, False
     return update, update is not None
+
+
+@lru_cache(maxsize=4096)
+def line_date(line: str) -> dt.date | None:
+    """The first absolute date of a short line (a dateline or byline); None for paragraphs and dateless lines.
+
+    Cached: metadata asks this of the same header lines several times.
+    """
+    if len(line.split()) > 25:
+        return None
+    dates = find_full_dates(line)
+    return dates[0] if dates else None
 
 
 @dataclass
@@ -117,7 +123,6 @@ class DateEvidence:
     this_month: bool = False
     deictic: bool = False
     anniversary_years: list[int] = field(default_factory=list)  # 2000 + "in 24 years"
-    years: list[int] = field(default_factory=list)  # every year written in the body
     caption_dates: list[dt.date] = field(default_factory=list)  # photo captions: when the pictures were taken
     page_years: list[int] = field(default_factory=list)  # years in copyright lines
 
@@ -137,7 +142,6 @@ def gather_evidence(body: str, captions: Iterable[str] = (), legal: Iterable[str
             evidence.days_of_month.append(day)
     evidence.this_month = bool(THIS_MONTH.search(body))
     evidence.deictic = bool(DEICTIC.search(body))
-    evidence.years = [int(year) for year in ANY_YEAR.findall(body)]
     stated_years = [int(year) for year in YEAR_IN.findall(body)]
     for match in YEARS_SINCE.finditer(body):
         span = int(match.group(1))

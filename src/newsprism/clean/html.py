@@ -12,10 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsprism.clean.lines import split_lines
-from newsprism.clean.text_dump import removal_reason
+from newsprism.clean.text_dump import STRONG_FURNITURE, removal_reason
 from newsprism.model import Removed
 
-STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "promo"}
+# trafilatura already chose the article, so promos are dropped outright here
+# rather than weighed against their neighbours as in a page dump.
+DROPPED_FROM_HTML = STRONG_FURNITURE | {"promo"}
 
 
 @dataclass
@@ -59,7 +61,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts | None:
     for line in lines:
         # Only clear furniture is dropped here: trafilatura already chose the
         # article, so a short line is a subheading, not a menu.
-        if STRONG_FURNITURE.intersection(line.cues) and line.words < 60:
+        if DROPPED_FROM_HTML.intersection(line.cues) and line.words < 60:
             parts.removed.append(Removed(text=line.text, reason=removal_reason(line)))
         else:
             parts.body.append(line.text)

@@ -15,10 +15,11 @@ For page dumps everything comes from the lines above and below the body:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
-from newsprism.clean.dates import reference_date, stated_date
+from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
 from newsprism.clean.lines import CAPTION_CREDIT, WORD
 from newsprism.clean.text_dump import DumpParts
@@ -80,14 +81,15 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
                 roles[line] = "dek"
                 break
 
-    dated_lines = [line for line in header if not CAPTION_CREDIT.search(line)]
-    published, weak = stated_date(dated_lines)
-    if published is None and raw.published is None:
-        published, weak = stated_date(parts.footer[:8])
+    published: dt.date | None
     if raw.published is not None:
         published, weak = raw.published, False
+    else:
+        published, weak = stated_date([line for line in header if not CAPTION_CREDIT.search(line)])
+        if published is None:
+            published, weak = stated_date(parts.footer[:8])
     for line in header:
-        if DATEISH.search(line) and len(line.split()) <= 12 and stated_date([line])[0] and not roles.get(line):
+        if DATEISH.search(line) and len(line.split()) <= 12 and line_date(line) and not roles.get(line):
             roles[line] = "dateline"
 
     outlet = raw.outlet or outlet_from_page(parts, header, headline_index, roles) or title_site
@@ -124,7 +126,7 @@ def choose_headline(header: list[str], reasons: dict[str, str], title_headline: 
             continue
         score = 1.0 + index / (10 * len(header))
         following = header[index + 1 : index + 4]
-        if any(byline_names(other) or stated_date([other])[0] for other in following):
+        if any(byline_names(other) or line_date(other) for other in following):
             score += 2.0
         words = WORD.findall(line.lower())
         if title_words and len(title_words.intersection(words)) >= 0.6 * len(set(words)):
@@ -145,7 +147,7 @@ def bare_byline(line: str, following: list[str]) -> list[str]:
     words = line.split()
     if not 2 <= len(words) <= 4 or DATEISH.search(line) or not all(word[:1].isupper() for word in words):
         return []
-    if any(stated_date([other])[0] for other in following):
+    if any(line_date(other) for other in following):
         return [line.strip()]
     return []
 
@@ -187,7 +189,7 @@ def looks_like_headline(line: str) -> bool:
     words = WORD.findall(line)
     if not 3 <= len(words) <= 25 or line.isupper():
         return False
-    if byline_names(line) or CAPTION_CREDIT.search(line) or stated_date([line])[0]:
+    if byline_names(line) or CAPTION_CREDIT.search(line) or line_date(line):
         return False
     return not line.rstrip().endswith((".", ":", ","))
 

@@ -203,7 +203,7 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return True
     # A short line between prose lines is a subheading or a short paragraph;
     # keep it when prose follows soon and it does not sit in a link list.
-    following = [other for other in lines[position + 1 : min(end, position + 3)]]
+    following = lines[position + 1 : min(end, position + 3)]
     if not any(other.prose and not other.cues for other in following):
         return False
     if line.block_size >= 3:

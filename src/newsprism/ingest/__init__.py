@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, UnreadableInput
-from newsprism.ingest.readers import READERS, Reader, read_bytes_document
+from newsprism.ingest.readers import FALLBACK_READER, READERS, Reader, read_bytes_document
 from newsprism.model import RawDocument
 
 STDIN = "-"
@@ -71,11 +71,11 @@ def expand(item: str) -> Iterator[Path | InputError]:
 
 
 def reader_for(path: Path) -> Reader:
-    """The reader for a path: the first that takes its name, else content sniffing."""
+    """The reader for a path: the first that takes its name, else the page reader (which sniffs content)."""
     for reader in READERS:
         if reader.takes(path):
             return reader
-    return READERS[-1]
+    return FALLBACK_READER
 
 
 __all__ = ["iter_documents", "expand", "STDIN", "RawDocument"]

@@ -129,12 +129,8 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
 
 
-def document_id(source: str) -> str:
-    return source
-
-
 class PageReader:
-    """A .txt page dump or an .html/.htm page (optionally gzipped)."""
+    """A .txt page dump or an .html/.htm page (optionally gzipped); other names are told apart by content."""
 
     def takes(self, path: Path) -> bool:
         return base_suffix(path) in HTML_SUFFIXES | TEXT_SUFFIXES
@@ -146,7 +142,7 @@ class PageReader:
             yield text
             return
         is_html = base_suffix(path) in HTML_SUFFIXES or looks_like_html(text)
-        yield RawDocument(id=document_id(source), source=source, kind="html" if is_html else "text", content=text)
+        yield RawDocument(id=source, source=source, kind="html" if is_html else "text", content=text)
 
 
 class RecordReader:
@@ -225,16 +221,6 @@ def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-class SniffingReader:
-    """Any other file: HTML when it looks like markup, else a page dump."""
-
-    def takes(self, path: Path) -> bool:
-        return False  # only used as the fallback
-
-    def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
-        return PageReader().read(path, settings)
-
-
 def read_bytes_document(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
     """Standard input: JSONL when every line is a JSON object, else an HTML page or a page dump."""
     if len(data) > settings.max_document_bytes:
@@ -252,4 +238,6 @@ def read_bytes_document(data: bytes, source: str, settings: Settings) -> Iterato
     yield RawDocument(id=source, source=source, kind="html" if looks_like_html(text) else "text", content=text)
 
 
-READERS: list[Reader] = [PageReader(), RecordReader(), SniffingReader()]
+READERS: list[Reader] = [PageReader(), RecordReader()]
+# A file with any other name is read as a page: HTML when it looks like markup, else a page dump.
+FALLBACK_READER: Reader = READERS[0]
