@@ -1,3 +1,8 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean import lines
 from newsprism.clean.lines import split_lines
 
 
@@ -33,3 +38,25 @@ def test_scripts_without_a_stoplist_fall_back_to_length_and_punctuation() -> Non
 def test_digit_masked_shapes_count_as_repetition() -> None:
     lines = split_lines("2 days ago at 07:52 am\n3 days ago at 10:01 am\n5 days ago at 11:11 am\n")
     assert all(line.repeated == 3 for line in lines)
+
+
+# Every string a cue pattern matches must pass that pattern's gate; otherwise the
+# gate would silently hide furniture from the cleaner.
+GATES = {
+    "call-to-action": (lines.CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.CALL_TO_ACTION_GATE, tokens)),
+    "social": (lines.SOCIAL, lambda text, tokens: lines.could_match(lines.SOCIAL_GATE, tokens)),
+    "url": (lines.URL, lambda text, tokens: lines.could_match(lines.URL_GATE, tokens)),
+    "copyright": (lines.COPYRIGHT, lambda text, tokens: lines.may_be_legal(text)),
+    "caption": (lines.CAPTION_CREDIT, lines.may_be_caption),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> None:
+    pattern, gate = GATES[name]
+    # A line as the cleaner sees it: one stripped line of text.
+    sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
+    if pattern.search(sample):
+        assert gate(sample, lines.WORD.findall(sample.lower())), sample

@@ -1,7 +1,7 @@
 """Dates of record: the date a page states, and the date its text really refers to.
 
 The *stated* date is the first absolute date in the lines around the headline
-(the dateline or byline), parsed with dateparser. The *reference date* is the
+(the dateline or byline). The *reference date* is the
 day the article's relative expressions ("on Wednesday", "the 25th", "this
 month") count from. It is the stated date unless the content contradicts it:
 
@@ -28,8 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsprism.model import Article
 
@@ -38,10 +37,10 @@ MONTHS = (
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 FULL_DATE = re.compile(
-    rf"""\b\d{{4}}-\d{{2}}-\d{{2}}\b
-    | \b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b
-    | \b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b
-    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}\b""",
+    rf"""\b(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})\b
+    | \b(?P<first>\d{{1,2}})(?P<separator>[/.])(?P<second>\d{{1,2}})[/.](?P<numeric_year>\d{{4}}|\d{{2}})\b
+    | \b(?P<month_first>{MONTHS})\.?\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year_after_day>\d{{4}})\b
+    | \b(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{MONTHS})\.?,?\s+(?P<year_after_month>\d{{4}})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 MONTH_DAY = re.compile(
@@ -49,6 +48,7 @@ MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 DAY_OF_MONTH = re.compile(r"\b(?:on|since|from|until|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+THE_NUMBER = re.compile(r"the\s+\d")  # a cheap first look for DAY_OF_MONTH: a literal start scans fast
 THIS_MONTH = re.compile(r"\b(?:this|earlier this|later this) month\b", re.IGNORECASE)
 DEICTIC = re.compile(
     r"\b(?:this (?:month|week)|last week|yesterday|today|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -59,21 +59,63 @@ YEARS_SINCE = re.compile(r"\b(?:first|since|in)\b[^.]{0,60}?\bin\s+(\d{1,3})\s+y
 ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-@lru_cache(maxsize=4096)
 def parse_date(text: str) -> dt.date | None:
-    """An absolute date from a short string ("Friday, April 4, 2025", "06/21/2024"), or None."""
-    import dateparser
+    """An absolute date written in one of the FULL_DATE shapes ("Friday, April 4, 2025", "06/21/2024"), or None."""
+    match = FULL_DATE.search(text)
+    return date_from_match(match) if match else None
 
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+
+def date_from_match(match: re.Match[str]) -> dt.date | None:
+    """The calendar date a FULL_DATE match writes, or None when it names no real day.
+
+    Numeric dates are read month first with slashes (06/21/2024) and day first
+    with dots (21.06.2024), as they are customarily written, and the other way
+    round when that is the only valid reading. Two-digit years are 2000-2069 or 1970-1999.
+    """
+    groups = match.groupdict()
+    if groups["iso_year"]:
+        candidates = [(int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"]))]
+    elif groups["numeric_year"]:
+        year = int(groups["numeric_year"])
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        first, second = int(groups["first"]), int(groups["second"])
+        month_first, day_first = (year, first, second), (year, second, first)
+        candidates = [day_first, month_first] if groups["separator"] == "." else [month_first, day_first]
+    elif groups["month_first"]:
+        candidates = [(int(groups["year_after_day"]), month_number(groups["month_first"]) or 0, int(groups["day_after"]))]
+    else:
+        candidates = [(int(groups["year_after_month"]), month_number(groups["month_after"]) or 0, int(groups["day_first"]))]
+    for year, month, day in candidates:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+# Every FULL_DATE match holds a four-digit number or a "d/d" ("d.d") pair, and
+# starts at most LONGEST_DATE_LEAD characters before it ("30th of September, ").
+# Finding these anchors first and matching FULL_DATE only around them is many
+# times faster than scanning a whole article with FULL_DATE's word alternatives.
+DATE_ANCHOR = re.compile(r"\d{4}|\d[/.]\d")
+LONGEST_DATE_LEAD = 32
+LONGEST_DATE_TAIL = 12
 
 
 def find_full_dates(text: str) -> list[dt.date]:
     """Every absolute date written out in `text`, in order."""
     found = []
-    for match in FULL_DATE.finditer(text):
-        date = parse_date(match.group(0))
+    searched_to = 0
+    for anchor in DATE_ANCHOR.finditer(text):
+        if anchor.end() <= searched_to:
+            continue  # inside a date already found
+        start = max(searched_to, anchor.start() - LONGEST_DATE_LEAD)
+        match = FULL_DATE.search(text, start, anchor.end() + LONGEST_DATE_TAIL)
+        if match is None or match.start() > anchor.start():
+            continue
+        searched_to = match.end()
+        date = date_from_match(match)
         if date and 1900 <= date.year <= 2100:
             found.append(date)
     return found
@@ -113,48 +155,80 @@ def line_date(line: str) -> dt.date | None:
     return dates[0] if dates else None
 
 
-@dataclass
 class DateEvidence:
-    """What an article's own text says about when it was written."""
+    """What an article's own text says about when it was written.
 
-    explicit: list[dt.date] = field(default_factory=list)  # full dates in the body
-    month_days: list[tuple[int, int]] = field(default_factory=list)  # (month, day) without year
-    days_of_month: list[int] = field(default_factory=list)  # "on the 25th"
-    this_month: bool = False
-    deictic: bool = False
-    anniversary_years: list[int] = field(default_factory=list)  # 2000 + "in 24 years"
-    caption_dates: list[dt.date] = field(default_factory=list)  # photo captions: when the pictures were taken
-    page_years: list[int] = field(default_factory=list)  # years in copyright lines
+    Each item is read off the text the first time a question needs it: most
+    pages state a date the content agrees with, and then only a few of the
+    items are ever looked at.
+    """
+
+    def __init__(self, body: str, captions: Iterable[str] = (), legal: Iterable[str] = ()) -> None:
+        self.text = body.lower()
+        self.captions = list(captions)
+        self.legal = list(legal)
+
+    @cached_property
+    def explicit(self) -> list[dt.date]:
+        """Full dates in the body."""
+        return find_full_dates(self.text)
+
+    @cached_property
+    def month_days(self) -> list[tuple[int, int]]:
+        """(month, day) pairs written without a year."""
+        pairs = []
+        for match in MONTH_DAY.finditer(self.text):
+            month = month_number(match.group("month"))
+            day = int(match.group("day"))
+            if month and 1 <= day <= 31:
+                pairs.append((month, day))
+        return pairs
+
+    @cached_property
+    def days_of_month(self) -> list[int]:
+        """Days referred to as "on the 25th"."""
+        if not THE_NUMBER.search(self.text):
+            return []
+        return [day for day in map(int, DAY_OF_MONTH.findall(self.text)) if 1 <= day <= 31]
+
+    @cached_property
+    def this_month(self) -> bool:
+        return "month" in self.text and bool(THIS_MONTH.search(self.text))
+
+    @cached_property
+    def deictic(self) -> bool:
+        """Wording that counts from the day of writing ("yesterday", "on Friday")."""
+        return bool(DEICTIC.search(self.text))
+
+    @cached_property
+    def anniversary_years(self) -> list[int]:
+        """Years reached by arithmetic: a visit "in 2000" and the "first visit in 24 years" give 2024."""
+        if "years" not in self.text:
+            return []
+        stated_years = [int(year) for year in YEAR_IN.findall(self.text)]
+        found = []
+        for match in YEARS_SINCE.finditer(self.text):
+            # "first visit in 24 years" counts from the last such event: the
+            # latest year mentioned before it.
+            earlier = [year for year in stated_years if year < 2200]
+            if earlier:
+                found.append(max(earlier) + int(match.group(1)))
+        return found
+
+    @cached_property
+    def caption_dates(self) -> list[dt.date]:
+        """Dates in photo captions: when the pictures were taken."""
+        return [date for line in self.captions for date in find_full_dates(line)]
+
+    @cached_property
+    def page_years(self) -> list[int]:
+        """Years in the page's copyright lines."""
+        return [int(year) for line in self.legal for year in ANY_YEAR.findall(line)]
 
 
 def gather_evidence(body: str, captions: Iterable[str] = (), legal: Iterable[str] = ()) -> DateEvidence:
-    """Collect the dating evidence of a body, its photo captions and its copyright lines."""
-    evidence = DateEvidence()
-    evidence.explicit = find_full_dates(body)
-    for match in MONTH_DAY.finditer(body):
-        month = month_number(match.group("month"))
-        day = int(match.group("day"))
-        if month and 1 <= day <= 31:
-            evidence.month_days.append((month, day))
-    for match in DAY_OF_MONTH.finditer(body):
-        day = int(match.group(1))
-        if 1 <= day <= 31:
-            evidence.days_of_month.append(day)
-    evidence.this_month = bool(THIS_MONTH.search(body))
-    evidence.deictic = bool(DEICTIC.search(body))
-    stated_years = [int(year) for year in YEAR_IN.findall(body)]
-    for match in YEARS_SINCE.finditer(body):
-        span = int(match.group(1))
-        # "first visit in 24 years" counts from the last such event: the latest
-        # year mentioned before it.
-        earlier = [year for year in stated_years if year < 2200]
-        if earlier:
-            evidence.anniversary_years.append(max(earlier) + span)
-    for line in captions:
-        evidence.caption_dates.extend(find_full_dates(line))
-    for line in legal:
-        evidence.page_years.extend(int(year) for year in ANY_YEAR.findall(line))
-    return evidence
+    """The dating evidence of a body, its photo captions and its copyright lines."""
+    return DateEvidence(body, captions, legal)
 
 
 def month_number(name: str) -> int | None:

@@ -10,10 +10,11 @@ boilerplate cues (calls to action, legal lines, template placeholders).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
@@ -83,22 +84,23 @@ def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
     (scripts written without spaces, languages jusText has no list for).
     """
     languages, index = stoplist_index()
-    hits = [0] * len(languages)
-    sampled = 0
-    for tokens in sorted(token_lists, key=len, reverse=True)[:12]:
-        for token in tokens:
-            for number in index.get(token, ()):
-                hits[number] += 1
-        sampled += len(tokens)
+    # The twelve longest lines are prose if the page has any; a few hundred of
+    # their words name the language as surely as all of them would.
+    sample = Counter(token for tokens in heapq.nlargest(12, token_lists, key=len) for token in tokens[:60])
+    sampled = sum(sample.values())
     if not sampled:
         return frozenset()
+    hits = [0] * len(languages)
+    for token, count in sample.items():
+        for number in index.get(token, ()):
+            hits[number] += count
     best = max(range(len(languages)), key=hits.__getitem__)
     if hits[best] / sampled < MIN_STOPLIST_COVERAGE:
         return frozenset()
     return _stoplist(languages[best])
 
 
-@lru_cache(maxsize=8)
+@cache  # at most one per jusText language
 def _stoplist(language: str) -> frozenset[str]:
     import justext
 
@@ -118,6 +120,7 @@ class Line:
     sentence_end: bool = False
     repeated: int = 1  # occurrences of the same normalised text in the page
     cues: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list, repr=False)  # lower-cased words
 
     @property
     def prose(self) -> bool:
@@ -147,12 +150,17 @@ def line_shape(line: Line) -> str:
     return DIGIT.sub("0", line.text.lower())
 
 
+# A sentence end and its trailing quotes or footnote mark fit in this many
+# characters; searching only a line's tail keeps the check cheap on long paragraphs.
+SENTENCE_TAIL = 24
+
+
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
     lines: list[Line] = []
-    token_lists: list[list[str]] = []
     block = 0
     previous_blank = True
+    has_cjk = bool(CJK.search(text))
     for raw in text.splitlines():
         stripped = raw.strip()
         if not stripped:
@@ -161,50 +169,92 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        tokens = [token.lower() for token in WORD.findall(stripped)]
+        tokens = WORD.findall(stripped.lower())
         # Scripts without spaces: count about one word per two characters.
-        cjk_characters = len(CJK.findall(stripped))
-        line = Line(
+        cjk_characters = len(CJK.findall(stripped)) if has_cjk else 0
+        lines.append(Line(
             index=len(lines),
             text=stripped,
             block=block,
             words=len(tokens) + cjk_characters // 2,
-            sentence_end=bool(SENTENCE_END.search(stripped)),
-        )
-        lines.append(line)
-        token_lists.append(tokens)
-    stops = page_stop_words(token_lists)
+            sentence_end=bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:])),
+            tokens=tokens,
+        ))
+    stops = page_stop_words([line.tokens for line in lines])
     sizes = Counter(line.block for line in lines)
-    counts = Counter(" ".join(tokens) for tokens in token_lists)
-    shapes = Counter(line_shape(line) for line in lines)
-    for line, tokens in zip(lines, token_lists, strict=False):
+    keys = [" ".join(line.tokens) for line in lines]
+    counts = Counter(keys)
+    shapes = [line_shape(line) for line in lines]
+    shape_counts = Counter(shapes)
+    for line, key, shape in zip(lines, keys, shapes, strict=True):
         line.block_size = sizes[line.block]
-        line.stop_ratio = (sum(token in stops for token in tokens) / len(tokens)) if stops and tokens else -1.0
-        key = " ".join(tokens)
-        line.repeated = max(counts[key] if key else 1, shapes[line_shape(line)])
+        line.stop_ratio = (sum(map(stops.__contains__, line.tokens)) / len(line.tokens)) if stops and line.tokens else -1.0
+        line.repeated = max(counts[key] if key else 1, shape_counts[shape])
         line.cues = boilerplate_cues(line)
     return lines
 
 
+# Cheap gates in front of the cue patterns: a line can match a pattern only if
+# it holds one of these words (or characters). Most lines hold none, and a set
+# lookup per word costs far less than running every pattern over every line.
+# tests/clean/test_lines.py generates strings from each pattern to check that
+# its gate lets every one of them through.
+CALL_TO_ACTION_GATE = frozenset({
+    "sign", "log", "login", "subscribe", "subscription", "subscriber", "newsletter", "inbox", "unsubscribe",
+    "donate", "donation", "become", "becoming", "membership", "free", "articles", "article", "stories",
+    "already", "create", "click", "tap", "read", "continue", "share", "follow", "leave", "comment",
+    "comments", "post", "privacy", "terms", "cookie", "advertise", "advertisement", "advertising",
+    "sponsored", "download", "support", "all", "reproduced", "reproduction", "republish", "license",
+    "licensing", "paywall", "skip", "back", "you", "recommended",
+})
+SOCIAL_GATE = frozenset({
+    "facebook", "twitter", "instagram", "youtube", "linkedin", "whatsapp", "telegram", "tiktok", "pinterest",
+    "reddit", "rss", "email", "mail",
+})
+URL_GATE = frozenset({
+    "http", "https", "www",
+})
+COPYRIGHT_SIGNS = ("©", "ⓒ", "Ⓒ", "(c)", "copyright", "reserved")
+# Captions and credits: a line ending in a parenthesised credit, opening with
+# "Photo"/"Image"/..., or naming a picture agency.
+CAPTION_OPENINGS = ("photo", "image", "picture", "illustration", "credit", "source", "file photo")
+CAPTION_GATE = frozenset({"getty", "shutterstock", "istock", "ap", "reuters"})
+
+
+def could_match(gate: frozenset[str], tokens: list[str]) -> bool:
+    return not gate.isdisjoint(tokens)
+
+
+def may_be_legal(text: str) -> bool:
+    lowered = text.lower()
+    return any(sign in lowered for sign in COPYRIGHT_SIGNS)
+
+
+def may_be_caption(text: str, tokens: list[str]) -> bool:
+    return text.endswith(")") or text[:12].lower().startswith(CAPTION_OPENINGS) or could_match(CAPTION_GATE, tokens)
+
+
 def boilerplate_cues(line: Line) -> list[str]:
     """Names of the generic boilerplate signals a line shows (empty for ordinary prose)."""
-    text = line.text
+    text, tokens = line.text, line.tokens
     cues: list[str] = []
-    if TEMPLATE_PLACEHOLDER.search(text):
+    if ("{" in text or "%%" in text) and TEMPLATE_PLACEHOLDER.search(text):
         cues.append("template")
-    caption = bool(CAPTION_CREDIT.search(text))
-    if COPYRIGHT.search(text) and not (caption and line.words <= 12):
+    caption = may_be_caption(text, tokens) and bool(CAPTION_CREDIT.search(text))
+    if may_be_legal(text) and COPYRIGHT.search(text) and not (caption and line.words <= 12):
         cues.append("legal")
-    if EMAIL.search(text) or (URL.search(text) and line.words < 25):
+    if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (
+        line.words < 25 and could_match(URL_GATE, tokens) and URL.search(text)
+    ):
         cues.append("contact")
-    if line.words <= 3 and IMAGE_CODE.match(BULLET.sub("", text)) and any(ch.isdigit() for ch in text):
+    if line.words <= 3 and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")
-    action = CALL_TO_ACTION.findall(text)
+    action = CALL_TO_ACTION.findall(text) if could_match(CALL_TO_ACTION_GATE, tokens) else []
     # A call to action is a cue in a short line or in one that talks to the reader.
     if action and (line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
         cues.append("promo")
     if caption:
         cues.append("caption")
-    if len(SOCIAL.findall(text)) >= 2 and line.words < 25:
+    if line.words < 25 and could_match(SOCIAL_GATE, tokens) and len(SOCIAL.findall(text)) >= 2:
         cues.append("promo")
     return cues

@@ -18,6 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
+
+from pydantic import TypeAdapter
 
 from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
@@ -42,6 +45,7 @@ AGENCY = re.compile(
     r"\b(?:news|press|agency|wire|service|AP|AFP|Reuters|Yonhap|Xinhua|Tass|Kyodo|Bernama|ANSA|EFE|DPA|UPI|PTI|IANS)\b"
 )
 PROMO_NAME = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?\b")
+REMOVED_ITEMS = TypeAdapter(list[Removed])
 DATEISH = re.compile(r"\d{1,2}[/.:]\d{1,2}|\b(?:19|20)\d\d\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b", re.IGNORECASE)
 
 
@@ -96,10 +100,11 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     body = "\n\n".join(parts.body)
     legal = [item.text for item in parts.removed if item.reason == "legal"]
     reference, note = reference_date(published, body, captions=parts.captions, legal=legal, weak=weak)
-    removed = [
-        Removed(text=item.text, reason=roles[item.text]) if item.reason == "navigation" and item.text in roles else item
+    # Validated as plain records in one pass: pydantic builds a page's hundreds of Removed items fastest so.
+    removed = REMOVED_ITEMS.validate_python([
+        {"text": item.text, "reason": roles.get(item.text, item.reason) if item.reason == "navigation" else item.reason}
         for item in parts.removed
-    ]
+    ])
     article = Article(
         id=raw.id, source=raw.source, url=raw.url, outlet=outlet, headline=headline, dek=dek,
         byline=byline, published=published, reference_date=reference, date_note=note,
@@ -209,14 +214,20 @@ def split_title(title: str) -> tuple[str | None, str | None]:
 
 def byline_names(line: str) -> list[str]:
     """Author names from a byline line, or [] when the line is not a byline."""
+    return list(_byline_names(line))
+
+
+@lru_cache(maxsize=4096)
+def _byline_names(line: str) -> tuple[str, ...]:
+    """Cached: choosing the headline asks this of the same header lines several times."""
     text = line.replace("\u00a0", " ").strip()
     if len(text.split()) > 16:
-        return []
+        return ()
     match = BYLINE.match(text) or TRAILING_BY.search(text) or NAME_THEN_DATE.match(text)
     if not match:
-        return []
+        return ()
     names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-    return [name.strip(" .") for name in names if len(name.split()) >= 2 and not DATEISH.search(name)]
+    return tuple(name.strip(" .") for name in names if len(name.split()) >= 2 and not DATEISH.search(name))
 
 
 def outlet_from_page(parts: DumpParts, header: list[str], headline_index: int | None, roles: dict[str, str]) -> str | None:

@@ -23,12 +23,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, normalise, split_lines
-from newsprism.model import Removed
 
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id"}
 HEADING_END = re.compile(r"[.!?,;]$")
+
+
+class RemovedLine(NamedTuple):
+    """A line the cleaner took out, and why (becomes a `Removed` in the Article)."""
+
+    text: str
+    reason: str
 
 
 @dataclass
@@ -39,7 +46,7 @@ class DumpParts:
     header: list[str]  # lines above the body, in order (title, headline, byline, date, ...)
     footer: list[str]  # lines below the body
     captions: list[str] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
 
 
 def line_score(line: Line) -> float:
@@ -190,7 +197,7 @@ def split_dump(text: str) -> DumpParts:
         reason = removal_reason(line, "header" if before_body else "footer" if position >= end else "body")
         if reason == "caption":
             parts.captions.append(line.text)
-        parts.removed.append(Removed(text=line.text, reason=reason))
+        parts.removed.append(RemovedLine(line.text, reason))
     return parts
 
 
