@@ -46,8 +46,8 @@ GATES = {
     "call-to-action": (lines.CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.CALL_TO_ACTION_GATE, tokens)),
     "social": (lines.SOCIAL, lambda text, tokens: lines.could_match(lines.SOCIAL_GATE, tokens)),
     "url": (lines.URL, lambda text, tokens: lines.could_match(lines.URL_GATE, tokens)),
-    "copyright": (lines.COPYRIGHT, lambda text, tokens: lines.may_be_legal(text)),
-    "caption": (lines.CAPTION_CREDIT, lines.may_be_caption),
+    "copyright": (lines.COPYRIGHT, lambda text, tokens: lines.may_be_legal(text.lower())),
+    "caption": (lines.CAPTION_CREDIT, lambda text, tokens: lines.may_be_caption(text.lower(), tokens)),
 }
 
 
@@ -58,5 +58,5 @@ def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> No
     pattern, gate = GATES[name]
     # A line as the cleaner sees it: one stripped line of text.
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
-    if pattern.search(sample):
+    if pattern.search(sample.lower() if name == "call-to-action" else sample):
         assert gate(sample, lines.WORD.findall(sample.lower())), sample

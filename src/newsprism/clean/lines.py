@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+WORD = re.compile(r"\w+(?:['’]\w+)?")
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
@@ -32,6 +32,7 @@ BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 # Generic vocabulary of page furniture. These are the words sites use to ask the
 # reader to act (subscribe, share, sign in) or to state terms; article prose
 # uses them rarely and almost never in the second person imperative.
+# Matched against the lower-cased line.
 CALL_TO_ACTION = re.compile(
     r"\b(?:sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
     r"donat(?:e|ion)|becom(?:e|ing) an? (?:\w+ )?(?:member|supporter|patron|subscriber|insider)|membership|"
@@ -42,8 +43,7 @@ CALL_TO_ACTION = re.compile(
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
     r"sponsored|download (?:the|our) app|support (?:our|independent) journalism|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
-    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you)\b",
-    re.IGNORECASE,
+    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you)\b"
 )
 SOCIAL = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|reddit|rss|email|e-mail)\b",
@@ -84,9 +84,9 @@ def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
     (scripts written without spaces, languages jusText has no list for).
     """
     languages, index = stoplist_index()
-    # The twelve longest lines are prose if the page has any; a few hundred of
+    # The eight longest lines are prose if the page has any; a few hundred of
     # their words name the language as surely as all of them would.
-    sample = Counter(token for tokens in heapq.nlargest(12, token_lists, key=len) for token in tokens[:60])
+    sample = Counter(token for tokens in heapq.nlargest(8, token_lists, key=len) for token in tokens[:40])
     sampled = sum(sample.values())
     if not sampled:
         return frozenset()
@@ -107,7 +107,7 @@ def _stoplist(language: str) -> frozenset[str]:
     return frozenset(word.lower() for word in justext.get_stoplist(language))
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-empty line of a page dump with the signals computed from it."""
 
@@ -120,7 +120,8 @@ class Line:
     sentence_end: bool = False
     repeated: int = 1  # occurrences of the same normalised text in the page
     cues: list[str] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list, repr=False)  # lower-cased words
+    lowered: str = field(default="", repr=False)  # text in lower case
+    tokens: list[str] = field(default_factory=list, repr=False)  # words of `lowered`
 
     @property
     def prose(self) -> bool:
@@ -169,7 +170,8 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        tokens = WORD.findall(stripped.lower())
+        lowered = stripped.lower()
+        tokens = WORD.findall(lowered)
         # Scripts without spaces: count about one word per two characters.
         cjk_characters = len(CJK.findall(stripped)) if has_cjk else 0
         lines.append(Line(
@@ -178,6 +180,7 @@ def split_lines(text: str) -> list[Line]:
             block=block,
             words=len(tokens) + cjk_characters // 2,
             sentence_end=bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:])),
+            lowered=lowered,
             tokens=tokens,
         ))
     stops = page_stop_words([line.tokens for line in lines])
@@ -199,13 +202,14 @@ def split_lines(text: str) -> list[Line]:
 # lookup per word costs far less than running every pattern over every line.
 # tests/clean/test_lines.py generates strings from each pattern to check that
 # its gate lets every one of them through.
+# For each call-to-action phrase, its least common word that every match holds.
 CALL_TO_ACTION_GATE = frozenset({
-    "sign", "log", "login", "subscribe", "subscription", "subscriber", "newsletter", "inbox", "unsubscribe",
-    "donate", "donation", "become", "becoming", "membership", "free", "articles", "article", "stories",
-    "already", "create", "click", "tap", "read", "continue", "share", "follow", "leave", "comment",
-    "comments", "post", "privacy", "terms", "cookie", "advertise", "advertisement", "advertising",
-    "sponsored", "download", "support", "all", "reproduced", "reproduction", "republish", "license",
-    "licensing", "paywall", "skip", "back", "you", "recommended",
+    "sign", "log", "login", "subscribe", "subscription", "subscriber", "subscribed", "newsletter", "inbox",
+    "unsubscribe", "donate", "donation", "member", "supporter", "patron", "insider", "membership", "trial",
+    "article", "articles", "stories", "account", "click", "tap", "read", "reading", "share", "follow",
+    "comment", "reply", "closed", "privacy", "terms", "cookie", "advertise", "advertisement", "advertising",
+    "sponsored", "app", "journalism", "reserved", "reproduced", "reproduction", "republish", "license",
+    "licensing", "paywall", "skip", "top", "also", "recommended",
 })
 SOCIAL_GATE = frozenset({
     "facebook", "twitter", "instagram", "youtube", "linkedin", "whatsapp", "telegram", "tiktok", "pinterest",
@@ -214,47 +218,51 @@ SOCIAL_GATE = frozenset({
 URL_GATE = frozenset({
     "http", "https", "www",
 })
-COPYRIGHT_SIGNS = ("©", "ⓒ", "Ⓒ", "(c)", "copyright", "reserved")
 # Captions and credits: a line ending in a parenthesised credit, opening with
 # "Photo"/"Image"/..., or naming a picture agency.
 CAPTION_OPENINGS = ("photo", "image", "picture", "illustration", "credit", "source", "file photo")
 CAPTION_GATE = frozenset({"getty", "shutterstock", "istock", "ap", "reuters"})
+IMAGE_CODE_GATE = re.compile(r"\d{3}")
 
 
 def could_match(gate: frozenset[str], tokens: list[str]) -> bool:
     return not gate.isdisjoint(tokens)
 
 
-def may_be_legal(text: str) -> bool:
-    lowered = text.lower()
-    return any(sign in lowered for sign in COPYRIGHT_SIGNS)
+def may_be_legal(lowered: str) -> bool:
+    return "©" in lowered or "ⓒ" in lowered or "(c)" in lowered or "copyright" in lowered or "reserved" in lowered
 
 
-def may_be_caption(text: str, tokens: list[str]) -> bool:
-    return text.endswith(")") or text[:12].lower().startswith(CAPTION_OPENINGS) or could_match(CAPTION_GATE, tokens)
+def may_be_caption(lowered: str, tokens: list[str]) -> bool:
+    return lowered.endswith(")") or lowered.startswith(CAPTION_OPENINGS) or not CAPTION_GATE.isdisjoint(tokens)
 
 
 def boilerplate_cues(line: Line) -> list[str]:
-    """Names of the generic boilerplate signals a line shows (empty for ordinary prose)."""
-    text, tokens = line.text, line.tokens
+    """Names of the generic boilerplate signals a line shows (empty for ordinary prose).
+
+    Each pattern runs only on lines that pass its gate (see above); this runs
+    for every line of every page, so the gates are written out inline.
+    """
+    text, lowered, tokens, words = line.text, line.lowered, line.tokens, line.words
     cues: list[str] = []
     if ("{" in text or "%%" in text) and TEMPLATE_PLACEHOLDER.search(text):
         cues.append("template")
-    caption = may_be_caption(text, tokens) and bool(CAPTION_CREDIT.search(text))
-    if may_be_legal(text) and COPYRIGHT.search(text) and not (caption and line.words <= 12):
+    caption = may_be_caption(lowered, tokens) and bool(CAPTION_CREDIT.search(text))
+    if may_be_legal(lowered) and COPYRIGHT.search(text) and not (caption and words <= 12):
         cues.append("legal")
     if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (
-        line.words < 25 and could_match(URL_GATE, tokens) and URL.search(text)
+        words < 25 and not URL_GATE.isdisjoint(tokens) and URL.search(text)
     ):
         cues.append("contact")
-    if line.words <= 3 and IMAGE_CODE.match(BULLET.sub("", text)):
+    if words <= 3 and IMAGE_CODE_GATE.search(text) and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")
-    action = CALL_TO_ACTION.findall(text) if could_match(CALL_TO_ACTION_GATE, tokens) else []
-    # A call to action is a cue in a short line or in one that talks to the reader.
-    if action and (line.words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
-        cues.append("promo")
+    if not CALL_TO_ACTION_GATE.isdisjoint(tokens):
+        action = CALL_TO_ACTION.findall(lowered)
+        # A call to action is a cue in a short line or in one that talks to the reader.
+        if action and (words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
+            cues.append("promo")
     if caption:
         cues.append("caption")
-    if line.words < 25 and could_match(SOCIAL_GATE, tokens) and len(SOCIAL.findall(text)) >= 2:
+    if words < 25 and not SOCIAL_GATE.isdisjoint(tokens) and len(SOCIAL.findall(text)) >= 2:
         cues.append("promo")
     return cues

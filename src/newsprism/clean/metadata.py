@@ -89,11 +89,11 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     if raw.published is not None:
         published, weak = raw.published, False
     else:
-        published, weak = stated_date([line for line in header if not CAPTION_CREDIT.search(line)])
+        published, weak = stated_date(line for line in header if not CAPTION_CREDIT.search(line))
         if published is None:
             published, weak = stated_date(parts.footer[:8])
     for line in header:
-        if DATEISH.search(line) and len(line.split()) <= 12 and line_date(line) and not roles.get(line):
+        if line_date(line) and len(line.split()) <= 12 and not roles.get(line):
             roles[line] = "dateline"
 
     outlet = raw.outlet or outlet_from_page(parts, header, headline_index, roles) or title_site

@@ -185,11 +185,12 @@ def split_dump(text: str) -> DumpParts:
         last -= 1
 
     parts = DumpParts(body=[], header=[], footer=[])
+    first_kept = keep.index(True) if True in keep else len(lines)
     for position, line in enumerate(lines):
         if keep[position]:
             parts.body.append(BULLET.sub("", line.text) if line.block_size > 1 else line.text)
             continue
-        before_body = not any(keep[:position])
+        before_body = position < first_kept
         if before_body:
             parts.header.append(line.text)
         elif position >= end:
