@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -19,15 +18,8 @@ from pathlib import Path
 from newsprism.clean import clean_document
 from newsprism.model import RawDocument
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-
-
-def load_scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_extraction", EVAL / "score_extraction.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaldata import EVAL, load_scorer  # noqa: E402
 
 
 def predict(kind: str, eval_dir: Path = EVAL) -> dict[str, dict[str, str]]:
@@ -56,7 +48,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write predictions as DIR/extraction-<kind>.json")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
     args = parser.parse_args()
-    scorer = load_scorer()
+    scorer = load_scorer("extraction")
     gold = json.loads((EVAL / "extraction" / "gold.json").read_text())
     for kind in (["text", "html"] if args.kind == "both" else [args.kind]):
         predictions = predict(kind)

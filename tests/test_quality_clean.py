@@ -32,7 +32,7 @@ def load_bench():  # type: ignore[no-untyped-def]
 def test_extraction_f1_on_the_dev_pages(eval_dir: Path, kind: str, floor: float) -> None:
     bench = load_bench()
     gold = json.loads((eval_dir / "extraction" / "gold.json").read_text())
-    result = bench.load_scorer().score(gold, bench.predict(kind, eval_dir))
+    result = bench.load_scorer("extraction").score(gold, bench.predict(kind, eval_dir))
     assert result["f1"] >= floor, result
 
 

@@ -67,12 +67,25 @@ class Quote(_Model):
     start: int
     end: int
 
+    # Not part of the output: where the speaker is named in the body (the
+    # mention "said" attaches to, or a pronoun's antecedent), for the entity
+    # linker to turn into `speaker` and a canonical `speaker_name`.
+    _speaker_span: tuple[int, int] | None = PrivateAttr(default=None)
+
+    @property
+    def speaker_span(self) -> tuple[int, int] | None:
+        return self._speaker_span
+
+    def set_speaker_span(self, start: int, end: int) -> None:
+        self._speaker_span = (start, end)
+
 
 class TimeExpr(_Model):
     """A date or time expression resolved to a TIMEX3-style value against the reference date."""
 
     text: str
-    value: str | None
+    value: str | None = Field(description="TIMEX3 value: 2024-06-19, 2024-06, 2024-W25, PRESENT_REF, P24Y, 2024-06-19T10:30, ...")
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
     start: int
     end: int
 

