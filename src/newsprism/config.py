@@ -13,6 +13,10 @@ class Settings:
     # A cleaned body shorter than this many words is "no article" rather than an
     # article: it is a landing page, a gallery or an error page.
     min_body_words: int = 25
+    # Worker processes for the language pipeline. Each loads its own copy of
+    # the model (about a second and 200 MB), which pays off on runs of
+    # hundreds of articles, not on one story.
+    processes: int = 1
 
 
 DEFAULT_SETTINGS = Settings()

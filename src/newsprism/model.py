@@ -55,6 +55,22 @@ class Mention(_Model):
     entity: str | None = None
 
 
+class Entity(_Model):
+    """A person, organisation, place, group, facility, event or law under one canonical name.
+
+    Within one article before linking, ids are article-local ("e1"); after
+    `newsprism.compare.entities.link_entities` they are story-wide
+    ("person:vladimir-putin") and `articles` lists where the entity appears.
+    """
+
+    id: str
+    name: str
+    type: str = Field(description="person, organization, place, group, facility, event or law")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings and short forms used for it.")
+    roles: list[str] = Field(default_factory=list, description="Roles and titles the texts give it.")
+    articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention it.")
+
+
 class Quote(_Model):
     """Reported speech: who said what, with which verb, through which channel."""
 
@@ -139,6 +155,10 @@ class Article(_Model):
     times: list[TimeExpr] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
 
+    # Not part of the output: the article's own entity groups, with
+    # article-local ids, kept for the run-wide entity linker.
+    _local_entities: list[Entity] = PrivateAttr(default_factory=list)
+
     # Not part of the output: set by clean when reference_date is only an
     # estimate (an "Updated" stamp, or inferred from the content), read by the
     # run-level date settlement, which may replace it with the peers' date.
@@ -150,3 +170,17 @@ class Article(_Model):
 
     def mark_provisional_date(self) -> None:
         self._provisional_date = True
+
+    @property
+    def local_entities(self) -> list[Entity]:
+        return self._local_entities
+
+    def set_local_entities(self, entities: list[Entity]) -> None:
+        self._local_entities = entities
+
+
+class Story(_Model):
+    """One story as covered by the articles of a run: the output of `newsprism analyze`."""
+
+    articles: list[Article] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list, description="Story-wide entities; mentions refer to their ids.")

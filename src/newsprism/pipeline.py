@@ -3,7 +3,8 @@
     ingest     paths, globs, stdin         -> RawDocument       (newsprism.ingest)
     clean      page dump / HTML / record   -> Article           (newsprism.clean)
     settle     the run's articles together -> reference dates   (newsprism.clean.dates)
-    annotate   entities, quotes, times, framing per article     (coming: newsprism.annotate)
+    annotate   entities, quotes, times per article (spaCy)      (newsprism.annotate)
+    link       one id per entity across the run's articles      (newsprism.compare.entities)
     compare    claims, conflicts, provenance per story           (coming: newsprism.compare)
     synthesize brief, timeline, graph                            (coming: newsprism.synthesize)
     render     JSON / Markdown / HTML                            (newsprism.render)
@@ -17,38 +18,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from newsprism.annotate import annotate_articles
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
+from newsprism.compare import link_entities
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, ProcessingFailed
 from newsprism.ingest import iter_documents
-from newsprism.model import Article, RawDocument
-
-# Per-article stages after cleaning, in order. Each takes and returns an Article.
-ARTICLE_STAGES: list[Callable[[Article], Article]] = []
+from newsprism.model import Article, RawDocument, Story
 
 
-def process_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
-    """One raw document through every per-article stage. Raises InputError for a bad document."""
-    article = clean_document(raw, settings)
-    for stage in ARTICLE_STAGES:
-        article = stage(article)
-    return article
-
-
-def extract(
+def run(
     inputs: Iterable[str],
     settings: Settings = DEFAULT_SETTINGS,
     on_document: Callable[[], None] | None = None,
     exclude: Iterable[Path] = (),
-) -> Iterator[Article | InputError]:
-    """Every input as an Article, or as the InputError that says why it could not be one.
+) -> Iterator[InputError | Story]:
+    """Every input through every stage: yields an InputError per bad document as it occurs, then the Story.
 
-    The articles of one call are one run: their reference dates are settled
-    together (an undated page takes its month from its peers), so articles
-    are yielded after the whole run is read; errors are yielded as they occur.
-    `on_document` is called once per document read (for progress displays);
-    files in `exclude` (the run's own output file) are not read.
+    The documents of one call are one run, taken to be one story: reference
+    dates are settled together (an undated page takes its month from its
+    peers) and entities get one id across all articles. `on_document` is
+    called once per document read (for progress displays); files in
+    `exclude` (the run's own output file) are not read.
     """
     articles: list[Article] = []
     for item in iter_documents(inputs, settings, exclude):
@@ -58,17 +50,41 @@ def extract(
             yield item
             continue
         try:
-            articles.append(process_document(item, settings))
+            articles.append(clean_document(item, settings))
         except InputError as error:
             yield error
         except Exception as error:  # noqa: BLE001 - one document's bug must not stop the run
             yield ProcessingFailed(item.source, f"internal error ({type(error).__name__}: {error}); please report it")
-    settle_reference_dates(articles)
-    yield from articles
+    yield from story_of(articles, settings)
 
 
-def extract_documents(raws: Iterable[RawDocument], settings: Settings = DEFAULT_SETTINGS) -> list[Article]:
-    """Library use: already-built RawDocuments -> Articles (bad documents raise)."""
-    articles = [process_document(raw, settings) for raw in raws]
+def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> Iterator[InputError | Story]:
+    """The per-run stages over cleaned articles (settle dates, annotate, link entities): annotation errors, then the Story."""
     settle_reference_dates(articles)
-    return articles
+    yield from annotate_articles(articles, settings)
+    entities = link_entities(articles)
+    yield Story(articles=articles, entities=entities)
+
+
+def extract(
+    inputs: Iterable[str],
+    settings: Settings = DEFAULT_SETTINGS,
+    on_document: Callable[[], None] | None = None,
+    exclude: Iterable[Path] = (),
+) -> Iterator[Article | InputError]:
+    """Every input as an annotated Article, or as the InputError that says why it could not be one (see `run`)."""
+    for item in run(inputs, settings, on_document, exclude):
+        if isinstance(item, Story):
+            yield from item.articles
+        else:
+            yield item
+
+
+def analyze_documents(raws: Iterable[RawDocument], settings: Settings = DEFAULT_SETTINGS) -> Story:
+    """Library use: already-built RawDocuments -> one Story (a bad document raises its InputError)."""
+    articles = [clean_document(raw, settings) for raw in raws]
+    for item in story_of(articles, settings):
+        if isinstance(item, Story):
+            return item
+        raise item
+    raise AssertionError("story_of always ends with a Story")

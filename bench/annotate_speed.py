@@ -1,0 +1,61 @@
+"""Words per second of the per-article layer (spaCy parse + entities, quotes, times) next to spaCy alone.
+
+Peer: spaCy's own pipeline over the same texts with the same number of
+processes, in the same run, so the ratio holds on a busy machine where
+absolute figures do not. Target: the layer keeps >= 60% of spaCy's throughput.
+Texts: the news articles of ../shared/eval/quotes (PolNeAR dev).
+
+usage: python bench/annotate_speed.py [--processes 2] [--limit 150]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from newsprism.annotate import annotate_articles
+from newsprism.annotate.language import load_pipeline
+from newsprism.config import Settings
+from newsprism.model import Article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaldata import EVAL, read_jsonl  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=150)
+    args = parser.parse_args()
+    records = read_jsonl(EVAL / "quotes" / "docs.jsonl")[: args.limit]
+    texts = [record["text"] for record in records]
+    words = sum(len(text.split()) for text in texts)
+    nlp = load_pipeline()
+
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=args.processes):
+        pass
+    spacy_rate = words / (time.perf_counter() - start)
+
+    articles = [
+        Article(id=record["id"], source=record["id"], body=record["text"],
+                reference_date=dt.date.fromisoformat(record["published"]) if record.get("published") else None)
+        for record in records
+    ]
+    start = time.perf_counter()
+    failures = annotate_articles(articles, Settings(processes=args.processes))
+    layer_rate = words / (time.perf_counter() - start)
+
+    print(f"texts                 {len(texts)} articles, {words} words, {args.processes} process(es)")
+    print(f"spaCy pipeline alone  {spacy_rate:8.0f} words/s  (peer)")
+    print(f"newsprism annotate    {layer_rate:8.0f} words/s  (parse + entities, quotes, times)")
+    print(f"ratio                 {layer_rate / spacy_rate:8.2f}   (target: >= 0.60)")
+    if failures:
+        print(f"{len(failures)} article(s) failed: {failures[0]}")
+
+
+if __name__ == "__main__":
+    main()

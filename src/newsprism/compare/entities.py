@@ -1,0 +1,173 @@
+"""Entities across the articles of a run: one canonical id per real-world entity.
+
+Each article arrives with its own entity groups (`Article.local_entities`,
+from `newsprism.annotate.entities`). Groups of different articles are the
+same entity when
+
+* their normalised names are equal ("Kim Jong Un" / "Kim Jong-un", "the U.S." /
+  "US") or a country table puts them together ("the Soviet Union" / "the USSR");
+* one is the acronym of the other ("RFA" / "Radio Free Asia");
+* a person named by one word in an article ("Putin") has exactly one
+  person of the run whose first or last name that word is;
+* a short organisation name begins exactly one longer one ("Caldera Line" /
+  "Caldera Line Shipping").
+
+Full names that differ stay apart, so Kim Jong Un, Kim Jong Il and Kim Hong
+Kyun are three people, and North Korea and South Korea two places. A bare
+name that fits several people of the run stays unresolved (its mentions'
+`entity` is None). Types may disagree between articles (spaCy calls an
+outlet an ORG in one text and a GPE in another, a surname a PERSON here and
+an ORG there): groups of any type link by name, and the entity takes the
+type most articles gave it.
+
+Ids are readable and stable for a run: "person:vladimir-putin", "place:north-korea".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsprism.annotate.entities import acronym, canonical_key, name_key
+from newsprism.model import Article, Entity, Mention
+
+SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class Links:
+    """Union-find over (article index, local entity) pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def add(self, item: tuple[int, str]) -> None:
+        self.parent.setdefault(item, item)
+
+    def find(self, item: tuple[int, str]) -> tuple[int, str]:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, first: tuple[int, str], second: tuple[int, str]) -> None:
+        self.parent[self.find(first)] = self.find(second)
+
+
+def link_entities(articles: list[Article]) -> list[Entity]:
+    """The run's entity table; sets every mention's `entity` and every quote's `speaker` to story-wide ids.
+
+    Returns the entities sorted by how many articles mention them (then by name).
+    """
+    links = Links()
+    local: dict[tuple[int, str], Entity] = {}
+    for number, article in enumerate(articles):
+        for entity in article.local_entities:
+            local[(number, entity.id)] = entity
+            links.add((number, entity.id))
+
+    # Same name (or country-table name) links any two groups, whatever types
+    # the model gave them; an acronym links to the name it abbreviates.
+    by_key: dict[str, tuple[int, str]] = {}
+    for item, entity in local.items():
+        for key in keys_of(entity):
+            if key in by_key:
+                links.join(item, by_key[key])
+            else:
+                by_key[key] = item
+    for item, entity in local.items():
+        short = acronym(name_key(entity.name))
+        if entity.type != "person" and short and short in by_key and is_written_acronym(local[by_key[short]]):
+            links.join(item, by_key[short])
+    # A short organisation name ("Caldera Line") joins the one longer name of the run it begins ("Caldera Line Shipping").
+    organizations = {name_key(entity.name): item for item, entity in local.items() if entity.type == "organization"}
+    for key, item in organizations.items():
+        longer = {links.find(other) for other_key, other in organizations.items() if other_key.startswith(key + " ")}
+        if len(longer) == 1:
+            links.join(item, longer.pop())
+
+    # A one-word person joins the one multi-word person of the run it names.
+    full_people: dict[str, set[tuple[int, str]]] = {}
+    for item, entity in local.items():
+        words = name_key(entity.name).split()
+        if entity.type == "person" and len(words) >= 2:
+            for word in (words[0], words[-1]):
+                full_people.setdefault(word, set()).add(links.find(item))
+    unresolved: set[tuple[int, str]] = set()
+    for item, entity in local.items():
+        words = name_key(entity.name).split()
+        if entity.type == "person" and len(words) == 1:
+            roots = {links.find(candidate) for candidate in full_people.get(words[0], set())}
+            if len(roots) == 1:
+                links.join(item, roots.pop())
+            elif len(roots) > 1:
+                unresolved.add(item)
+
+    members: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for item in local:
+        if item not in unresolved:
+            members.setdefault(links.find(item), []).append(item)
+    story_id: dict[tuple[int, str], str | None] = dict.fromkeys(unresolved)
+    table: list[Entity] = []
+    used_ids: set[str] = set()
+    for group in members.values():
+        entity = merged(articles, [local[item] for item in group], [item[0] for item in group], used_ids)
+        table.append(entity)
+        for item in group:
+            story_id[item] = entity.id
+
+    names = {entity.id: entity.name for entity in table}
+    for number, article in enumerate(articles):
+        for mention in article.entities:
+            if mention.entity is not None:
+                mention.entity = story_id.get((number, mention.entity))
+        for quote in article.quotes:
+            speaker = speaker_mention(article.entities, quote.speaker_span)
+            if speaker is not None and speaker.entity is not None:
+                quote.speaker = speaker.entity
+                quote.speaker_name = names[speaker.entity]
+    table.sort(key=lambda entity: (-len(entity.articles), entity.name.lower()))
+    return table
+
+
+def speaker_mention(mentions: list[Mention], span: tuple[int, int] | None) -> Mention | None:
+    """The entity mention that overlaps a quote's speaker span, if any."""
+    if span is None:
+        return None
+    start, end = span
+    return next((mention for mention in mentions if mention.start < end and start < mention.end), None)
+
+
+def keys_of(entity: Entity) -> set[str]:
+    """Name keys that identify an entity: its name's and, for places and organisations, its aliases'."""
+    names = [entity.name] if entity.type == "person" else [entity.name, *entity.aliases]
+    return {canonical_key(name_key(name)) for name in names if name_key(name)}
+
+
+def is_written_acronym(entity: Entity) -> bool:
+    return any(name.replace(".", "").isupper() for name in [entity.name, *entity.aliases])
+
+
+def merged(articles: list[Article], parts: list[Entity], article_numbers: list[int], used_ids: set[str]) -> Entity:
+    """One story-wide entity from the article groups that name it."""
+    spellings: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for part in parts:
+        spellings[part.name] += 1
+        types[part.type] += 1
+    # The spelling most articles use among the fullest forms ("Kim Jong Un" over "Kim").
+    most_words = max(len(name.split()) for name in spellings)
+    name = max((spelling for spelling in spellings if len(spelling.split()) == most_words), key=lambda spelling: (spellings[spelling], spelling))
+    kind = types.most_common(1)[0][0]
+    aliases = sorted({alias for part in parts for alias in [part.name, *part.aliases]} - {name})
+    roles: list[str] = []
+    for part in parts:
+        for role in part.roles:
+            if role.lower() not in (known.lower() for known in roles):
+                roles.append(role)
+    base = f"{kind}:{SLUG.sub('-', name_key(name)).strip('-') or 'unnamed'}"
+    entity_id, suffix = base, 2
+    while entity_id in used_ids:
+        entity_id, suffix = f"{base}-{suffix}", suffix + 1
+    used_ids.add(entity_id)
+    article_ids = list(dict.fromkeys(articles[number].id for number in sorted(article_numbers)))
+    return Entity(id=entity_id, name=name, type=kind, aliases=aliases, roles=roles, articles=article_ids)

@@ -1,0 +1,26 @@
+from newsprism.compare.entities import link_entities
+from newsprism.model import Article, Entity, Mention
+
+
+def article(article_id: str, groups: list[tuple[str, str, str]]) -> Article:
+    """An article whose entity groups and mentions are built by hand: (local id, name, type)."""
+    built = Article(id=article_id, source=article_id, body="")
+    built.entities = [Mention(text=name, label="PERSON" if kind == "person" else "GPE", start=0, end=len(name), entity=local)
+                      for local, name, kind in groups]
+    built.set_local_entities([Entity(id=local, name=name, type=kind) for local, name, kind in groups])
+    return built
+
+
+def test_spelling_variants_link_and_different_people_stay_apart() -> None:
+    first = article("a", [("e1", "Park Ji Hoon", "person"), ("e2", "Park Min Seo", "person"), ("e3", "North Marovia", "place")])
+    second = article("b", [("e1", "Park Ji-hoon", "person"), ("e2", "South Marovia", "place"), ("e3", "Park", "person")])
+    third = article("c", [("e1", "Brandvoll", "person"), ("e2", "Ilsa Brandvoll", "person")])
+    table = link_entities([first, second, third])
+    ids = {mention.text: mention.entity for item in (first, second, third) for mention in item.entities}
+    assert ids["Park Ji Hoon"] == ids["Park Ji-hoon"] is not None
+    assert ids["Park Min Seo"] != ids["Park Ji Hoon"]
+    assert ids["North Marovia"] != ids["South Marovia"]
+    assert ids["Park"] is None  # two Parks in the run: a bare "Park" is not guessed
+    assert ids["Brandvoll"] == ids["Ilsa Brandvoll"]
+    park = next(entity for entity in table if entity.id == ids["Park Ji Hoon"])
+    assert park.articles == ["a", "b"] and park.type == "person" and park.id.startswith("person:")
