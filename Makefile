@@ -23,9 +23,11 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 demo: setup
 	mkdir -p out
-	$(BIN)/newsprism extract $(EXAMPLE) -o out/articles.jsonl
-	@$(BIN)/python -c "import json; [print(f\"{a['outlet'] or '?':24.24} {a['reference_date'] or '?':10} {a['headline'] or ''}\") for a in map(json.loads, open('out/articles.jsonl'))]"
-	@echo "Articles written to out/articles.jsonl"
+	$(BIN)/newsprism analyze $(EXAMPLE) -o out/story.json
+	@$(BIN)/python -c "import json; s = json.load(open('out/story.json')); \
+	[print(f\"{a['outlet'] or '?':24.24} {a['reference_date'] or '?':10} {len(a['entities']):3} entities {len(a['quotes']):2} quotes {len(a['times']):2} times  {a['headline'] or ''}\") for a in s['articles']]; \
+	print('Most covered:', '; '.join(f\"{e['name']} ({len(e['articles'])})\" for e in s['entities'][:6]))"
+	@echo "Story written to out/story.json"
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -37,6 +39,9 @@ test: lint
 bench: setup
 	$(BIN)/python bench/extraction_quality.py
 	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/quotes_quality.py --peer
+	$(BIN)/python bench/timex_quality.py
+	$(BIN)/python bench/annotate_speed.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

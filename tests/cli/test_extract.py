@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from newsprism.render.json import article_schema
+from newsprism.render.json import article_schema, story_schema
 from tests.conftest import EXAMPLES, FICTIONAL_DUMP
 
 CONTRACT_KEYS = {"id", "source", "outlet", "headline", "byline", "published", "reference_date", "date_note",
@@ -72,3 +72,17 @@ def test_no_readable_input_exits_1(tmp_path: Path) -> None:
     result = run("extract", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o.jsonl"))
     assert result.returncode == 1
     assert "empty.txt: empty file" in result.stderr.decode()
+
+
+def test_analyze_writes_the_story_with_one_entity_table(tmp_path: Path) -> None:
+    out = tmp_path / "story.json"
+    result = run("analyze", str(EXAMPLES / "port-veyra-grounding"), "-o", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    story = json.loads(out.read_text())
+    jsonschema.validate(story, story_schema())
+    ids = {entity["id"] for entity in story["entities"]}
+    for article in story["articles"]:
+        assert {mention["entity"] for mention in article["entities"]} - {None} <= ids
+    by_name = {entity["name"]: entity for entity in story["entities"]}
+    # The fictional story's minister is named in every outlet, by full name or surname.
+    assert len(by_name["Ilona Varesh"]["articles"]) >= 6

@@ -220,8 +220,10 @@ def resolve(groups: list[Group], kind: str, text: str) -> Group | None:
 def resolve_person(groups: list[Group], key: str) -> Group | None:
     words = key.split()
     people = [group for group in groups if group.type == "person"]
+    # A one-word name is checked against everyone introduced so far every
+    # time: "Kim" meant Kim Jong Un until Kim Hong Kyun was introduced.
     for group in people:
-        if key in group.keys:
+        if key in group.keys and (len(words) > 1 or len(group.tokens) == 1):
             return group
     if len(words) == 1:
         # "Putin" -> Vladimir Putin; "Kim" -> the one Kim introduced, if only one was.
