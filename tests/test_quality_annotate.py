@@ -40,3 +40,24 @@ def test_the_powers_keep_their_names_apart(seeds_dir: Path) -> None:
     names = {entity.name: entity for entity in story.entities}
     assert names["North Korea"].id != names["South Korea"].id
     assert names["Vladimir Putin"].type == "person" and len(names["Vladimir Putin"].articles) == 5
+
+
+# The issue's date checks: (seed file prefix, expression, calendar value). The
+# values follow from each page's reference date (2024-06-21, 2024-06-25 after
+# the stale-stamp correction, 2024-06-20, 2024-06-18), not from the pages' stamps.
+SEED_TIMES = [
+    ("000", "Wednesday", "2024-06-19"),  # "signed a pact on Wednesday", reported on Friday the 21st
+    ("000", "Friday", "2024-06-21"),
+    ("001", "the 25th", "2024-06-25"),
+    ("003", "June 19", "2024-06-19"),
+    ("004", "Wednesday", "2024-06-19"),  # "are to sign ... on Wednesday", written on Tuesday the 18th: the coming one
+    ("004", "last September", "2023-09"),
+]
+
+
+def test_seed_dates_land_on_the_right_calendar_days(seeds_dir: Path) -> None:
+    story = seed_story(str(seeds_dir))
+    for prefix, text, value in SEED_TIMES:
+        article = next(article for article in story.articles if Path(article.source).name.startswith(prefix))
+        values = {time.value for time in article.times if time.text == text}
+        assert values == {value}, (prefix, text, values)
