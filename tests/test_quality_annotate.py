@@ -80,8 +80,14 @@ def test_seed_quotes_are_attributed(seeds_dir: Path) -> None:
     assert {"Vladimir Putin", "John Kirby", "Andrey Rudenko"} <= speakers
     # The quote split around its attribution ("..." Putin was quoted as saying, "...").
     assert any(quote.cue == "quoted as saying" and quote.speaker_name == "Vladimir Putin" for quote in quotes)
-    # Every verbatim quote has a speaker, quote-only paragraphs included.
-    assert all(quote.speaker_name for quote in quotes if quote.kind == "direct")
+    # A paragraph that opens with a quotation mark is speech: every quote in it has its speaker.
+    for article in story.articles:
+        offset = 0
+        for paragraph in article.body.split("\n\n"):
+            start, offset = offset, offset + len(paragraph) + 2
+            if paragraph.lstrip()[:1] in "“\"":
+                inside = [quote for quote in article.quotes if quote.start < start + len(paragraph) and quote.end > start]
+                assert inside and all(quote.speaker_name for quote in inside), (article.id, paragraph[:60])
     assert any(quote.via == "Tass" for quote in quotes)
 
 

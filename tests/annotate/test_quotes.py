@@ -168,3 +168,43 @@ def test_interview_with_outlet_is_the_channel() -> None:
     assert quote.speaker_name == "Hanna Kovacs"
     assert quote.via == "Lakeside Gazette"
     assert quote.text == "that she would not run again"
+
+
+def test_unlisted_verb_inverted_after_the_quote_is_the_cue() -> None:
+    text = (
+        "\u201cThe new ferry terminal is a triumph of civic design,\u201d rhapsodized the Harbour Wire.\n\n"
+        "\u201cNo other port on this coast can match it for light and space.\u201d"
+    )
+    quotes = quotes_of(text)
+    assert [quote.speaker_name for quote in quotes] == ["Harbour Wire", "Harbour Wire"]
+    assert quotes[0].cue == "rhapsodized"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "cue", "speaker"),
+    [("the Harbour Wire gushed", "gushed", "Harbour Wire"), ("Councillor Bram Tessel grumbled on Monday", "grumbled", "Bram Tessel")],
+)
+def test_unlisted_verb_after_its_subject_after_the_quote_is_the_cue(attribution: str, cue: str, speaker: str) -> None:
+    text = f"\u201cThe budget will not survive the winter session,\u201d {attribution}."
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct"
+    assert quote.cue == cue
+    assert quote.speaker_name == speaker
+
+
+def test_title_in_quotes_before_a_relative_clause_is_not_speech() -> None:
+    text = "Viewers still remember \u201cHarbour Lights at Midnight,\u201d which aired for six seasons."
+    assert only(quotes_of(text), "direct") == []
+
+
+def test_second_fragment_of_an_attributed_sentence_takes_its_speaker() -> None:
+    text = (
+        "The ferry strike entered its second week.\n\n"
+        "The Lakeside Gazette, which is printed in Norrby, reported \u201cthe biggest issue\u201d was whether Mr. Corvin "
+        "\u201cwill agree to hand over the harbour keys before the regatta.\u201d\n\n"
+        "The Gazette reported a former port official, Ida Mell, predicting the union \u201cwill hold out until the spring "
+        "and probably well beyond it\u201d \u2014 a long wait for the islands."
+    )
+    quotes = [quote for quote in quotes_of(text) if "harbour keys" in quote.text]
+    assert quotes
+    assert all(quote.speaker_name == "Lakeside Gazette" for quote in quotes)

@@ -24,6 +24,11 @@ sentences; no model beyond the spaCy parse, lexicons are sets of lemmas):
    "according to" around another frame of its sentence becomes that frame's
    channel (`via`) instead of a quote; so do "told <Name>", "in an interview
    with <Name>" and "on <Name>" when the name is not a person or place.
+   After a quotation of four or more words ending in a comma, any finite verb
+   right after the closing mark (“...,” rhapsodized the Wire) or right after a
+   subject that follows it (“...,” the Wire gushed) is a cue, listed or not,
+   with that quotation as content. A sentence the parse runs over a paragraph
+   break is read as one per paragraph.
 3. Direct quotes. A quotation belongs to the frame whose content covers it
    or, failing that, to the nearest cue in its paragraph within the
    sentences it opens and closes in. When the covering content has two or
@@ -34,7 +39,8 @@ sentences; no model beyond the spaCy parse, lexicons are sets of lemmas):
    to the last); it takes the preceding speaker when it is in the same
    paragraph or is a quote-only paragraph right after; a quote-only paragraph
    after one that ends with a colon takes that sentence's speaker
-   ("Kirby said:", "Jones echoed:"). Quotations of fewer than four words are
+   ("Kirby said:", "Jones echoed:"); an unattributed fragment in the sentence
+   of a mixed quote takes its speaker. Quotations of fewer than four words are
    speech only inside a frame's content, so scare quotes around a term
    ("aggression") are not quotes; longer unattributed ones need a verb and
    must not be a title in capitals.
@@ -136,6 +142,12 @@ NOT_CHANNEL_LABELS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "EVENT", "
 # Dependencies through which a verb without a subject borrows the subject of its head.
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "oprd"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# A cue after a quotation's closing mark, whatever its verb: a finite verb, and the subject that follows
+# it in the inverted order (which the parse often takes for an object: “...,” rhapsodized the Wire).
+FINITE_TAGS = {"VBD", "VBZ"}
+INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod"}
+# Dependencies inside a noun phrase, climbed from its first word to its head ("the" -> "Wire", "Ms." -> "Orlo").
+NOUN_PHRASE_DEPS = {"det", "compound", "amod", "poss", "nmod", "case", "nummod"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SPEAKER_POS = {"PROPN", "NOUN", "PRON"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME"}
@@ -191,7 +203,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotations = _quotations(text)
     _map_tokens(doc, quotations)
     quoted = _quoted_token_mask(len(doc), quotations)
-    frames = _frames(doc, text, quoted)
+    frames = _frames(doc, text, quoted, _tag_verbs(doc, text, quotations, quoted))
     resolver = _Resolver(doc)
     quotes = [*_direct_quotes(doc, text, quotations, frames, resolver), *_indirect_quotes(text, frames, quotations, resolver)]
     quotes.sort(key=lambda quote: quote.start)
@@ -274,10 +286,15 @@ def _quoted_token_mask(length: int, quotations: list[_Quotation]) -> list[bool]:
 # --- 2. attribution frames --------------------------------------------------------------------------
 
 
-def _frames(doc: Doc, text: str, quoted: list[bool]) -> list[_Frame]:
-    """The attribution frames of the article in text order, channel-only frames marked as such."""
+def _frames(doc: Doc, text: str, quoted: list[bool], tags: dict[int, _Frame]) -> list[_Frame]:
+    """The attribution frames of the article in text order, channel-only frames marked as such.
+
+    `tags` are the frames of unlisted verbs after a quotation ending in a comma,
+    by cue token. A sentence the parse runs on over a paragraph break is read
+    as one sentence per paragraph.
+    """
     frames: list[_Frame] = []
-    for sentence in doc.sents:
+    for sentence in _sentences(doc):
         in_sentence: list[_Frame] = []
         for token in sentence:
             if quoted[token.i]:
@@ -287,12 +304,71 @@ def _frames(doc: Doc, text: str, quoted: list[bool]) -> list[_Frame]:
                 frame = _according_frame(token, doc[token.i + 1], sentence)
             elif token.lemma_ in CUE_VERBS and token.pos_ in ("VERB", "AUX"):
                 frame = _verb_frame(token, quoted)
+            if frame is None and token.i in tags:
+                in_sentence.append(tags[token.i])
+                continue
             if frame is not None:
                 frame.content = _within_paragraph(text, token.idx, frame.content)
                 in_sentence.append(frame)
         _credit_channels(in_sentence)
         frames.extend(in_sentence)
     return frames
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parse's sentences, cut where a paragraph break (a space token with a newline) lies inside one."""
+    pieces: list[Span] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text and token.i + 1 < sentence.end:
+                pieces.append(doc[start : token.i + 1])
+                start = token.i + 1
+        pieces.append(doc[start : sentence.end])
+    return pieces
+
+
+def _tag_verbs(doc: Doc, text: str, quotations: list[_Quotation], quoted: list[bool]) -> dict[int, _Frame]:
+    """Frames for the attribution right after a quotation that ends in a comma, whatever its verb, by cue token.
+
+    “...,” gushed the Wire / “...,” the Wire gushed: a finite verb that follows
+    the closing mark, or whose subject follows it with the verb right after, is
+    the cue; its subject (in the inverted order also the noun the parse takes
+    for its object) is the speaker, the quotation its content.
+    """
+    tags: dict[int, _Frame] = {}
+    for quotation in quotations:
+        content = text[quotation.start : quotation.end]
+        if not content.rstrip().endswith(",") or len(WORD.findall(content)) < SPEECH_MIN_WORDS:
+            continue  # not followed by an attribution, or a title or term ("“Unplugged,” which aired ...")
+        after = quotation.last_token + 1
+        while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+            after += 1
+        if after >= len(doc) or quoted[after]:
+            continue
+        first = doc[after]
+        verb, speaker = None, None
+        if first.tag_ in FINITE_TAGS:
+            # Inverted: “...,” rhapsodized the Harbour Wire.
+            verb = first
+            speaker = next((child for child in verb.children if child.dep_ in INVERTED_SUBJECT_DEPS and child.left_edge.i == verb.i + 1), None)
+        else:
+            # Plain: “...,” the Harbour Wire gushed.
+            subject = first
+            while subject.dep_ in NOUN_PHRASE_DEPS and subject.head.i > subject.i:
+                subject = subject.head
+            following = subject.right_edge.i + 1
+            while following < len(doc) and doc[following].is_punct:
+                following += 1
+            if subject.dep_ in SUBJECT_DEPS and subject.left_edge.i == after and following == subject.head.i and subject.head.tag_ in FINITE_TAGS:
+                verb, speaker = subject.head, subject
+        if verb is None or speaker is None or quoted[verb.i] or verb.pos_ != "VERB":
+            continue  # no attribution, or a copula ("“...,” is the right choice")
+        if speaker.pos_ not in SPEAKER_POS or speaker.ent_type_ in NOT_SPEAKER_LABELS or speaker.lower_ in RELATIVE_PRONOUNS:
+            continue
+        cue_text = verb.text + "".join(" " + child.text for child in verb.children if child.dep_ == "prt")
+        tags[verb.i] = _Frame(verb, cue_text, speaker, [(quotation.start, quotation.end)], via=_channel_of(verb))
+    return tags
 
 
 def _within_paragraph(text: str, cue: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -450,6 +526,7 @@ def _direct_quotes(doc: Doc, text: str, quotations: list[_Quotation], frames: li
     speech = _FrameIndex([frame for frame in frames if not frame.channel_only])
     quotes: list[Quote] = []
     previous: _Previous | None = None
+    mixed_end = 0  # the end (token) of the sentence of the last mixed quote's cue
     for index, quotation in enumerate(quotations):
         if quotation.used:
             continue
@@ -457,7 +534,7 @@ def _direct_quotes(doc: Doc, text: str, quotations: list[_Quotation], frames: li
         frame = _covering_frame(quotation, near)
         if frame is not None and not frame.used and _outside_words(text, frame.content, quotation) >= MIXED_MIN_WORDS:
             quotes.append(_mixed_quote(text, frame, quotations[index:], resolver))
-            previous = None
+            previous, mixed_end = None, doc[frame.cue.i].sent.end
             continue
         covered = frame is not None
         frame = frame or _nearest_cue(text, quotation, near)
@@ -470,6 +547,9 @@ def _direct_quotes(doc: Doc, text: str, quotations: list[_Quotation], frames: li
         quote = _quote_from(text, quotation, frame, resolver)
         if frame is None and previous is not None and previous.lends_speaker(text, quotation):
             _copy_speaker(previous.quote, quote)
+        elif frame is None and quotes and quotes[-1].kind == "mixed" and quotation.first_token < mixed_end:
+            # A second fragment of the sentence an attributed fragment is in: “A” was whether Y “B”.
+            _copy_speaker(quotes[-1], quote)
         elif frame is None:
             _attribute_to_colon(doc, text, quotation, speech, quote, resolver)
         quotes.append(quote)
