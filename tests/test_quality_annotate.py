@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.model import Story
 from newsprism.pipeline import run
-from tests.conftest import SHARED
+from tests.conftest import EXAMPLES, SHARED
 
 
 @lru_cache(maxsize=1)
@@ -132,3 +133,24 @@ def test_time_values_on_the_tempeval_dev_set(eval_dir: Path) -> None:
     }
     result = eval_scorer("timex").score(gold, predictions)
     assert result["value_f1"] >= TIMEX_VALUE_F1_FLOOR, result
+
+
+def test_example_story_quotes_and_times_match_its_answer_key() -> None:
+    """The fictional example's answer key: most quote speakers and calendar values are found (measured 36/45 and 44/52)."""
+    key = json.loads((EXAMPLES / "port-veyra-grounding.expected.json").read_text())
+    story = next(item for item in run([str(EXAMPLES / "port-veyra-grounding")]) if isinstance(item, Story))
+    by_file = {Path(article.source).name: article for article in story.articles}
+    speakers_found = speakers_wanted = times_found = times_wanted = 0
+    for name, expected in key["articles"].items():
+        article = by_file[name]
+        said = Counter(quote.speaker_name for quote in article.quotes if quote.speaker_name)
+        for speaker, count in Counter(quote["speaker"] for quote in expected.get("quotes", []) if quote.get("speaker")).items():
+            speakers_wanted += count
+            speakers_found += min(count, said[speaker])
+        for time in expected.get("times", []):
+            times_wanted += 1
+            wanted = time["text"].lower()
+            times_found += any(found.value == time["value"] and (found.text.lower() in wanted or wanted in found.text.lower())
+                               for found in article.times)
+    assert speakers_found >= 0.75 * speakers_wanted, (speakers_found, speakers_wanted)
+    assert times_found >= 0.80 * times_wanted, (times_found, times_wanted)

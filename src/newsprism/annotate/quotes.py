@@ -204,7 +204,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     _map_tokens(doc, quotations)
     quoted = _quoted_token_mask(len(doc), quotations)
     frames = _frames(doc, text, quoted, _tag_verbs(doc, text, quotations, quoted))
-    resolver = _Resolver(doc)
+    resolver = _Resolver(doc, quoted)
     quotes = [*_direct_quotes(doc, text, quotations, frames, resolver), *_indirect_quotes(text, frames, quotations, resolver)]
     quotes.sort(key=lambda quote: quote.start)
     return quotes
@@ -794,9 +794,11 @@ def _set_speaker(quote: Quote, speaker: Token | None, resolver: _Resolver) -> No
 class _Resolver:
     """Names the speaker a subject token stands for: its entity, its noun phrase, or a pronoun's antecedent."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: list[bool]) -> None:
         self.doc = doc
         self.entities = [entity for entity in doc.ents if entity.label_ in NAME_LABELS]
+        # A name inside quotation marks is what someone said, not who is speaking: never an antecedent.
+        self.quoted_entity = [quoted[entity.start] for entity in self.entities]
         self.entity_of = [-1] * len(doc)
         for number, entity in enumerate(self.entities):
             for index in range(entity.start, entity.end):
@@ -842,7 +844,7 @@ class _Resolver:
             entity = self.entities[number]
             if candidates and entity.sent.start != candidates[0].sent.start:
                 break
-            if entity.label_ in labels and self.gender.get(entity[-1].lower_, gender) == gender:
+            if entity.label_ in labels and not self.quoted_entity[number] and self.gender.get(entity[-1].lower_, gender) == gender:
                 candidates.append(entity)
             number -= 1
         # In the nearest sentence naming someone compatible, the subject is the likelier antecedent.

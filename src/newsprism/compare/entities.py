@@ -120,11 +120,16 @@ def link_entities(articles: list[Article]) -> list[Entity]:
         for mention in article.entities:
             if mention.entity is not None:
                 mention.entity = story_id.get((number, mention.entity))
+        present = [entity for entity in table if article.id in entity.articles]
         for quote in article.quotes:
             speaker = speaker_mention(article.entities, quote.speaker_span)
-            if speaker is not None and speaker.entity is not None:
-                quote.speaker = speaker.entity
-                quote.speaker_name = names[speaker.entity]
+            entity_id = speaker.entity if speaker is not None else None
+            if entity_id is None and quote.speaker_name:
+                # The model missed the speaker's name as an entity ("Varesh said"): read the name itself.
+                entity_id = person_named(quote.speaker_name, present)
+            if entity_id is not None:
+                quote.speaker = entity_id
+                quote.speaker_name = names[entity_id]
     table.sort(key=lambda entity: (-len(entity.articles), entity.name.lower()))
     return table
 
@@ -135,6 +140,17 @@ def speaker_mention(mentions: list[Mention], span: tuple[int, int] | None) -> Me
         return None
     start, end = span
     return next((mention for mention in mentions if mention.start < end and start < mention.end), None)
+
+
+def person_named(name: str, people: list[Entity]) -> str | None:
+    """The id of the one person of `people` this name is, or a surname of; None when none or several fit."""
+    key = name_key(name)
+    fitting = set()
+    for entity in people:
+        words = name_key(entity.name).split()
+        if entity.type == "person" and words and (" ".join(words) == key or (" " not in key and key in (words[0], words[-1]))):
+            fitting.add(entity.id)
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def keys_of(entity: Entity) -> set[str]:
