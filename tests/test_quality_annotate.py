@@ -9,19 +9,17 @@ gate quotes and time expressions with floors.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from newsprism.annotate.language import parse
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.model import Story
 from newsprism.pipeline import run
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, load_bench
 
 
 @lru_cache(maxsize=1)
@@ -98,40 +96,31 @@ QUOTES_FLOORS = {"direct": 0.86, "all": 0.60, "speaker": 0.90}
 TIMEX_VALUE_F1_FLOOR = 0.78
 
 
-def eval_scorer(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(f"score_{name}", SHARED / "eval" / f"score_{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+EVALDATA = load_bench("evaldata")  # the benchmarks' loaders for the shared data and scorers
 
 
 def test_quotes_on_the_polnear_dev_set(eval_dir: Path) -> None:
-    docs = read_jsonl(eval_dir / "quotes" / "docs.jsonl")
-    gold = {row["id"]: row["quotes"] for row in read_jsonl(eval_dir / "quotes" / "gold.jsonl")}
+    docs = EVALDATA.read_jsonl(eval_dir / "quotes" / "docs.jsonl")
+    gold = {row["id"]: row["quotes"] for row in EVALDATA.read_jsonl(eval_dir / "quotes" / "gold.jsonl")}
     predictions = {
         doc["id"]: [{"text": quote.text, "speaker": quote.speaker_name, "direct": quote.kind != "indirect"} for quote in find_quotes(parsed)]
         for doc, parsed in zip(docs, parse(doc["text"] for doc in docs), strict=True)
     }
-    result = eval_scorer("quotes").score(gold, predictions)
+    result = EVALDATA.load_scorer("quotes").score(gold, predictions)
     assert result["direct"]["f1"] >= QUOTES_FLOORS["direct"], result["direct"]
     assert result["all"]["f1"] >= QUOTES_FLOORS["all"], result["all"]
     assert result["all"]["speaker_acc"] >= QUOTES_FLOORS["speaker"], result["all"]
 
 
 def test_time_values_on_the_tempeval_dev_set(eval_dir: Path) -> None:
-    docs = read_jsonl(eval_dir / "timex" / "docs.jsonl")
-    gold = {row["id"]: row["times"] for row in read_jsonl(eval_dir / "timex" / "gold.jsonl")}
+    docs = EVALDATA.read_jsonl(eval_dir / "timex" / "docs.jsonl")
+    gold = {row["id"]: row["times"] for row in EVALDATA.read_jsonl(eval_dir / "timex" / "gold.jsonl")}
     predictions = {
         doc["id"]: [{"text": time.text, "value": time.value, "type": time.type}
                     for time in find_times(parsed, dt.date.fromisoformat(doc["published"]) if doc["published"] else None)]
         for doc, parsed in zip(docs, parse(doc["text"] for doc in docs), strict=True)
     }
-    result = eval_scorer("timex").score(gold, predictions)
+    result = EVALDATA.load_scorer("timex").score(gold, predictions)
     assert result["value_f1"] >= TIMEX_VALUE_F1_FLOOR, result
 
 

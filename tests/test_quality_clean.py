@@ -5,7 +5,6 @@ The extraction dev set and the seed pages live in ../shared; these tests skip wh
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -13,24 +12,16 @@ import pytest
 
 from newsprism.model import Article
 from newsprism.pipeline import extract
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, load_bench
 
 # Measured on the 88 dev pages (see bench/extraction_quality.py); the floors sit just under.
 TEXT_DUMP_F1_FLOOR = 0.92
 HTML_F1_FLOOR = 0.95
 
 
-def load_bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("extraction_quality", ROOT / "bench" / "extraction_quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(("kind", "floor"), [("text", TEXT_DUMP_F1_FLOOR), ("html", HTML_F1_FLOOR)])
 def test_extraction_f1_on_the_dev_pages(eval_dir: Path, kind: str, floor: float) -> None:
-    bench = load_bench()
+    bench = load_bench("extraction_quality")
     gold = json.loads((eval_dir / "extraction" / "gold.json").read_text())
     result = bench.load_scorer("extraction").score(gold, bench.predict(kind, eval_dir))
     assert result["f1"] >= floor, result

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.annotate.language import body_of
 from newsprism.model import Entity, Mention
 
 ENTITY_TYPES = {
@@ -130,7 +131,7 @@ def find_entities(doc: Doc) -> tuple[list[Mention], list[Entity]]:
     """
     groups: list[Group] = []
     mentions: list[Mention] = []
-    body = doc.text  # Doc.text joins every token on each access: read it once
+    body = body_of(doc)
     for span in entity_spans(doc):
         label = span.label_
         text, start, end = trimmed(span, body)

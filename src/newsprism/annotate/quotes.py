@@ -75,6 +75,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate.entities import is_honorific, is_title
+from newsprism.annotate.language import body_of
 from newsprism.model import Quote
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
@@ -199,7 +200,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     `Quote.set_speaker_span` (the antecedent's span for a pronoun). `speaker`
     (the entity id) is left for the entity linker.
     """
-    text = doc.text
+    text = body_of(doc)
     quotations = _quotations(text)
     _map_tokens(doc, quotations)
     quoted = _quoted_token_mask(len(doc), quotations)

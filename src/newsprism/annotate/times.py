@@ -42,7 +42,6 @@ Known limits:
   calendar quarters.
 * With `reference` None every relative expression gets value None; absolute ones (1989,
   Sept. 30, 1989, durations) still resolve.
-* Reading `doc.text` (spaCy joins the tokens) is a noticeable share of the cost on short texts.
 """
 
 from __future__ import annotations
@@ -57,6 +56,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsprism.annotate.language import body_of
+from newsprism.clean.dates import month_number
 from newsprism.model import TimeExpr
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -65,8 +66,6 @@ Resolution = tuple[str | None, TimeType] | None  # None: the candidate is not a 
 
 # --- vocabulary -------------------------------------------------------------------------------------------------
 
-_MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # Month names are matched case-sensitively: "may", "march" and "fall" are mostly not dates in lower case.
 MONTH = (r"(?-i:January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|"
          r"September|Sept?\.|October|Oct\.|November|Nov\.|December|Dec\.)")
@@ -145,7 +144,8 @@ def _year_number(text: str) -> int:
 
 
 def _month_number(text: str) -> int:
-    return _MONTH_NUMBERS[text.lower()[:3]]
+    """The month a MONTH match names (the pattern admits month names only)."""
+    return month_number(text) or 0
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------------------
@@ -348,7 +348,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, reference: dt.date | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = body_of(doc)
         self.reference = reference
         # The quarter the text last talked about: the anchor of "a year earlier" in earnings reports.
         self.focus_quarter: tuple[int, int] | None = None
