@@ -23,11 +23,12 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 demo: setup
 	mkdir -p out
-	$(BIN)/newsprism analyze $(EXAMPLE) -o out/story.json
+	$(BIN)/newsprism analyze $(EXAMPLE) -o out/story.json --html out/report.html --md out/report.md
 	@$(BIN)/python -c "import json; s = json.load(open('out/story.json')); \
 	[print(f\"{a['outlet'] or '?':24.24} {a['reference_date'] or '?':10} {len(a['entities']):3} entities {len(a['quotes']):2} quotes {len(a['times']):2} times  {a['headline'] or ''}\") for a in s['articles']]; \
 	print('Most covered:', '; '.join(f\"{e['name']} ({len(e['articles'])})\" for e in s['entities'][:6]))"
 	@echo "Story written to out/story.json"
+	@echo "Reports written to out/report.html and out/report.md"
 
 lint: setup
 	$(BIN)/ruff check src tests bench

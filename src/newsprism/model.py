@@ -159,6 +159,10 @@ class Article(_Model):
     # article-local ids, kept for the run-wide entity linker.
     _local_entities: list[Entity] = PrivateAttr(default_factory=list)
 
+    # Not part of the output: sentence spans (start, end) of the body from the
+    # parse, kept for the story stages (claims) and framing.
+    _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)
+
     # Not part of the output: set by clean when reference_date is only an
     # estimate (an "Updated" stamp, or inferred from the content), read by the
     # run-level date settlement, which may replace it with the peers' date.
@@ -178,9 +182,117 @@ class Article(_Model):
     def set_local_entities(self, entities: list[Entity]) -> None:
         self._local_entities = entities
 
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self._sentences
+
+    def set_sentences(self, spans: list[tuple[int, int]]) -> None:
+        self._sentences = spans
+
+
+class ClaimSource(_Model):
+    """One article's wording of a claim."""
+
+    article: str = Field(description="Id of the article.")
+    outlet: str | None = None
+    text: str
+    start: int
+    end: int
+
+
+class ConflictValue(_Model):
+    """What one article says where the outlets disagree."""
+
+    article: str
+    outlet: str | None = None
+    text: str = Field(description="The phrase as the article writes it: 'more than 1,200 tonnes', 'on Tuesday'.")
+    value: str = Field(description="Its normalized value: '1200 tonnes', '2025-03-04', 'Teodor Marrick'.")
+
+
+class Conflict(_Model):
+    """Aligned statements that give different numbers, dates or participants for one fact."""
+
+    kind: Literal["number", "date", "participant"]
+    what: str = Field(description="What differs: the unit of a number ('tonnes', 'years'), 'date' or 'participant'.")
+    values: list[ConflictValue]
+
+
+class Claim(_Model):
+    """One fact as reported across outlets: statements of several articles aligned into one claim."""
+
+    id: str
+    text: str = Field(description="Representative wording, taken verbatim from one source.")
+    sources: list[ClaimSource]
+    support: int = Field(description="Number of distinct outlets that report it.")
+    conflicts: list[Conflict] = Field(default_factory=list)
+    quote: str | None = Field(default=None, description="Id of the story quote the claim reports, when it is attributed.")
+    date: str | None = Field(default=None, description="The calendar date the claim is about, when its sources give one.")
+
+
+class QuoteSource(_Model):
+    """One article's rendering of a story quote."""
+
+    article: str
+    outlet: str | None = None
+    text: str
+    cue: str | None = None
+    via: str | None = None
+
+
+class StoryQuote(_Model):
+    """One quote across the outlets that carry it (exactly, nearly or in part)."""
+
+    id: str
+    text: str = Field(description="The fullest wording carried.")
+    speaker: str | None = None
+    speaker_name: str | None = None
+    kind: Literal["direct", "indirect", "mixed"] = "direct"
+    outlets: list[str] = Field(default_factory=list, description="Distinct outlets carrying it.")
+    sources: list[QuoteSource] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=list, description="Other wordings of the same quote.")
+
+
+class TimelineEntry(_Model):
+    """A dated event, merged across the outlets that report it."""
+
+    date: str = Field(description="ISO date (or month, year) of the event.")
+    text: str
+    claim: str | None = Field(default=None, description="Id of the claim it comes from.")
+    sources: list[ClaimSource] = Field(default_factory=list)
+
+
+class BriefSentence(_Model):
+    """One sentence of the neutral brief; the [n] markers in its text number the story's articles from 1."""
+
+    text: str
+    sources: list[str] = Field(description="Ids of the articles it cites.")
+    claim: str | None = None
+
+
+class Voice(_Model):
+    speaker: str | None = None
+    speaker_name: str | None = None
+    quotes: int
+
+
+class OutletCoverage(_Model):
+    """What one outlet reports, alone or with others, what it leaves out, and whom it quotes."""
+
+    outlet: str
+    articles: list[str]
+    corroborated: list[str] = Field(default_factory=list, description="Claims it reports that two or more other outlets also report.")
+    exclusive: list[str] = Field(default_factory=list, description="Claims only it reports.")
+    omitted: list[str] = Field(default_factory=list, description="Claims two or more other outlets report and it does not.")
+    voices: list[Voice] = Field(default_factory=list, description="Whom it quotes, most quoted first.")
+
 
 class Story(_Model):
     """One story as covered by the articles of a run: the output of `newsprism analyze`."""
 
     articles: list[Article] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list, description="Story-wide entities; mentions refer to their ids.")
+    quotes: list[StoryQuote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list, description="Most-supported first.")
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    brief: list[BriefSentence] = Field(default_factory=list)
+    coverage: list[OutletCoverage] = Field(default_factory=list)

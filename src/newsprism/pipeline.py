@@ -5,8 +5,9 @@
     settle     the run's articles together -> reference dates   (newsprism.clean.dates)
     annotate   entities, quotes, times per article (spaCy)      (newsprism.annotate)
     link       one id per entity across the run's articles      (newsprism.compare.entities)
-    compare    claims, conflicts, provenance per story           (coming: newsprism.compare)
-    synthesize brief, timeline, graph                            (coming: newsprism.synthesize)
+    compare    statements -> embeddings -> claims aligned across outlets, their
+               conflicts, quotes merged across outlets, coverage (newsprism.compare)
+    synthesize timeline and brief from the claims                (newsprism.synthesize)
     render     JSON / Markdown / HTML                            (newsprism.render)
 
 Stages are plain functions over the data model (newsprism.model). Only
@@ -22,10 +23,17 @@ from newsprism.annotate import annotate_articles
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
 from newsprism.compare import link_entities
+from newsprism.compare.claims import build_claims, pair_scores
+from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.coverage import outlet_coverage
+from newsprism.compare.embeddings import embed
+from newsprism.compare.provenance import merge_quotes
+from newsprism.compare.statements import contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, ProcessingFailed
 from newsprism.ingest import iter_documents
 from newsprism.model import Article, RawDocument, Story
+from newsprism.synthesize import build_timeline, write_brief
 
 
 def run(
@@ -33,6 +41,7 @@ def run(
     settings: Settings = DEFAULT_SETTINGS,
     on_document: Callable[[], None] | None = None,
     exclude: Iterable[Path] = (),
+    compare: bool = True,
 ) -> Iterator[InputError | Story]:
     """Every input through every stage: yields an InputError per bad document as it occurs, then the Story.
 
@@ -40,7 +49,8 @@ def run(
     dates are settled together (an undated page takes its month from its
     peers) and entities get one id across all articles. `on_document` is
     called once per document read (for progress displays); files in
-    `exclude` (the run's own output file) are not read.
+    `exclude` (the run's own output file) are not read. With `compare`
+    False the story stops after entity linking (what `extract` needs).
     """
     articles: list[Article] = []
     for item in iter_documents(inputs, settings, exclude):
@@ -55,15 +65,37 @@ def run(
             yield error
         except Exception as error:  # noqa: BLE001 - one document's bug must not stop the run
             yield ProcessingFailed(item.source, f"internal error ({type(error).__name__}: {error}); please report it")
-    yield from story_of(articles, settings)
+    yield from story_of(articles, settings, compare)
 
 
-def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> Iterator[InputError | Story]:
-    """The per-run stages over cleaned articles (settle dates, annotate, link entities): annotation errors, then the Story."""
+def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, compare: bool = True) -> Iterator[InputError | Story]:
+    """The per-run stages over cleaned articles: annotation errors, then the Story."""
     settle_reference_dates(articles)
     yield from annotate_articles(articles, settings)
-    entities = link_entities(articles)
-    yield Story(articles=articles, entities=entities)
+    story = Story(articles=articles, entities=link_entities(articles))
+    if compare:
+        compare_articles(story)
+    yield story
+
+
+def compare_articles(story: Story) -> None:
+    """The story-level stages: claims with their conflicts, quotes across outlets, coverage, timeline, brief."""
+    statements = find_statements(story.articles)
+    contextual = contextual_texts(statements)
+    vectors = embed([statement.text for statement in statements] + [text for _, text in contextual])
+    scores = pair_scores(statements, vectors[: len(statements)], [(i, v) for (i, _), v in zip(contextual, vectors[len(statements) :])])
+    story.claims, members = build_claims(statements, scores)
+    for claim, group in zip(story.claims, members, strict=True):
+        claim.conflicts = find_conflicts(group)
+    story.quotes, quote_ids = merge_quotes(story.articles)
+    for claim, group in zip(story.claims, members, strict=True):
+        claim.quote = next(
+            (quote_ids[(s.article.id, s.quote)] for s in group if s.quote is not None and (s.article.id, s.quote) in quote_ids),
+            None,
+        )
+    story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)
+    story.timeline = build_timeline(story.claims)
+    story.brief = write_brief(story.articles, story.claims, members)
 
 
 def extract(
@@ -73,7 +105,7 @@ def extract(
     exclude: Iterable[Path] = (),
 ) -> Iterator[Article | InputError]:
     """Every input as an annotated Article, or as the InputError that says why it could not be one (see `run`)."""
-    for item in run(inputs, settings, on_document, exclude):
+    for item in run(inputs, settings, on_document, exclude, compare=False):
         if isinstance(item, Story):
             yield from item.articles
         else:

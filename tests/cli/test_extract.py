@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
+from markupsafe import escape
 
 from newsprism.render.json import article_schema, story_schema
 from tests.conftest import EXAMPLES, FICTIONAL_DUMP
@@ -74,11 +76,19 @@ def test_no_readable_input_exits_1(tmp_path: Path) -> None:
     assert "empty.txt: empty file" in result.stderr.decode()
 
 
-def test_analyze_writes_the_story_with_one_entity_table(tmp_path: Path) -> None:
-    out = tmp_path / "story.json"
-    result = run("analyze", str(EXAMPLES / "port-veyra-grounding"), "-o", str(out), "--quiet")
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[bytes], Path]:
+    """One `analyze` run of the bundled example with every output (the language pipeline costs seconds a run)."""
+    out = tmp_path_factory.mktemp("analyze")
+    result = run("analyze", str(EXAMPLES / "port-veyra-grounding"), "-o", str(out / "story.json"),
+                 "--html", str(out / "report.html"), "--md", str(out / "report.md"), "--quiet")
+    return result, out
+
+
+def test_analyze_writes_the_story_with_one_entity_table(analyzed: tuple[subprocess.CompletedProcess[bytes], Path]) -> None:
+    result, out = analyzed
     assert result.returncode == 0, result.stderr.decode()
-    story = json.loads(out.read_text())
+    story = json.loads((out / "story.json").read_text())
     jsonschema.validate(story, story_schema())
     ids = {entity["id"] for entity in story["entities"]}
     for article in story["articles"]:
@@ -86,3 +96,29 @@ def test_analyze_writes_the_story_with_one_entity_table(tmp_path: Path) -> None:
     by_name = {entity["name"]: entity for entity in story["entities"]}
     # The fictional story's minister is named in every outlet, by full name or surname.
     assert len(by_name["Ilona Varesh"]["articles"]) >= 6
+
+
+def test_analyze_writes_the_reports(analyzed: tuple[subprocess.CompletedProcess[bytes], Path]) -> None:
+    result, out = analyzed
+    assert result.returncode == 0, result.stderr.decode()
+    story = json.loads((out / "story.json").read_text())
+    page = (out / "report.html").read_text(encoding="utf-8")
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert markdown.startswith("# Story report: 8 articles from 8 outlets\n")
+    for number, article in enumerate(story["articles"], 1):
+        assert f'id="article-{number}"' in page
+        assert str(escape(article["headline"])) in page
+    assert "<h2>Facts by outlet</h2>" in page and "## Facts by outlet" in markdown
+    assert "Ilona Varesh" in markdown
+
+
+def test_analyze_report_path_that_cannot_be_written(tmp_path: Path) -> None:
+    result = run("analyze", str(EXAMPLES / "port-veyra-grounding"), "-o", str(tmp_path / "story.json"),
+                 "--html", str(tmp_path / "missing" / "report.html"))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().splitlines() == [
+        f"newsprism: cannot write {tmp_path / 'missing' / 'report.html'}: No such file or directory"
+    ]
+    help_text = run("analyze", "--help").stdout.decode()
+    assert "--html" in help_text and "--md" in help_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsprism.annotate.entities import find_entities
-from newsprism.annotate.language import parse
+from newsprism.annotate.language import body_of, parse, sentences
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.config import DEFAULT_SETTINGS, Settings
@@ -20,11 +20,25 @@ from newsprism.model import Article
 
 def annotate_article(article: Article, doc: Doc) -> None:
     """Fill one article's annotation keys from the parse of its body."""
+    article.set_sentences(sentence_spans(doc))
     mentions, entities = find_entities(doc)
     article.entities = mentions
     article.set_local_entities(entities)
     article.quotes = find_quotes(doc)
     article.times = find_times(doc, article.reference_date)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the body's sentences (cut at paragraph breaks), without surrounding whitespace."""
+    body = body_of(doc)
+    spans = []
+    for sentence in sentences(doc):
+        text = body[sentence.start_char : sentence.end_char]
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        end = sentence.start_char + len(text.rstrip())
+        if end > start:
+            spans.append((start, end))
+    return spans
 
 
 def annotate_articles(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> list[ProcessingFailed]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsprism.errors import ConfigurationError
 
@@ -58,3 +58,16 @@ def body_of(doc: Doc) -> str:
 def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
     """Parsed Docs of `texts`, in order, batched through `nlp.pipe` (n_process > 1 forks workers)."""
     yield from load_pipeline().pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parse's sentences, cut where a paragraph break (a space token with a newline) lies inside one."""
+    pieces: list[Span] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text and token.i + 1 < sentence.end:
+                pieces.append(doc[start : token.i + 1])
+                start = token.i + 1
+        pieces.append(doc[start : sentence.end])
+    return pieces

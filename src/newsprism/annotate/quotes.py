@@ -75,7 +75,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate.entities import is_honorific, is_title
-from newsprism.annotate.language import body_of
+from newsprism.annotate.language import body_of, sentences
 from newsprism.model import Quote
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
@@ -295,7 +295,7 @@ def _frames(doc: Doc, text: str, quoted: list[bool], tags: dict[int, _Frame]) ->
     as one sentence per paragraph.
     """
     frames: list[_Frame] = []
-    for sentence in _sentences(doc):
+    for sentence in sentences(doc):
         in_sentence: list[_Frame] = []
         for token in sentence:
             if quoted[token.i]:
@@ -314,19 +314,6 @@ def _frames(doc: Doc, text: str, quoted: list[bool], tags: dict[int, _Frame]) ->
         _credit_channels(in_sentence)
         frames.extend(in_sentence)
     return frames
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    """The parse's sentences, cut where a paragraph break (a space token with a newline) lies inside one."""
-    pieces: list[Span] = []
-    for sentence in doc.sents:
-        start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text and token.i + 1 < sentence.end:
-                pieces.append(doc[start : token.i + 1])
-                start = token.i + 1
-        pieces.append(doc[start : sentence.end])
-    return pieces
 
 
 def _tag_verbs(doc: Doc, text: str, quotations: list[_Quotation], quoted: list[bool]) -> dict[int, _Frame]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -18,7 +19,9 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import expand
 from newsprism.model import Story
 from newsprism.pipeline import run
+from newsprism.render.html import story_html
 from newsprism.render.json import article_line, article_schema, story_record, story_schema
+from newsprism.render.markdown import story_markdown
 
 app = typer.Typer(
     name="newsprism",
@@ -33,6 +36,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False)
+
+# An extra output of `analyze`: where to write it, and how to render the story for it.
+Report = tuple[Path, Callable[[Story], str]]
 
 
 def version_callback(value: bool) -> None:
@@ -89,34 +95,86 @@ def extract_command(
 def analyze_command(
     inputs: Inputs,
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write the story as one JSON document; - for stdout.")] = "-",
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", metavar="PATH", show_default=False,
+            help="Also write a self-contained HTML report here (one file, no external assets): brief, fact-by-outlet "
+            "matrix, quotes by speaker, timeline, coverage, and each article with its annotations highlighted.",
+        ),
+    ] = None,
+    md: Annotated[
+        Path | None,
+        typer.Option(
+            "--md", metavar="PATH", show_default=False,
+            help="Also write a Markdown report here: the same sections as the HTML report, without the article texts.",
+        ),
+    ] = None,
     quiet: Quiet = False,
     strict: Strict = False,
     processes: Processes = 1,
 ) -> None:
-    """Read the inputs as the coverage of one story and write the story: its articles and its entity table.
+    """Read the inputs as the coverage of one story and write the story, and optionally its HTML and Markdown reports.
 
     Writes one JSON document (schema: schema/story.schema.json): the articles exactly as `extract` writes
-    them, and `entities`, one record per person, organisation or place with its canonical name, type,
-    aliases, roles and the articles that mention it. Errors and exit status as for `extract`.
+    them; `entities`, one record per person, organisation or place with its canonical name, type, aliases,
+    roles and the articles that mention it; and the story's quotes, claims, timeline, brief and coverage.
+    With --html and --md the reports are written after the JSON; article text is escaped in both.
+    Errors and exit status as for `extract`; an output file that cannot be written is reported in one
+    line on stderr, with exit status 2.
     """
 
     def write(story: Story, sink: TextIO) -> int:
         sink.write(json.dumps(story_record(story), ensure_ascii=False, indent=2) + "\n")
         return len(story.articles)
 
-    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s) analysed")
+    reports: list[Report] = []
+    if html is not None:
+        reports.append((html, story_html))
+    if md is not None:
+        reports.append((md, story_markdown))
+    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s) analysed", reports)
 
 
 def execute(
     inputs: list[str], output: str, quiet: bool, strict: bool, settings: Settings,
-    write: Callable[[Story, TextIO], int], written_what: str,
+    write: Callable[[Story, TextIO], int], written_what: str, reports: Sequence[Report] = (),
 ) -> None:
-    """Run the pipeline with a progress bar, report bad documents one line each, write the story, exit as documented."""
+    """Run the pipeline with a progress bar, report bad documents one line each, write the story and its reports, exit as documented.
+
+    Every output file is opened before the run, so a path that cannot be written fails at once, and none
+    of them is read as an input.
+    """
+    with ExitStack() as outputs:
+        sink: TextIO = sys.stdout if output == "-" else outputs.enter_context(open_output(output))
+        report_sinks = [(outputs.enter_context(open_output(str(path))), render) for path, render in reports]
+        own_output = ([] if output == "-" else [Path(output)]) + [path for path, _ in reports]
+        written, failed = run_story(inputs, quiet, settings, sink, write, report_sinks, own_output)
+    if not quiet:
+        places = ["stdout" if output == "-" else output] + ([str(path) for path, _ in reports] if written else [])
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        stderr.print(f"newsprism: {written} {written_what} written to {where}, {failed} failed", markup=False, soft_wrap=True)
+    if written == 0 or (strict and failed):
+        raise typer.Exit(1)
+
+
+def open_output(path: str) -> TextIO:
+    """An output file opened for writing; a failure is one line on stderr and exit status 2."""
     try:
-        sink: TextIO = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - the caller's ExitStack closes it
     except OSError as error:
-        stderr.print(f"newsprism: cannot write {output}: {error.strerror}")
+        stderr.print(f"newsprism: cannot write {path}: {error.strerror}", markup=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+def run_story(
+    inputs: list[str], quiet: bool, settings: Settings, sink: TextIO, write: Callable[[Story, TextIO], int],
+    report_sinks: list[tuple[TextIO, Callable[[Story], str]]], own_output: list[Path],
+) -> tuple[int, int]:
+    """The pipeline under a progress bar: bad documents reported as they come, then the story and its reports written.
+
+    Returns (articles written, documents failed).
+    """
     written = failed = 0
     show_progress = not quiet and stderr.is_terminal
     total = sum(1 for _ in expand_all(inputs)) if show_progress else None
@@ -124,21 +182,28 @@ def execute(
         TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=stderr, transient=True, disable=not show_progress,
     )
-    with progress, sink:
+    with progress:
         task = progress.add_task("read", total=total)
-        own_output = [] if output == "-" else [Path(output)]
         for item in run(inputs, settings, on_document=lambda: progress.advance(task), exclude=own_output):
             if isinstance(item, Story):
                 progress.update(task, description="analysing")
                 written = write(item, sink) if item.articles else 0
+                for report_sink, render in report_sinks if written else []:
+                    write_report(report_sink, render(item))
                 continue
             failed += 1
             progress.console.print(f"newsprism: {item}", markup=False, highlight=False, soft_wrap=True)
-    if not quiet:
-        where = "stdout" if output == "-" else output
-        stderr.print(f"newsprism: {written} {written_what} written to {where}, {failed} failed", markup=False, soft_wrap=True)
-    if written == 0 or (strict and failed):
-        raise typer.Exit(1)
+    return written, failed
+
+
+def write_report(sink: TextIO, text: str) -> None:
+    """One report into its open file; a failure (disk full) is one line on stderr and exit status 2."""
+    try:
+        sink.write(text)
+        sink.flush()
+    except OSError as error:
+        stderr.print(f"newsprism: cannot write {sink.name}: {error.strerror}", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def expand_all(inputs: list[str]) -> list[object]:

@@ -1,0 +1,150 @@
+"""The Markdown story report: sources, brief, conflicts, fact-by-outlet matrix, quotes, timeline, coverage, entities.
+
+Article text is untrusted, and Markdown renderers pass raw HTML through, so
+every piece of text taken from the story goes through `inline()`: `&`, `<` and
+`>` become character references (no tag, comment or autolink can form), line
+breaks become spaces (no text can start a heading, list, quote block or link
+definition of its own), and the characters that make emphasis, code, links
+and table cells (`\\ * _ ` [ ] |`) are backslash-escaped. The brief's own
+citation markers ("[2]", "[1, 3]") are the one thing put back unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.model import Story
+from newsprism.render.report import MatrixRow, Report, count, story_report
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ORDERED = re.compile(r"(\d+)[.)]")
+# A marker put back must not become a link: never "[1](url)" nor a definition "[1]: url" (and with no
+# definition anywhere, "[1][2]" stays plain text).
+_ESCAPED_CITATION = re.compile(r"\\\[(\d+(?:\s*,\s*\d+)*)\\\](?![:(])")
+
+
+def inline(text: str | None) -> str:
+    """Untrusted text as inert inline Markdown (see the module docstring)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = "".join(_REFERENCES.get(char, char) for char in text)
+    # What would open a block (heading, list, rule) if the text begins a line.
+    if text[0] in "#+-=":
+        text = "\\" + text
+    elif ordered := _ORDERED.match(text):
+        text = ordered.group(1) + "\\" + text[ordered.end(1):]
+    return text
+
+
+def story_markdown(story: Story) -> str:
+    """The story as a Markdown report (GitHub-flavoured tables); every section is present, empty ones say so."""
+    report = story_report(story, with_bodies=False)
+    out: list[str] = [f"# {report.title}", ""]
+    section(out, "Sources", sources(report), "No articles.")
+    section(out, "Brief", brief(report), "No brief yet.")
+    section(out, "Conflicts", conflicts(report), "No conflicting numbers, dates or participants found.")
+    section(out, "Facts by outlet", matrix(report), "No claims.")
+    section(out, "Quotes by speaker", quotes(report), "No quotes.")
+    section(out, "Timeline", timeline(report), "No dated events.")
+    section(out, "Coverage per outlet", coverage(report), "No coverage analysis.")
+    section(out, "Entities", entities(report), "No entities.")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def section(out: list[str], heading: str, lines: list[str], empty: str) -> None:
+    out += [f"## {heading}", ""]
+    out += lines if lines else [f"*{empty}*"]
+    out.append("")
+
+
+def sources(report: Report) -> list[str]:
+    lines = []
+    for source in report.sources:
+        parts = [f"**{inline(source.outlet)}**", inline(source.headline), inline(source.date)]
+        if source.byline:
+            parts.append("by " + inline(", ".join(source.byline)))
+        parts.append(f"source: {inline(source.source)}")
+        lines.append(f"- [{source.number}] " + " — ".join(parts))
+    return lines
+
+
+def brief(report: Report) -> list[str]:
+    sentences = [_ESCAPED_CITATION.sub(r"[\1]", inline(sentence)) for sentence in report.brief]
+    return [" ".join(sentences)] if sentences else []
+
+
+def conflicts(report: Report) -> list[str]:
+    lines = []
+    for conflict in report.conflicts:
+        kind = f" ({conflict.kind})" if conflict.kind != conflict.what else ""
+        lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{kind}:")
+        for entry in conflict.entries:
+            lines.append(f"  - {inline(entry.outlet)}: “{inline(entry.phrase)}” → {inline(entry.value)}")
+    return lines
+
+
+def matrix(report: Report) -> list[str]:
+    if not report.matrix:
+        return []
+    lines = [
+        "| Claim | Outlets | " + " | ".join(inline(outlet) for outlet in report.outlets) + " |",
+        "|---|---:|" + "|".join(":---:" for _ in report.outlets) + "|",
+    ]
+    lines += [row_line(row) for row in report.matrix]
+    lines += ["", "✓ reports it; a value: what that outlet gives where the outlets disagree; empty: not reported."]
+    if report.matrix_hidden:
+        lines.append(f"{count(report.matrix_hidden, 'more single-source claim')} not shown (see story.json).")
+    return lines
+
+
+def row_line(row: MatrixRow) -> str:
+    cells = [inline(row.claim.text), str(row.claim.support)] + [inline(cell.text) for cell in row.cells]
+    return "| " + " | ".join(cells) + " |"
+
+
+def quotes(report: Report) -> list[str]:
+    lines: list[str] = []
+    for group in report.speakers:
+        lines += [f"### {inline(group.name)}", ""]
+        for view in group.quotes:
+            line = f"- “{inline(view.quote.text)}” ({view.quote.kind}) — {inline(', '.join(view.outlets)) or 'no outlet'}"
+            if view.channels:
+                line += "; via " + "; ".join(f"{inline(via)} ({inline(', '.join(outlets))})" for via, outlets in view.channels)
+            lines.append(line)
+            lines += [f"  - also worded: “{inline(variant)}”" for variant in view.variants]
+        lines.append("")
+    return lines[:-1]
+
+
+def timeline(report: Report) -> list[str]:
+    if not report.timeline:
+        return []
+    lines = ["| Date | Event | Outlets |", "|---|---|---|"]
+    lines += [f"| {inline(row.date)} | {inline(row.text)} | {inline(', '.join(row.outlets))} |" for row in report.timeline]
+    return lines
+
+
+def coverage(report: Report) -> list[str]:
+    if not report.coverage:
+        return []
+    lines = ["| Outlet | Articles | Corroborated | Exclusive | Omitted | Voices |", "|---|---:|---:|---:|---:|---|"]
+    for row in report.coverage:
+        voices = ", ".join(f"{name} ({n})" for name, n in row.voices[:5])
+        lines.append(
+            f"| {inline(row.outlet)} | {row.articles} | {len(row.corroborated)} | {len(row.exclusive)} "
+            f"| {len(row.omitted)} | {inline(voices)} |"
+        )
+    return lines
+
+
+def entities(report: Report) -> list[str]:
+    if not report.entities:
+        return []
+    lines = ["| Name | Type | Articles | Also called |", "|---|---|---:|---|"]
+    for row in report.entities:
+        entity = row.entity
+        lines.append(f"| {inline(entity.name)} | {inline(entity.type)} | {row.articles} | {inline(', '.join(entity.aliases))} |")
+    return lines

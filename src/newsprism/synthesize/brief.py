@@ -1,0 +1,125 @@
+"""Brief: a neutral summary of at most ten sentences, each citing the outlets that report it.
+
+The brief is extractive on purpose: each sentence is a claim's
+representative wording, taken verbatim from a source, so it says nothing
+that no source says. Relative days get their calendar date in parentheses
+("on Wednesday (5 March 2025)") because the reader no longer knows which
+Wednesday the outlet meant. Citations [n] number the story's articles
+from 1, in the order of `Story.articles`.
+
+Order: corroborated facts (two or more outlets) first, most-supported
+first; where a claim's sources disagree, the next sentence states the
+conflict with each outlet's value and its citation. Single-source facts
+fill in only when fewer than MIN_SENTENCES corroborated facts exist.
+
+Known limits: representative sentences may carry an outlet's wording; the
+framing layer (loaded language) does not yet steer which wording is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsprism.compare.statements import DAY_VALUE, Statement, content_words
+from newsprism.model import Article, BriefSentence, Claim, Conflict
+
+MAX_SENTENCES = 10
+MAX_CONFLICT_SENTENCES = 3
+MIN_SENTENCES = 4
+NEAR_DUPLICATE = 0.6  # content-word overlap above which a second sentence adds nothing
+QUOTE_OPENERS = "\"“‘'"
+WORD = re.compile(r"[^\W_]+")
+
+
+def write_brief(articles: list[Article], claims: list[Claim], members: list[list[Statement]]) -> list[BriefSentence]:
+    """The brief for a story's claims (as built by newsprism.compare.claims, with their member statements)."""
+    number_of = {article.id: number for number, article in enumerate(articles, start=1)}
+    brief: list[BriefSentence] = []
+    chosen_words: list[frozenset[str]] = []
+    conflicts_stated = 0
+
+    def add(claim: Claim, group: list[Statement]) -> None:
+        nonlocal conflicts_stated
+        statement = next(s for s in group if s.text == claim.text)
+        words = content_words(WORD.findall(statement.text))
+        if any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words):
+            return
+        cited = agreeing_sources(claim, statement)
+        brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
+        chosen_words.append(words)
+        for conflict in claim.conflicts:
+            if conflicts_stated < MAX_CONFLICT_SENTENCES and len(brief) < MAX_SENTENCES:
+                brief.append(conflict_sentence(conflict, claim, number_of))
+                conflicts_stated += 1
+
+    ranked = [(claim, group) for claim, group in zip(claims, members, strict=True) if usable(claim)]
+    for claim, group in ranked:
+        if claim.support >= 2 and len(brief) < MAX_SENTENCES:
+            add(claim, group)
+    if len(brief) < MIN_SENTENCES:
+        for claim, group in sorted(ranked, key=lambda pair: min(s.position for s in pair[1])):
+            if claim.support == 1 and len(brief) < MIN_SENTENCES:
+                add(claim, group)
+    return brief
+
+
+def usable(claim: Claim) -> bool:
+    """A claim whose wording can stand alone in a summary: not a bare quotation, not a question."""
+    text = claim.text.strip()
+    return not text.startswith(tuple(QUOTE_OPENERS)) and not text.endswith("?")
+
+
+def agreeing_sources(claim: Claim, statement: Statement) -> list[str]:
+    """The articles whose statement agrees with the representative one (all of them when nothing conflicts)."""
+    disagreeing: set[str] = set()
+    for conflict in claim.conflicts:
+        mine = next((value.value for value in conflict.values if value.article == statement.article.id), None)
+        disagreeing |= {value.article for value in conflict.values if mine is not None and value.value != mine}
+    return list(dict.fromkeys(source.article for source in claim.sources if source.article not in disagreeing))
+
+
+def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int]) -> BriefSentence:
+    """'Reports differ on the tonnes: "about 12,000 tonnes" (The Clarion [3]); "an estimated 1,200 tonnes" (...).'"""
+    by_value: dict[str, list[tuple[str, str, str | None]]] = {}
+    for given in conflict.values:
+        by_value.setdefault(given.value, []).append((given.article, given.text, given.outlet))
+    parts = []
+    for normalized, carriers in by_value.items():
+        shown = carriers[0][1]
+        if conflict.kind == "date" and DAY_VALUE.match(normalized) and not re.search(r"\d", shown):
+            shown = f"{shown} ({long_date(normalized)})"
+        outlets = ", ".join(f"{outlet or 'article'} [{number_of[article]}]" for article, _, outlet in carriers)
+        parts.append(f"“{shown}” ({outlets})")
+    subject = "the date" if conflict.kind == "date" else f"the number of {conflict.what}"
+    text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
+    sources = list(dict.fromkeys(given.article for given in conflict.values))
+    return BriefSentence(text=text, sources=sources, claim=claim.id)
+
+
+def with_dates(statement: Statement) -> str:
+    """The statement's text with the calendar date after each relative day ("on Wednesday (5 March 2025)")."""
+    text, offset = statement.text, statement.start
+    for time in sorted(statement.dates, key=lambda t: t.start, reverse=True):
+        if time.value and DAY_VALUE.match(time.value) and not re.search(r"\d", time.text):
+            end = time.end - offset
+            text = f"{text[:end]} ({long_date(time.value)}){text[end:]}"
+    return text
+
+
+def cite(text: str, articles: list[str], number_of: dict[str, int]) -> str:
+    """Citation markers before the sentence's final punctuation (after a closing quotation mark)."""
+    markers = "".join(f"[{number_of[article]}]" for article in articles)
+    text = text.rstrip()
+    if text[-1:] in ".!?":
+        return f"{text[:-1]} {markers}{text[-1]}"
+    return f"{text} {markers}"
+
+
+def long_date(value: str) -> str:
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    return len(first & second) / max(1, min(len(first), len(second)))
