@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from newsprism.model import Story
+from newsprism.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -89,3 +93,9 @@ Leave a comment
 
 © 2031 Brellport Herald Media Ltd. All rights reserved.
 """
+
+
+@lru_cache(maxsize=4)
+def analyzed(*inputs: str) -> Story:
+    """The story of a run over `inputs`, analyzed once per test session (parsing and embedding cost seconds)."""
+    return next(item for item in run(list(inputs)) if isinstance(item, Story))

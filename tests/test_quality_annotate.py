@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from newsprism.annotate.language import parse
@@ -19,12 +18,11 @@ from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.model import Story
 from newsprism.pipeline import run
-from tests.conftest import EXAMPLES, load_bench
+from tests.conftest import EXAMPLES, analyzed, load_bench
 
 
-@lru_cache(maxsize=1)
 def seed_story(seeds: str) -> Story:
-    return next(item for item in run([seeds]) if isinstance(item, Story))
+    return analyzed(seeds)
 
 
 def test_the_kims_stay_apart_and_a_bare_kim_is_never_guessed(seeds_dir: Path) -> None:

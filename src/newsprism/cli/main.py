@@ -49,9 +49,7 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """newsprism: cross-outlet news analysis."""
 
@@ -59,17 +57,13 @@ def root(
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for stdin.", show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any document fails.")]
-Processes = Annotated[
-    int, typer.Option("--processes", "-j", min=1, help="Language-pipeline worker processes (worth it for hundreds of articles).")
-]
+Processes = Annotated[int, typer.Option("--processes", "-j", min=1, help="Language-pipeline worker processes (worth it for hundreds of articles).")]
 
 
 @app.command("extract")
 def extract_command(
     inputs: Inputs,
-    output: Annotated[
-        str, typer.Option("-o", "--output", help="Where to write one JSON object per article (JSONL); - for stdout.")
-    ] = "-",
+    output: Annotated[str, typer.Option("-o", "--output", help="Where to write one JSON object per article (JSONL); - for stdout.")] = "-",
     quiet: Quiet = False,
     strict: Strict = False,
     processes: Processes = 1,
@@ -98,7 +92,9 @@ def analyze_command(
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", metavar="PATH", show_default=False,
+            "--html",
+            metavar="PATH",
+            show_default=False,
             help="Also write a self-contained HTML report here (one file, no external assets): brief, fact-by-outlet "
             "matrix, quotes by speaker, timeline, coverage, and each article with its annotations highlighted.",
         ),
@@ -106,7 +102,9 @@ def analyze_command(
     md: Annotated[
         Path | None,
         typer.Option(
-            "--md", metavar="PATH", show_default=False,
+            "--md",
+            metavar="PATH",
+            show_default=False,
             help="Also write a Markdown report here: the same sections as the HTML report, without the article texts.",
         ),
     ] = None,
@@ -137,8 +135,14 @@ def analyze_command(
 
 
 def execute(
-    inputs: list[str], output: str, quiet: bool, strict: bool, settings: Settings,
-    write: Callable[[Story, TextIO], int], written_what: str, reports: Sequence[Report] = (),
+    inputs: list[str],
+    output: str,
+    quiet: bool,
+    strict: bool,
+    settings: Settings,
+    write: Callable[[Story, TextIO], int],
+    written_what: str,
+    reports: Sequence[Report] = (),
 ) -> None:
     """Run the pipeline with a progress bar, report bad documents one line each, write the story and its reports, exit as documented.
 
@@ -168,8 +172,13 @@ def open_output(path: str) -> TextIO:
 
 
 def run_story(
-    inputs: list[str], quiet: bool, settings: Settings, sink: TextIO, write: Callable[[Story, TextIO], int],
-    report_sinks: list[tuple[TextIO, Callable[[Story], str]]], own_output: list[Path],
+    inputs: list[str],
+    quiet: bool,
+    settings: Settings,
+    sink: TextIO,
+    write: Callable[[Story, TextIO], int],
+    report_sinks: list[tuple[TextIO, Callable[[Story], str]]],
+    own_output: list[Path],
 ) -> tuple[int, int]:
     """The pipeline under a progress bar: bad documents reported as they come, then the story and its reports written.
 
@@ -179,8 +188,13 @@ def run_story(
     show_progress = not quiet and stderr.is_terminal
     total = sum(1 for _ in expand_all(inputs)) if show_progress else None
     progress = Progress(
-        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not show_progress,
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not show_progress,
     )
     with progress:
         task = progress.add_task("read", total=total)
@@ -237,6 +251,3 @@ def main() -> None:
     except KeyboardInterrupt:
         stderr.print("newsprism: interrupted", markup=False)
         sys.exit(130)
-
-
-

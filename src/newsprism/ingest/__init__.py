@@ -24,9 +24,7 @@ from newsprism.model import RawDocument
 STDIN = "-"
 
 
-def iter_documents(
-    inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS, exclude: Iterable[Path] = ()
-) -> Iterator[RawDocument | InputError]:
+def iter_documents(inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS, exclude: Iterable[Path] = ()) -> Iterator[RawDocument | InputError]:
     """Every document named by `inputs`, in order; a bad one comes as its InputError.
 
     An input is a file, a directory (read recursively, known extensions only),

@@ -49,6 +49,12 @@ def cite(sentence: str, articles: int) -> Markup:
 
 def story_html(story: Story) -> str:
     """The story as one self-contained HTML page: every section of the Markdown report, plus each article annotated."""
-    return environment().get_template("story.html.j2").render(
-        report=story_report(story), sections=SECTIONS, articles_section=ARTICLES_SECTION,
+    return (
+        environment()
+        .get_template("story.html.j2")
+        .render(
+            report=story_report(story),
+            sections=SECTIONS,
+            articles_section=ARTICLES_SECTION,
+        )
     )

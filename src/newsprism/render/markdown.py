@@ -35,7 +35,7 @@ def inline(text: str | None) -> str:
     if text[0] in "#+-=":
         text = "\\" + text
     elif ordered := _ORDERED.match(text):
-        text = ordered.group(1) + "\\" + text[ordered.end(1):]
+        text = ordered.group(1) + "\\" + text[ordered.end(1) :]
     return text
 
 
@@ -134,8 +134,7 @@ def coverage(report: Report) -> list[str]:
     for row in report.coverage:
         voices = ", ".join(f"{name} ({n})" for name, n in row.voices[:5])
         lines.append(
-            f"| {inline(row.outlet)} | {row.articles} | {len(row.corroborated)} | {len(row.exclusive)} "
-            f"| {len(row.omitted)} | {inline(voices)} |"
+            f"| {inline(row.outlet)} | {row.articles} | {len(row.corroborated)} | {len(row.exclusive)} | {len(row.omitted)} | {inline(voices)} |"
         )
     return lines
 

@@ -21,8 +21,14 @@ from dataclasses import dataclass, field
 from newsprism.model import Article, Claim, ClaimSource, Entity, Story, StoryQuote
 
 SECTIONS = (
-    "Sources", "Brief", "Conflicts", "Facts by outlet", "Quotes by speaker",
-    "Timeline", "Coverage per outlet", "Entities",
+    "Sources",
+    "Brief",
+    "Conflicts",
+    "Facts by outlet",
+    "Quotes by speaker",
+    "Timeline",
+    "Coverage per outlet",
+    "Entities",
 )
 ARTICLES_SECTION = "Articles"  # HTML only: the Markdown report does not repeat the bodies
 MATRIX_LIMIT = 80
@@ -181,10 +187,13 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 
     conflicts = [
         ConflictView(
-            claim=claim.text, kind=conflict.kind, what=conflict.what,
+            claim=claim.text,
+            kind=conflict.kind,
+            what=conflict.what,
             entries=tuple(ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value) for v in conflict.values),
         )
-        for claim in story.claims for conflict in claim.conflicts
+        for claim in story.claims
+        for conflict in claim.conflicts
     ]
 
     ordered = [c for c in story.claims if c.support >= 2] + [c for c in story.claims if c.support < 2]
@@ -194,7 +203,8 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 
     coverage = [
         CoverageRow(
-            outlet=row.outlet, articles=len(row.articles),
+            outlet=row.outlet,
+            articles=len(row.articles),
             corroborated=tuple(claim_text.get(i, i) for i in row.corroborated),
             exclusive=tuple(claim_text.get(i, i) for i in row.exclusive),
             omitted=tuple(claim_text.get(i, i) for i in row.omitted),
@@ -203,21 +213,30 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         for row in story.coverage
     ]
 
-    entity_rows = sorted(
-        (EntityRow(entity, len(entity.articles)) for entity in story.entities), key=lambda row: -row.articles
-    )
+    entity_rows = sorted((EntityRow(entity, len(entity.articles)) for entity in story.entities), key=lambda row: -row.articles)
 
     report = Report(
         title=f"Story report: {count(len(story.articles), 'article')} from {count(len(outlets), 'outlet')}",
-        sources=sources, outlets=outlets, brief=[sentence.text for sentence in story.brief],
-        conflicts=conflicts, matrix=matrix, matrix_hidden=max(0, len(ordered) - MATRIX_LIMIT), claims=len(ordered),
-        speakers=speaker_groups(story.quotes, outlet_of), timeline=timeline, coverage=coverage, entities=entity_rows,
+        sources=sources,
+        outlets=outlets,
+        brief=[sentence.text for sentence in story.brief],
+        conflicts=conflicts,
+        matrix=matrix,
+        matrix_hidden=max(0, len(ordered) - MATRIX_LIMIT),
+        claims=len(ordered),
+        speakers=speaker_groups(story.quotes, outlet_of),
+        timeline=timeline,
+        coverage=coverage,
+        entities=entity_rows,
     )
     if with_bodies:
         report.articles = [
             ArticleView(
-                source=source, paragraphs=paragraphs(annotated_segments(article, entities)),
-                entities=len(article.entities), quotes=len(article.quotes), times=len(article.times),
+                source=source,
+                paragraphs=paragraphs(annotated_segments(article, entities)),
+                entities=len(article.entities),
+                quotes=len(article.quotes),
+                times=len(article.times),
                 loaded=len(article.framing.loaded),
             )
             for source, article in zip(sources, story.articles, strict=True)
@@ -232,9 +251,15 @@ def count(n: int, noun: str) -> str:
 def source_of(number: int, article: Article) -> Source:
     date = article.reference_date or article.published
     return Source(
-        number=number, anchor=f"article-{number}", outlet=outlet_label(article),
-        headline=article.headline or "(no headline)", date=date.isoformat() if date else "undated",
-        date_note=article.date_note, source=article.source, url=article.url, byline=tuple(article.byline),
+        number=number,
+        anchor=f"article-{number}",
+        outlet=outlet_label(article),
+        headline=article.headline or "(no headline)",
+        date=date.isoformat() if date else "undated",
+        date_note=article.date_note,
+        source=article.source,
+        url=article.url,
+        byline=tuple(article.byline),
     )
 
 
@@ -277,8 +302,7 @@ def speaker_groups(quotes: list[StoryQuote], outlet_of: OutletOf) -> list[Speake
         return (name == UNATTRIBUTED, -len(carried), -len(groups[name]), name)
 
     return [
-        SpeakerGroup(name, speaker_ids[name], tuple(sorted(groups[name], key=lambda view: -len(view.outlets))))
-        for name in sorted(groups, key=reach)
+        SpeakerGroup(name, speaker_ids[name], tuple(sorted(groups[name], key=lambda view: -len(view.outlets)))) for name in sorted(groups, key=reach)
     ]
 
 
