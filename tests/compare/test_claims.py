@@ -1,0 +1,99 @@
+"""Unit tests of the story stages on hand-built articles (no parse, no embedding model)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.compare.claims import build_claims, disagree
+from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.coverage import outlet_coverage
+from newsprism.compare.statements import Statement, find_statements
+from newsprism.model import Article, TimeExpr
+from newsprism.synthesize import build_timeline, write_brief
+
+
+def article(article_id: str, outlet: str, body: str, times: list[TimeExpr] | None = None) -> Article:
+    made = Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, times=times or [])
+    made.set_sentences([(0, len(body))])
+    return made
+
+
+def day(body: str, text: str, value: str) -> TimeExpr:
+    start = body.index(text)
+    return TimeExpr(text=text, value=value, type="DATE", start=start, end=start + len(text))
+
+
+def only_statement(made: Article) -> Statement:
+    (statement,) = find_statements([made])
+    return statement
+
+
+def test_figures_carry_units_and_hedges() -> None:
+    statement = only_statement(article("a", "A", "More than 1,200 tonnes of cargo and about 60 ships were counted in 2025 by 3 officials."))
+    figures = {f.unit: f for f in statement.figures}
+    assert figures["tonne"].value == 1200 and figures["tonne"].low == 1200 and figures["tonne"].high == 1800
+    assert figures["ship"].low < 60 < figures["ship"].high
+    assert "official" in figures
+    assert all(f.value != 2025 for f in statement.figures), "a bare year is not a count"
+
+
+def test_partitives_and_vague_plurals() -> None:
+    statement = only_statement(article("a", "A", "Four tugs, two of them from the north, joined dozens of ships offshore."))
+    units = [(f.value, f.unit) for f in statement.figures]
+    assert (4, "tug") in units and (2, "tug") in units
+    dozens = next(f for f in statement.figures if f.unit == "ship")
+    assert dozens.low <= 60 <= dozens.high
+
+
+def test_different_counts_of_the_same_thing_conflict_and_hedged_equal_ones_do_not() -> None:
+    first = only_statement(article("a", "Alpha Post", "About 12,000 tonnes of grain spilled into the bay, officials said."))
+    second = only_statement(article("b", "Beta Daily", "An estimated 1,200 tonnes of grain have spilled into the bay."))
+    third = only_statement(article("c", "Gamma Wire", "More than 1,200 tonnes of grain spilled from the hull."))
+    assert disagree(first, second) and not disagree(second, third)
+    (conflict,) = find_conflicts([first, second, third])
+    assert conflict.kind == "number" and conflict.what == "tonnes"
+    assert {(v.outlet, v.value) for v in conflict.values} == {
+        ("Alpha Post", "12000 tonne"),
+        ("Beta Daily", "1200 tonne"),
+        ("Gamma Wire", "1200 tonne"),
+    }
+
+
+def test_days_conflict_after_normalisation_only() -> None:
+    bodies = {
+        "a": "The two ministers signed the harbour accord on Wednesday in the port offices.",
+        "b": "The two ministers signed the harbour accord on March 5 in the port offices.",
+        "c": "The two ministers signed the harbour accord on Tuesday in the port offices.",
+    }
+    made = [
+        article("a", "Alpha Post", bodies["a"], [day(bodies["a"], "Wednesday", "2031-03-05")]),
+        article("b", "Beta Daily", bodies["b"], [day(bodies["b"], "March 5", "2031-03-05")]),
+    ]
+    agreeing = find_statements(made)
+    assert find_conflicts(agreeing) == []
+    made.append(article("c", "Gamma Wire", bodies["c"], [day(bodies["c"], "Tuesday", "2031-03-04")]))
+    (conflict,) = find_conflicts(find_statements(made))
+    assert conflict.kind == "date"
+    assert {v.value for v in conflict.values} == {"2031-03-05", "2031-03-04"}
+
+
+def test_claims_brief_timeline_and_coverage_from_given_scores() -> None:
+    bodies = [
+        ("a", "Alpha Post", "The bridge over the Lune river reopened to traffic on Monday after repairs."),
+        ("b", "Beta Daily", "Traffic returned to the Lune river bridge on Monday once repairs ended."),
+        ("c", "Gamma Wire", "The mayor of Tarrow thanked the engineers for the quick repair work."),
+    ]
+    articles = [article(i, o, b, [day(b, "Monday", "2031-04-07")] if "Monday" in b else []) for i, o, b in bodies]
+    statements = find_statements(articles)
+    scores = np.array([[0, 0.9, 0.1], [0.9, 0, 0.1], [0.1, 0.1, 0]], dtype=np.float32)
+    claims, members = build_claims(statements, scores)
+    assert [c.support for c in claims] == [2, 1]
+    assert claims[0].date == "2031-04-07"
+    brief = write_brief(articles, claims, members)
+    assert brief[0].text.endswith("on Monday (7 April 2031) after repairs [1][2].")
+    assert brief[0].sources == ["a", "b"]
+    timeline = build_timeline(claims)
+    assert [entry.date for entry in timeline] == ["2031-04-07"]
+    coverage = {c.outlet: c for c in outlet_coverage(articles, claims, [])}
+    assert coverage["Gamma Wire"].exclusive == [claims[1].id]
+    assert coverage["Gamma Wire"].omitted == [claims[0].id]
