@@ -131,7 +131,7 @@ def analyze_command(
         reports.append((html, story_html))
     if md is not None:
         reports.append((md, story_markdown))
-    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s) analysed", reports)
+    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s) analysed and", reports)
 
 
 def execute(
