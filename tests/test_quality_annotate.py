@@ -21,12 +21,8 @@ from newsprism.pipeline import run
 from tests.conftest import EXAMPLES, analyzed, load_bench
 
 
-def seed_story(seeds: str) -> Story:
-    return analyzed(seeds)
-
-
 def test_the_kims_stay_apart_and_a_bare_kim_is_never_guessed(seeds_dir: Path) -> None:
-    story = seed_story(str(seeds_dir))
+    story = analyzed(str(seeds_dir))
     kims = {entity.name: entity.id for entity in story.entities if entity.type == "person" and entity.name.startswith("Kim ")}
     assert "Kim Jong Un" in kims and "Kim Hong Kyun" in kims
     assert kims["Kim Jong Un"] != kims["Kim Hong Kyun"]
@@ -43,7 +39,7 @@ def test_the_kims_stay_apart_and_a_bare_kim_is_never_guessed(seeds_dir: Path) ->
 
 
 def test_the_powers_keep_their_names_apart(seeds_dir: Path) -> None:
-    story = seed_story(str(seeds_dir))
+    story = analyzed(str(seeds_dir))
     names = {entity.name: entity for entity in story.entities}
     assert names["North Korea"].id != names["South Korea"].id
     assert names["Vladimir Putin"].type == "person" and len(names["Vladimir Putin"].articles) == 5
@@ -63,7 +59,7 @@ SEED_TIMES = [
 
 
 def test_seed_dates_land_on_the_right_calendar_days(seeds_dir: Path) -> None:
-    story = seed_story(str(seeds_dir))
+    story = analyzed(str(seeds_dir))
     for prefix, text, value in SEED_TIMES:
         article = next(article for article in story.articles if Path(article.source).name.startswith(prefix))
         values = {time.value for time in article.times if time.text == text}
@@ -71,7 +67,7 @@ def test_seed_dates_land_on_the_right_calendar_days(seeds_dir: Path) -> None:
 
 
 def test_seed_quotes_are_attributed(seeds_dir: Path) -> None:
-    story = seed_story(str(seeds_dir))
+    story = analyzed(str(seeds_dir))
     quotes = [quote for article in story.articles for quote in article.quotes]
     speakers = {quote.speaker_name for quote in quotes if quote.kind != "indirect"}
     assert {"Vladimir Putin", "John Kirby", "Andrey Rudenko"} <= speakers

@@ -163,6 +163,11 @@ class Article(_Model):
     _provisional_date: bool = PrivateAttr(default=False)
 
     @property
+    def reporting_outlet(self) -> str:
+        """The outlet the article counts for in a story: its outlet, or its own id when the page names none."""
+        return self.outlet or self.id
+
+    @property
     def provisional_date(self) -> bool:
         return self._provisional_date
 

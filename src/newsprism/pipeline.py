@@ -23,7 +23,7 @@ from newsprism.annotate import annotate_articles
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
 from newsprism.compare import link_entities
-from newsprism.compare.claims import build_claims, pair_scores
+from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import embed
@@ -89,11 +89,7 @@ def compare_articles(story: Story) -> None:
     for claim, group in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(group)
     story.quotes, quote_ids = merge_quotes(story.articles)
-    for claim, group in zip(story.claims, members, strict=True):
-        claim.quote = next(
-            (quote_ids[(s.article.id, s.quote)] for s in group if s.quote is not None and (s.article.id, s.quote) in quote_ids),
-            None,
-        )
+    link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)
     story.timeline = build_timeline(story.claims)
     story.brief = write_brief(story.articles, story.claims, members)

@@ -6,7 +6,6 @@ import json
 import random
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +13,7 @@ from hypothesis import strategies as st
 
 from newsprism.compare.provenance import merge_quotes, normalize, quoted_fragments
 from newsprism.model import Article, Quote, Story, StoryQuote
-from newsprism.pipeline import run
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, analyzed
 
 DREDGING = "We will dredge the northern channel before the autumn storms arrive, whatever the council decides."
 
@@ -269,21 +267,17 @@ def test_a_few_hundred_quotes_merge_quickly() -> None:
 # --- the real seed pages (skipped when ../shared is absent) and the bundled fictional example ---
 
 
-def analyzed(path: Path) -> Story:
-    return next(item for item in run([str(path)]) if isinstance(item, Story))
-
-
 @pytest.fixture(scope="module")
 def seed_story() -> Story:
     path = SHARED / "corpus" / "seeds"
     if not path.is_dir():
         pytest.skip("../shared/corpus/seeds is not present")
-    return analyzed(path)
+    return analyzed(str(path))
 
 
 @pytest.fixture(scope="module")
 def example_story() -> Story:
-    return analyzed(EXAMPLES / "port-veyra-grounding")
+    return analyzed(str(EXAMPLES / "port-veyra-grounding"))
 
 
 def carriers(story: Story, speaker: str, *words: str) -> set[str]:

@@ -266,3 +266,10 @@ def claim_date(group: list[Statement]) -> str | None:
         return days.most_common(1)[0][0]
     months = Counter(value for statement in group for value in dict.fromkeys(t.value for t in statement.dates if t.value))
     return months.most_common(1)[0][0] if months else None
+
+
+def link_claim_quotes(claims: list[Claim], members: list[list[Statement]], quote_ids: dict[tuple[str, int], str]) -> None:
+    """Set each claim's `quote` to the story quote its first attributed statement reports."""
+    for claim, group in zip(claims, members, strict=True):
+        keys = [(s.article.id, s.quote) for s in group if s.quote is not None]
+        claim.quote = next((quote_ids[key] for key in keys if key in quote_ids), None)

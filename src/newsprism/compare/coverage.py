@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsprism.compare.statements import outlet_of
 from newsprism.model import Article, Claim, OutletCoverage, StoryQuote, Voice
 
 CORROBORATED_BY = 2  # "corroborated" = reported by this many other outlets as well
@@ -14,8 +13,8 @@ def outlet_coverage(articles: list[Article], claims: list[Claim], quotes: list[S
     """One OutletCoverage per outlet, in the order the outlets first appear among the articles."""
     outlets: dict[str, list[str]] = {}
     for article in articles:
-        outlets.setdefault(outlet_of(article), []).append(article.id)
-    outlet_by_article = {article.id: outlet_of(article) for article in articles}
+        outlets.setdefault(article.reporting_outlet, []).append(article.id)
+    outlet_by_article = {article.id: article.reporting_outlet for article in articles}
     claim_outlets = {claim.id: {outlet_by_article[source.article] for source in claim.sources} for claim in claims}
 
     coverage = []

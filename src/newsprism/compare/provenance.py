@@ -50,6 +50,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsprism.model import Article, Quote, QuoteSource, StoryQuote
 
 NEAR_EXACT_RATIO = 0.85
@@ -75,14 +77,9 @@ _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3})")  # "1,200" and "1200" are one nu
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")  # "Russia's" -> "russias", "don't" -> "dont"
 _WORD = re.compile(r"[^\W_]+")  # hyphens split: "military-technical" = "military technical"
 
-# Function words: a match must rest on more than these ("of the", "that it was").
-_STOPWORD_LIST = """a about above after again against all also am an and any are as at be been before being below between both but by
-    can could did do does doing down during each even ever every few for from further had has have having he her here hers
-    herself him himself his how i if in into is it its itself just let may me might more most must my myself no nor not now
-    of off on once only or other our ours ourselves out over own same shall she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up upon very was we were what when
-    where which while who whom whose why will with would yet you your yours yourself yourselves"""
-STOPWORDS = frozenset(_STOPWORD_LIST.split())
+# Function words (spaCy's English list): a match must rest on more than these ("of the", "that it was").
+# Tokens here have their apostrophes dropped ("don't" -> "dont"), so the list's contractions are folded alike.
+STOPWORDS = frozenset(word.replace("'", "").replace("\u2019", "") for word in STOP_WORDS)
 
 _OPENING = "\u201c\u201e\u201f\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -324,7 +321,7 @@ def _items(articles: list[Article]) -> list[_Item]:
                     order=len(items),
                     article_index=article_index,
                     article_id=article.id,
-                    outlet=article.outlet or article.id,
+                    outlet=article.reporting_outlet,
                     index=index,
                     quote=quote,
                     words=words,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -102,14 +103,9 @@ class Statement:
     quote: int | None = None  # index into article.quotes of the quote it reports
     quoted: list[str] = field(default_factory=list)  # lower-cased phrases inside quotation marks, 2+ content words
 
-    @property
+    @cached_property
     def days(self) -> list[str]:
         return [time.value for time in self.dates if time.value and DAY_VALUE.match(time.value)]
-
-
-def outlet_of(article: Article) -> str:
-    """The outlet name, or the article id when the page names none (each such article is its own outlet)."""
-    return article.outlet or article.id
 
 
 def find_statements(articles: list[Article]) -> list[Statement]:
@@ -126,7 +122,7 @@ def find_statements(articles: list[Article]) -> list[Statement]:
                 Statement(
                     article=article,
                     number=number,
-                    outlet=outlet_of(article),
+                    outlet=article.reporting_outlet,
                     position=position,
                     start=start,
                     end=end,

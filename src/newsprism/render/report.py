@@ -164,21 +164,16 @@ class Report:
     articles: list[ArticleView] = field(default_factory=list)
 
 
-def outlet_label(article: Article) -> str:
-    """The outlet an article counts for in the report; an article without one stands for itself."""
-    return article.outlet or article.id
-
-
 def story_report(story: Story, with_bodies: bool = True) -> Report:
     """The report rows of a story (see the module docstring); `with_bodies=False` skips the annotated bodies."""
     by_id = {article.id: article for article in story.articles}
-    outlets = list(dict.fromkeys(outlet_label(article) for article in story.articles))
+    outlets = list(dict.fromkeys(article.reporting_outlet for article in story.articles))
     claim_text = {claim.id: claim.text for claim in story.claims}
     entities = {entity.id: entity for entity in story.entities}
 
     def outlet_of(article_id: str, outlet: str | None) -> str:
         article = by_id.get(article_id)
-        return outlet_label(article) if article else (outlet or article_id)
+        return article.reporting_outlet if article else (outlet or article_id)
 
     def outlets_of(sources: list[ClaimSource]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(outlet_of(s.article, s.outlet) for s in sources))
@@ -253,7 +248,7 @@ def source_of(number: int, article: Article) -> Source:
     return Source(
         number=number,
         anchor=f"article-{number}",
-        outlet=outlet_label(article),
+        outlet=article.reporting_outlet,
         headline=article.headline or "(no headline)",
         date=date.isoformat() if date else "undated",
         date_note=article.date_note,

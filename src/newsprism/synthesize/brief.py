@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsprism.compare.statements import DAY_VALUE, Statement, content_words
+from newsprism.compare.statements import DAY_VALUE, WORD, Statement, content_words
 from newsprism.model import Article, BriefSentence, Claim, Conflict
 
 MAX_SENTENCES = 10
@@ -29,7 +29,6 @@ MAX_CONFLICT_SENTENCES = 3
 MIN_SENTENCES = 4
 NEAR_DUPLICATE = 0.6  # content-word overlap above which a second sentence adds nothing
 QUOTE_OPENERS = "\"“‘'"
-WORD = re.compile(r"[^\W_]+")
 
 
 def write_brief(articles: list[Article], claims: list[Claim], members: list[list[Statement]]) -> list[BriefSentence]:
