@@ -101,6 +101,44 @@ def test_the_conflicts_planted_in_the_example_are_found() -> None:
         assert any(conflict_matches({v.outlet or "": v.value for v in c.values}, wanted) for c in found), expected["what"]
 
 
+def test_the_example_has_no_false_conflicts() -> None:
+    story = analyzed(str(EXAMPLE))
+    # The Courier's salvors "plan a first attempt to refloat the ship on Friday": the coming Friday, as the Sentinel says.
+    refloating = [c for claim in claims_with(story, r"refloat") for c in claim.conflicts if c.kind == "date"]
+    assert not refloating, [(v.outlet, v.text, v.value) for c in refloating for v in c.values]
+    # Every outlet names the same two signatories: no participant conflict; and nothing beyond the answer key.
+    found = [conflict for claim in story.claims for conflict in claim.conflicts]
+    assert not [c for c in found if c.kind == "participant"]
+    for conflict in found:
+        values = {v.outlet or "": v.value for v in conflict.values}
+        assert any(
+            conflict_matches(values, {o: re.sub(r"^P(\d+)Y$", r"\1", str(v)) for o, v in expected["normalized"].items()})
+            for expected in ANSWER_KEY["conflicts"]
+        ), [(v.outlet, v.text, v.value) for v in conflict.values]
+
+
+def test_the_seeds_have_no_participant_conflicts(seeds_dir: Path) -> None:
+    story = analyzed(str(seeds_dir))
+    assert not [c for claim in story.claims for c in claim.conflicts if c.kind == "participant"]
+
+
+def test_an_example_copy_with_a_changed_signatory_is_a_participant_conflict(tmp_path: Path) -> None:
+    pages = tmp_path / "example"
+    shutil.copytree(EXAMPLE, pages)
+    courier = pages / "veyra-courier.txt"
+    text = courier.read_text(encoding="utf-8")
+    assert "Maritime Affairs, Ilona Varesh" in text and "Ms. Varesh" in text
+    courier.write_text(
+        text.replace("Maritime Affairs, Ilona Varesh", "Maritime Affairs, Mirela Dovan").replace("Ms. Varesh", "Ms. Dovan"), encoding="utf-8"
+    )
+    story = analyzed(str(pages))
+    conflicts = [c for claim in story.claims for c in claim.conflicts if c.kind == "participant"]
+    assert len(conflicts) == 1, [[(v.outlet, v.value) for v in c.values] for c in conflicts]
+    values = {(v.outlet, v.value) for v in conflicts[0].values}
+    assert ("The Veyra Courier", "Mirela Dovan and Teodor Marrick") in values
+    assert ("The Kessarian Clarion", "Ilona Varesh and Teodor Marrick") in values
+
+
 def brief_checks(story: Story) -> None:
     articles: dict[str, Article] = {article.id: article for article in story.articles}
     claims = {claim.id: claim for claim in story.claims}

@@ -32,6 +32,17 @@ def values_in(text: str, reference: dt.date | None = REFERENCE) -> list[tuple[st
         ("The ferry left Tarn on Wednesday.", [("Wednesday", "2024-06-19")]),  # the reference's own weekday is the reference
         ("The lantern fair opened last Friday.", [("last Friday", "2024-06-14")]),
         ("The lantern fair opens next Friday.", [("next Friday", "2024-06-21")]),
+        # a bare weekday under an intention or plan is the coming one, also through a noun ("an attempt to ...")
+        ("Salvage divers plan a first attempt to lift the barge on Friday.", [("Friday", "2024-06-21")]),
+        ("The Kellow crews aim to lift the barge on Friday.", [("Friday", "2024-06-21")]),
+        ("Inspectors are due to visit the Tarn mill on Monday.", [("Monday", "2024-06-24")]),
+        ("Inspectors are set to visit the Tarn mill on Monday.", [("Monday", "2024-06-24")]),
+        ("The ferry guild announced plans to resume sailings on Friday.", [("Friday", "2024-06-21")]),
+        ("Salvors are expected to make another attempt to free the barge on Monday.", [("Monday", "2024-06-24")]),
+        # ... but an attempt already made, or a past verb, keeps the day in the past
+        ("Divers from Oster made a first attempt to lift the barge on Friday.", [("Friday", "2024-06-14")]),
+        ("The attempt to lift the barge on Monday failed.", [("Monday", "2024-06-17")]),
+        ("Divers tried to lift the barge on Monday.", [("Monday", "2024-06-17")]),
         # day of the month
         ("The festival in Kellow opened on the 25th.", [("the 25th", "2024-05-25")]),
         ("The Kellow market will close on the 25th.", [("the 25th", "2024-06-25")]),

@@ -135,6 +135,8 @@ _FUTURE_GOVERNORS = {
     "postpone",
     "delay",
 }
+# Nouns whose infinitive is still to happen: "plans to reopen" (not "attempt" or "bid": "made an attempt to ...").
+_INTENTION_NOUNS = {"plan", "intention", "intent", "proposal", "aim", "hope", "goal", "target", "timetable", "schedule"}
 # How far after the reference a date told in the past tense may lie, and how far before it one told in the future.
 _PAST_LOOKAHEAD = 30
 _FUTURE_LOOKBACK = 20
@@ -525,7 +527,8 @@ class _Resolver:
     def tense(self, offset: int) -> Tense:
         """The tense of the clause the expression at `offset` belongs to, from the verb that governs it.
 
-        Infinitives and participles pass the question up to the verb they depend on; "will",
+        Infinitives and participles pass the question up to the verb they depend on (an infinitive
+        that modifies a noun, to the verb governing the noun: "plan an attempt to refloat"); "will",
         "is to", "plans to", modals and deadline words ("until Friday") mean future.
         """
         before = self.text[max(0, offset - 14) : offset].lower()
@@ -553,6 +556,16 @@ class _Resolver:
                 return "past"  # a bare participle reports a done thing: "the terms, announced Friday"
             if verb.head.i == verb.i:
                 return None
+            if "to" in words and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                # An infinitive that modifies a noun: a noun of intention makes it a coming event
+                # ("plans to reopen the mill on Monday"); otherwise the verb governing the noun decides
+                # ("plan an attempt to refloat the ship on Friday", but "made an attempt to ...").
+                if verb.head.lemma_ in _INTENTION_NOUNS:
+                    return "future"
+                verb = verb.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                    verb = verb.head
+                continue
             verb = verb.head  # a bare participle or infinitive: ask the verb it depends on
         return None
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from newsprism.compare.conflicts import AgentReader, may_differ_in_agents, participants_differ
 from newsprism.compare.statements import WORD, Figure, Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
@@ -106,7 +107,9 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
 
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
     CONFLICT_THRESHOLD join when they disagree on a figure or a day about
-    the same thing (see `disagree`), so that conflicts are not split apart.
+    the same thing (see `disagree`), or name one party of an act alike and
+    another differently (see `conflicts.participants_differ`), so that
+    conflicts are not split apart.
     """
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {index: [index] for index in range(len(statements))}
@@ -135,7 +138,10 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
             del members[second]
 
     merge_pairs(THRESHOLD, None)
-    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]))
+    read = AgentReader()  # parses, in one batch, only the statements of pairs that name different parties
+    pairs = np.argwhere(np.triu(scores >= CONFLICT_THRESHOLD, k=1)).tolist()
+    read.prefetch(statements[k] for i, j in pairs if may_differ_in_agents(statements[i], statements[j]) for k in (i, j))
+    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]) or participants_differ(statements[i], statements[j], read))
     # A statement whose outlet already has a sentence in the claim still joins
     # when it gives the fact a different value: the disagreement must be seen.
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.

@@ -90,7 +90,7 @@ def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int
             shown = f"{shown} ({long_date(normalized)})"
         outlets = ", ".join(f"{outlet or 'article'} [{number_of[article]}]" for article, _, outlet in carriers)
         parts.append(f"“{shown}” ({outlets})")
-    subject = "the date" if conflict.kind == "date" else f"the number of {conflict.what}"
+    subject = {"date": "the date", "participant": "who took part"}.get(conflict.kind, f"the number of {conflict.what}")
     text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
     sources = list(dict.fromkeys(given.article for given in conflict.values))
     return BriefSentence(text=text, sources=sources, claim=claim.id)

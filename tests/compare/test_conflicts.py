@@ -1,0 +1,149 @@
+"""Participant conflicts on hand-built fictional articles (entity mentions given by hand; the roles come from the parse)."""
+
+from __future__ import annotations
+
+from newsprism.compare.conflicts import find_conflicts, participant_conflicts
+from newsprism.compare.statements import Statement, find_statements
+from newsprism.model import Article, Conflict, Mention
+
+# Story-wide entity ids of the fictional parties, by every spelling the articles use.
+IDS = {
+    "Odile Barrant": "person:odile-barrant",
+    "Barrant": "person:odile-barrant",
+    "Fenwick Olu": "person:fenwick-olu",
+    "Olu": "person:fenwick-olu",
+    "Maris Quell": "person:maris-quell",
+    "Quell": "person:maris-quell",
+    "Tobin Reyes": "person:tobin-reyes",
+    "Harbour Guild": "organization:harbour-guild",
+    "Lantern Salvage": "organization:lantern-salvage",
+    "Corvo Marine": "organization:corvo-marine",
+}
+
+
+def article(article_id: str, outlet: str, body: str, names: list[str]) -> Article:
+    """An article of one sentence whose entity mentions are `names`, found in order in the body."""
+    mentions, offset = [], 0
+    for name in names:
+        start = body.index(name, offset)
+        label = "PERSON" if IDS[name].startswith("person:") else "ORG"
+        mentions.append(Mention(text=name, label=label, start=start, end=start + len(name), entity=IDS[name]))
+        offset = start + len(name)
+    made = Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, entities=mentions)
+    made.set_sentences([(0, len(body))])
+    return made
+
+
+def statements_of(*made: Article) -> list[Statement]:
+    return find_statements(list(made))
+
+
+def participants(group: list[Statement]) -> list[Conflict]:
+    return [conflict for conflict in find_conflicts(group) if conflict.kind == "participant"]
+
+
+def test_a_different_cosignatory_is_a_conflict_naming_both_outlets_and_both_values() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "The harbour accord was signed by Odile Barrant and Fenwick Olu in Tarn.", ["Odile Barrant", "Fenwick Olu"]),
+        article("b", "Beta Daily", "The harbour accord was signed by Odile Barrant and Maris Quell in Tarn.", ["Odile Barrant", "Maris Quell"]),
+    )
+    (conflict,) = participants(group)
+    assert conflict.what == "participant"
+    assert {(v.outlet, v.value) for v in conflict.values} == {
+        ("Alpha Post", "Fenwick Olu and Odile Barrant"),
+        ("Beta Daily", "Maris Quell and Odile Barrant"),
+    }
+    assert {v.text for v in conflict.values} == {"Odile Barrant and Fenwick Olu", "Odile Barrant and Maris Quell"}
+
+
+def test_a_different_announcer_in_active_and_passive_voice_is_a_conflict() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "Harbour minister Odile Barrant announced the closure of the Tarn channel on Monday.", ["Odile Barrant"]),
+        article("b", "Beta Daily", "The closure of the Tarn channel was announced by minister Tobin Reyes on Monday.", ["Tobin Reyes"]),
+    )
+    (conflict,) = participants(group)
+    assert {(v.outlet, v.text, v.value) for v in conflict.values} == {
+        ("Alpha Post", "Odile Barrant", "Odile Barrant"),
+        ("Beta Daily", "Tobin Reyes", "Tobin Reyes"),
+    }
+
+
+def test_a_different_company_as_agent_is_a_conflict_among_three_outlets() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "Lantern Salvage towed the stranded barge off the Tarn sandbank overnight.", ["Lantern Salvage"]),
+        article("b", "Beta Daily", "Corvo Marine towed the stranded barge off the Tarn sandbank overnight.", ["Corvo Marine"]),
+        article(
+            "c",
+            "Gamma Wire",
+            "Lantern Salvage towed the barge off the sandbank overnight, the Harbour Guild said.",
+            ["Lantern Salvage", "Harbour Guild"],
+        ),
+    )
+    (conflict,) = participants(group)
+    assert {(v.outlet, v.value) for v in conflict.values} == {
+        ("Alpha Post", "Lantern Salvage"),
+        ("Beta Daily", "Corvo Marine"),
+        ("Gamma Wire", "Lantern Salvage"),
+    }
+
+
+def test_an_omitted_cosignatory_is_not_a_conflict() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "The harbour accord was signed by Odile Barrant and Fenwick Olu in Tarn.", ["Odile Barrant", "Fenwick Olu"]),
+        article("b", "Beta Daily", "Odile Barrant signed the harbour accord in Tarn on Wednesday.", ["Odile Barrant"]),
+    )
+    assert participants(group) == []
+
+
+def test_paraphrases_titles_and_aliases_are_not_conflicts() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "The harbour accord was signed by Odile Barrant and Fenwick Olu in Tarn.", ["Odile Barrant", "Fenwick Olu"]),
+        # the same two, by surname and in the active voice
+        article("b", "Beta Daily", "Barrant and Olu put their names to the harbour accord; they signed it in Tarn.", ["Barrant", "Olu"]),
+        # the same two by title only: no entity, so nothing to compare
+        article("c", "Gamma Wire", "The two harbour ministers signed the accord in Tarn on Wednesday.", []),
+        # the parties in a different order and voice
+        article("d", "Delta Times", "Fenwick Olu and Odile Barrant signed the harbour accord at Tarn.", ["Fenwick Olu", "Odile Barrant"]),
+    )
+    assert participants(group) == []
+
+
+def test_other_roles_and_sources_are_not_conflicts() -> None:
+    group = statements_of(
+        # a different person who only said it: a source, not a participant
+        article("a", "Alpha Post", "Odile Barrant signed the harbour accord in Tarn, Fenwick Olu said.", ["Odile Barrant", "Fenwick Olu"]),
+        article("b", "Beta Daily", "Odile Barrant signed the harbour accord in Tarn, Maris Quell said.", ["Odile Barrant", "Maris Quell"]),
+        # another person in another role (the one she signed it with is named, not the signer)
+        article("c", "Gamma Wire", "Odile Barrant signed the harbour accord with Tobin Reyes in Tarn.", ["Odile Barrant", "Tobin Reyes"]),
+    )
+    assert participants(group) == []
+
+
+def test_a_person_and_an_organisation_are_not_compared() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "Odile Barrant towed the stranded barge off the Tarn sandbank overnight.", ["Odile Barrant"]),
+        article("b", "Beta Daily", "Corvo Marine towed the stranded barge off the Tarn sandbank overnight.", ["Corvo Marine"]),
+    )
+    assert participant_conflicts(group) == []
+
+
+def test_statements_of_one_outlet_are_not_compared() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "Lantern Salvage towed the stranded barge off the Tarn sandbank overnight.", ["Lantern Salvage"]),
+        article("b", "Alpha Post", "Corvo Marine towed the stranded barge off the Tarn sandbank overnight.", ["Corvo Marine"]),
+    )
+    assert participant_conflicts(group) == []
+
+
+def test_an_agent_the_other_statement_mentions_in_another_role_is_not_a_conflict() -> None:
+    group = statements_of(
+        article("a", "Alpha Post", "The harbour accord was signed by Odile Barrant and Fenwick Olu in Tarn.", ["Odile Barrant", "Fenwick Olu"]),
+        # Olu is named, as the drafter: the two statements do not give two different cosignatories
+        article(
+            "b",
+            "Beta Daily",
+            "The harbour accord, drafted by Fenwick Olu, was signed by Odile Barrant and Maris Quell.",
+            ["Fenwick Olu", "Odile Barrant", "Maris Quell"],
+        ),
+    )
+    assert participants(group) == []
