@@ -60,3 +60,22 @@ def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> No
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
     if pattern.search(sample.lower() if name == "call-to-action" else sample):
         assert gate(sample, lines.WORD.findall(sample.lower())), sample
+
+
+def test_only_short_lines_with_numbers_are_compared_by_shape() -> None:
+    # "#1" is shaped "#0"; it must not count as a repeat of the first line, whose shape is not compared.
+    lines = split_lines("A headline of several words\n#1\nSome other line\n")
+    assert [line.repeated for line in lines] == [1, 1, 1]
+
+
+# `split_lines` asks `boilerplate_cues` only about lines that pass `could_hold_cue`,
+# so that one test must let through every line any cue pattern would flag.
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_the_combined_gate_lets_every_cue_through(name: str, data: st.DataObject) -> None:
+    pattern, _ = GATES[name]
+    sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
+    for line in split_lines(sample):
+        if lines.boilerplate_cues(line):
+            assert lines.could_hold_cue(line), sample

@@ -31,8 +31,8 @@ def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> A
         article = article_from_body(raw)
     # A record's "text" is declared clean by whoever produced it; only pages we
     # cleaned ourselves must leave a body of article length.
-    if raw.kind != "body" and len(article.body.split()) < settings.min_body_words:
-        raise NoArticleFound(raw.source, f"no article found (body of {len(article.body.split())} words after cleaning)")
+    if raw.kind != "body" and (words := len(article.body.split())) < settings.min_body_words:
+        raise NoArticleFound(raw.source, f"no article found (body of {words} words after cleaning)")
     return article
 
 

@@ -10,7 +10,6 @@ boilerplate cues (calls to action, legal lines, template placeholders).
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,14 +85,16 @@ def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
     languages, index = stoplist_index()
     # The eight longest lines are prose if the page has any; a few hundred of
     # their words name the language as surely as all of them would.
-    sample = Counter(token for tokens in heapq.nlargest(8, token_lists, key=len) for token in tokens[:40])
+    # The same eight as heapq.nlargest(8, ...), ties included, sorted in C rather than heaped in Python.
+    longest = sorted(token_lists, key=len, reverse=True)[:8]
+    sample = Counter(token for tokens in longest for token in tokens[:40])
     sampled = sum(sample.values())
     if not sampled:
         return frozenset()
     hits = [0] * len(languages)
-    for token, count in sample.items():
-        for number in index.get(token, ()):
-            hits[number] += count
+    for token in sample.keys() & index.keys():  # only the sampled words some stoplist holds
+        for number in index[token]:
+            hits[number] += sample[token]
     best = max(range(len(languages)), key=hits.__getitem__)
     if hits[best] / sampled < MIN_STOPLIST_COVERAGE:
         return frozenset()
@@ -109,7 +110,7 @@ def _stoplist(language: str) -> frozenset[str]:
 
 @dataclass(slots=True)
 class Line:
-    """One non-empty line of a page dump with the signals computed from it."""
+    """One non-empty line of a page dump with the signals computed from it (by `split_lines`)."""
 
     index: int  # position among the non-empty lines
     text: str
@@ -119,36 +120,42 @@ class Line:
     stop_ratio: float = 0.0  # share of stop words; -1 when no stoplist fits the page
     sentence_end: bool = False
     repeated: int = 1  # occurrences of the same normalised text in the page
-    cues: list[str] = field(default_factory=list)
+    cues: tuple[str, ...] = ()  # see `boilerplate_cues`; a tuple, so the many lines without cues share one empty value
     lowered: str = field(default="", repr=False)  # text in lower case
     tokens: list[str] = field(default_factory=list, repr=False)  # words of `lowered`
+    key: str = field(default="", repr=False)  # the normalised text: `normalise(text)`
+    # Stored rather than a property: the segment search asks it of every line several times.
+    prose: bool = False  # see `reads_like_prose`
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text: enough words, enough function words, sentence punctuation.
 
-        `stop_ratio` is -1 when the page's language has no stoplist; then
-        length and punctuation decide alone.
-        """
-        if self.stop_ratio < 0:
-            return self.words >= 30 or (self.words >= 10 and self.sentence_end)
-        if self.words >= 30 and self.stop_ratio >= 0.2:
-            return True
-        if self.words >= 18 and self.stop_ratio >= 0.3:
-            return True  # a paragraph whose final punctuation the dump lost
-        return self.words >= 8 and self.stop_ratio >= 0.22 and self.sentence_end
+def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
+    """Reads like running text: enough words, enough function words, sentence punctuation.
+
+    `stop_ratio` is -1 when the page's language has no stoplist; then
+    length and punctuation decide alone.
+    """
+    if stop_ratio < 0:
+        return words >= 30 or (words >= 10 and sentence_end)
+    if words >= 30 and stop_ratio >= 0.2:
+        return True
+    if words >= 18 and stop_ratio >= 0.3:
+        return True  # a paragraph whose final punctuation the dump lost
+    return words >= 8 and stop_ratio >= 0.22 and sentence_end
 
 
 def normalise(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def line_shape(line: Line) -> str:
+def line_shape(line: Line) -> str | None:
     """A short line with its digits masked: "2 days ago at 07:52 am" and "5 days ago at 10:01 pm"
-    share a shape. Repeated shapes are the meta lines of comment threads and teaser lists."""
+    share a shape. Repeated shapes are the meta lines of comment threads and teaser lists.
+
+    None for the lines not compared by shape: longer ones and those without numbers.
+    """
     if line.words > 8 or not DIGIT.search(line.text):
-        return f"#{line.index}"  # unique: only short lines with numbers are compared by shape
-    return DIGIT.sub("0", line.text.lower())
+        return None
+    return DIGIT.sub("0", line.lowered)
 
 
 # A sentence end and its trailing quotes or footnote mark fit in this many
@@ -158,10 +165,13 @@ SENTENCE_TAIL = 24
 
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
-    lines: list[Line] = []
+    # The page-level facts (the stoplist, block sizes, repetition) come first,
+    # so that each Line is built once with all its features: this runs for
+    # every line of every page.
+    texts: list[str] = []
+    blocks: list[int] = []
     block = 0
     previous_blank = True
-    has_cjk = bool(CJK.search(text))
     for raw in text.splitlines():
         stripped = raw.strip()
         if not stripped:
@@ -170,32 +180,47 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        lowered = stripped.lower()
-        tokens = WORD.findall(lowered)
+        texts.append(stripped)
+        blocks.append(block)
+    lowered_texts = [line_text.lower() for line_text in texts]
+    token_lists = [WORD.findall(lowered) for lowered in lowered_texts]
+    keys = [" ".join(tokens) for tokens in token_lists]
+    has_cjk = bool(CJK.search(text))
+    stops = page_stop_words(token_lists)
+    is_stop = stops.__contains__
+    sizes = Counter(blocks)
+    counts = Counter(keys)
+    lines: list[Line] = []
+    for index, (stripped, block, lowered, tokens, key) in enumerate(zip(texts, blocks, lowered_texts, token_lists, keys, strict=True)):
         # Scripts without spaces: count about one word per two characters.
-        cjk_characters = len(CJK.findall(stripped)) if has_cjk else 0
+        words = len(tokens) + (len(CJK.findall(stripped)) // 2 if has_cjk else 0)
+        stop_ratio = sum(map(is_stop, tokens)) / len(tokens) if stops and tokens else -1.0
+        sentence_end = bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:]))
         lines.append(
             Line(
-                index=len(lines),
+                index=index,
                 text=stripped,
                 block=block,
-                words=len(tokens) + cjk_characters // 2,
-                sentence_end=bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:])),
+                block_size=sizes[block],
+                words=words,
+                stop_ratio=stop_ratio,
+                sentence_end=sentence_end,
+                repeated=counts[key] if key else 1,
                 lowered=lowered,
                 tokens=tokens,
+                key=key,
+                prose=reads_like_prose(words, stop_ratio, sentence_end),
             )
         )
-    stops = page_stop_words([line.tokens for line in lines])
-    sizes = Counter(line.block for line in lines)
-    keys = [" ".join(line.tokens) for line in lines]
-    counts = Counter(keys)
-    shapes = [line_shape(line) for line in lines]
-    shape_counts = Counter(shapes)
-    for line, key, shape in zip(lines, keys, shapes, strict=True):
-        line.block_size = sizes[line.block]
-        line.stop_ratio = (sum(map(stops.__contains__, line.tokens)) / len(line.tokens)) if stops and line.tokens else -1.0
-        line.repeated = max(counts[key] if key else 1, shape_counts[shape])
-        line.cues = boilerplate_cues(line)
+    # Only short lines with numbers are compared by shape; the others keep the
+    # repetition of their text alone.
+    shapes = {line.index: shape for line in lines if (shape := line_shape(line)) is not None}
+    shape_counts = Counter(shapes.values())
+    for index, shape in shapes.items():
+        lines[index].repeated = max(lines[index].repeated, shape_counts[shape])
+    for line in lines:
+        if could_hold_cue(line):
+            line.cues = tuple(boilerplate_cues(line))
     return lines
 
 
@@ -301,6 +326,29 @@ def may_be_legal(lowered: str) -> bool:
 
 def may_be_caption(lowered: str, tokens: list[str]) -> bool:
     return lowered.endswith(")") or lowered.startswith(CAPTION_OPENINGS) or not CAPTION_GATE.isdisjoint(tokens)
+
+
+# Every word gate of `boilerplate_cues` at once (see `could_hold_cue`).
+ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | {"protected"}
+
+
+def could_hold_cue(line: Line) -> bool:
+    """Whether any gate of `boilerplate_cues` lets the line through.
+
+    Most lines of a page pass no gate at all; this one test settles them,
+    where `boilerplate_cues` would try each gate in turn.
+    """
+    return (
+        not ANY_CUE_WORD.isdisjoint(line.tokens)
+        # Substring tests, each a fast scan in C: several are cheaper than one regex alternation.
+        or "{" in line.text
+        or "%%" in line.text
+        or "@" in line.text
+        or may_be_legal(line.lowered)
+        or line.lowered.endswith(")")
+        or line.lowered.startswith(CAPTION_OPENINGS)
+        or (line.words <= 3 and bool(IMAGE_CODE_GATE.search(line.text)))
+    )
 
 
 def boilerplate_cues(line: Line) -> list[str]:

@@ -87,7 +87,9 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     if raw.published is not None:
         published, weak = raw.published, False
     else:
-        published, weak = stated_date(line for line in header if not CAPTION_CREDIT.search(line))
+        # Only dated lines can state the date; asking for the date first spares the
+        # caption pattern most lines (line_date is cached, stated_date asks it again).
+        published, weak = stated_date(line for line in header if line_date(line) and not CAPTION_CREDIT.search(line))
         if published is None:
             published, weak = stated_date(parts.footer[:8])
     for line in header:
@@ -214,11 +216,10 @@ def looks_like_title(line: str) -> bool:
 def looks_like_headline(line: str) -> bool:
     """An h1: a few words, no date, no byline, no caption credit, not all upper case, not a menu word."""
     words = WORD.findall(line)
-    if not 3 <= len(words) <= 25 or line.isupper():
+    if not 3 <= len(words) <= 25 or line.isupper() or line.rstrip().endswith((".", ":", ",")):
         return False
-    if byline_names(line) or CAPTION_CREDIT.search(line) or line_date(line):
-        return False
-    return not line.rstrip().endswith((".", ":", ","))
+    # The pattern checks last: this runs for every line above the body.
+    return not (byline_names(line) or CAPTION_CREDIT.search(line) or line_date(line))
 
 
 def split_title(title: str) -> tuple[str | None, str | None]:

@@ -25,10 +25,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newsprism.clean.lines import BULLET, Line, normalise, split_lines
+from newsprism.clean.lines import BULLET, Line, split_lines
 
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id"}
 HEADING_END = re.compile(r"[.!?,;]$")
+CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "promo", "caption")
+CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall"}  # the others are their own reason
 
 
 class RemovedLine(NamedTuple):
@@ -51,12 +53,13 @@ class DumpParts:
 
 def line_score(line: Line) -> float:
     """How much a line argues for being article text (positive) or page furniture (negative)."""
-    if STRONG_FURNITURE.intersection(line.cues):
-        return -4.0
-    if "promo" in line.cues:
-        return -3.0
-    if "caption" in line.cues:
-        return -1.5  # captions sit inside articles: a mild barrier, not a wall
+    if line.cues:
+        if not STRONG_FURNITURE.isdisjoint(line.cues):
+            return -4.0
+        if "promo" in line.cues:
+            return -3.0
+        if "caption" in line.cues:
+            return -1.5  # captions sit inside articles: a mild barrier, not a wall
     if line.repeated > 1:
         return -1.5
     if line.prose:
@@ -74,12 +77,12 @@ def headline_position(lines: list[Line]) -> int | None:
     """
     if len(lines) < 2:
         return None
-    title = normalise(lines[0].text)
-    if len(title.split()) < 3:
+    title = lines[0].key  # the normalised text, as `normalise` gives it
+    if len(lines[0].tokens) < 3:
         return None
     for line in lines[1 : min(len(lines), 400)]:
-        text = normalise(line.text)
-        if len(text.split()) >= 3 and 0.5 * len(title) <= len(text) <= len(title) and text in title:
+        text = line.key
+        if 0.5 * len(title) <= len(text) <= len(title) and len(line.tokens) >= 3 and text in title:
             return line.index
     return None
 
@@ -144,9 +147,10 @@ def removal_reason(line: Line, where: str = "body") -> str:
     `where` is "header", "body" or "footer": outside the article, lines with
     no cue of their own are navigation above it and link lists below it.
     """
-    for cue in ("template", "legal", "contact", "image-id", "promo", "caption"):
-        if cue in line.cues:
-            return {"contact": "promo", "image-id": "credit", "template": "paywall"}.get(cue, cue)
+    if line.cues:
+        for cue in CUES_BY_SPECIFICITY:
+            if cue in line.cues:
+                return CUE_REASONS.get(cue, cue)
     if where == "footer":
         return "link-list"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
