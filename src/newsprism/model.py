@@ -9,7 +9,7 @@ classes (`newsprism schema`), and the tests validate real output against it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -104,28 +104,56 @@ class TimeExpr(_Model):
     end: int
 
 
+LoadedCategory = Literal["label", "put-down", "intensifier", "metaphor", "saying-verb", "evaluative"]
+OpinionKind = Literal["rhetorical_question", "the_reality_is", "moral_lesson", "exhortation", "evaluation"]
+
+
 class LoadedTerm(_Model):
+    """A word or phrase that judges rather than reports, with whose voice it is in."""
+
     text: str
-    category: str
+    category: LoadedCategory
+    start: int
+    end: int
+    where: Literal["body", "headline"] = Field(default="body", description="What start/end index: the body or the headline.")
+    voice: Literal["outlet", "quoted"] = Field(default="outlet", description="'quoted': inside a quote, the speaker's words, not the outlet's.")
+    speaker_name: str | None = Field(default=None, description="Who is quoted saying it, for a quoted term.")
+
+
+class OpinionSentence(_Model):
+    """A sentence in which the outlet itself evaluates, predicts or exhorts, without attributing it."""
+
+    text: str
+    kind: OpinionKind
     start: int
     end: int
 
 
-class OpinionSentence(_Model):
-    text: str
-
-
 class SentenceVerdict(_Model):
+    """The bias model's verdict on one body sentence (BABE-style: is the sentence biased?)."""
+
     text: str
-    score: float
+    score: float = Field(description="Probability that the sentence is biased, 0 to 1.")
     biased: bool
 
 
 class Framing(_Model):
     loaded: list[LoadedTerm] = Field(default_factory=list)
-    opinion: list[OpinionSentence] = Field(default_factory=list)
-    sentences: list[SentenceVerdict] = Field(default_factory=list)
-    score: float | None = None
+    opinion: list[OpinionSentence] = Field(default_factory=list, description="Editorializing sentences.")
+    sentences: list[SentenceVerdict] = Field(default_factory=list, description="One verdict per body sentence, in order.")
+    score: float | None = Field(
+        default=None,
+        description="0 to 1 over the article's own-voice sentences: the mean of the share with loaded wording or editorializing "
+        "and the bias model's mean score.",
+    )
+
+
+class LabelUse(NamedTuple):
+    """Words an article uses for a person: beside a mention of them, or free-standing ("the Norvian strongman")."""
+
+    words: str
+    mention: tuple[int, int] | None  # (start, end) of the mention it stands beside
+    nations: tuple[str, ...] = ()  # for a free-standing label, the nationality words that tie it to one person
 
 
 class Article(_Model):
@@ -157,6 +185,10 @@ class Article(_Model):
     # parse, kept for the story stages (claims) and framing.
     _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)
 
+    # Not part of the output: how the article names its people ("leader",
+    # "eccentric dictator"), for the story's label comparison.
+    _actor_labels: list[LabelUse] = PrivateAttr(default_factory=list)
+
     # Not part of the output: set by clean when reference_date is only an
     # estimate (an "Updated" stamp, or inferred from the content), read by the
     # run-level date settlement, which may replace it with the peers' date.
@@ -180,6 +212,13 @@ class Article(_Model):
 
     def set_local_entities(self, entities: list[Entity]) -> None:
         self._local_entities = entities
+
+    @property
+    def actor_labels(self) -> list[LabelUse]:
+        return self._actor_labels
+
+    def set_actor_labels(self, labels: list[LabelUse]) -> None:
+        self._actor_labels = labels
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -285,6 +324,44 @@ class OutletCoverage(_Model):
     voices: list[Voice] = Field(default_factory=list, description="Whom it quotes, most quoted first.")
 
 
+class ActorLabels(_Model):
+    """How each outlet names one key actor, in its own voice."""
+
+    entity: str = Field(description="Story-wide entity id.")
+    name: str
+    labels: dict[str, list[str]] = Field(description="Outlet -> the words it uses for the actor ('leader', 'dictator').")
+
+
+class VoiceGroup(_Model):
+    """Speakers an outlet quotes, grouped by whom they speak for."""
+
+    affiliation: str = Field(description="'government', 'state media', 'media', 'analyst', 'organization', 'citizen' or 'unknown'.")
+    country: str | None = Field(default=None, description="The country they speak for, when the text says.")
+    speakers: list[str]
+    quotes: int
+
+
+class OutletFraming(_Model):
+    """One outlet's framing profile: its score, the evidence for it, and whose voices it uses."""
+
+    outlet: str
+    articles: list[str]
+    score: float | None = Field(description="Its articles' framing scores (see Framing.score), weighted by their sentences.")
+    biased_sentences: int = Field(description="Body sentences the bias model judges biased.")
+    sentences: int
+    loaded: list[str] = Field(default_factory=list, description="Its own loaded terms, most frequent first.")
+    loaded_in_quotes: list[str] = Field(default_factory=list, description="Loaded terms inside the quotes it carries (the speakers' words).")
+    editorializing: list[OpinionSentence] = Field(default_factory=list)
+    voices: list[VoiceGroup] = Field(default_factory=list)
+
+
+class StoryFraming(_Model):
+    """How the outlets compare: profiles from least to most loaded, and the labels each gives the key actors."""
+
+    outlets: list[OutletFraming] = Field(default_factory=list, description="Least loaded first.")
+    labels: list[ActorLabels] = Field(default_factory=list)
+
+
 class Story(_Model):
     """One story as covered by the articles of a run: the output of `newsprism analyze`."""
 
@@ -295,3 +372,4 @@ class Story(_Model):
     timeline: list[TimelineEntry] = Field(default_factory=list)
     brief: list[BriefSentence] = Field(default_factory=list)
     coverage: list[OutletCoverage] = Field(default_factory=list)
+    framing: StoryFraming = Field(default_factory=StoryFraming)

@@ -3,10 +3,12 @@
     ingest     paths, globs, stdin         -> RawDocument       (newsprism.ingest)
     clean      page dump / HTML / record   -> Article           (newsprism.clean)
     settle     the run's articles together -> reference dates   (newsprism.clean.dates)
-    annotate   entities, quotes, times per article (spaCy)      (newsprism.annotate)
+    annotate   entities, quotes, times (spaCy) and framing: loaded
+               terms, editorializing, a bias verdict per sentence   (newsprism.annotate)
     link       one id per entity across the run's articles      (newsprism.compare.entities)
     compare    statements -> embeddings -> claims aligned across outlets, their
-               conflicts, quotes merged across outlets, coverage (newsprism.compare)
+               conflicts, quotes merged across outlets, coverage,
+               framing compared across outlets                  (newsprism.compare)
     synthesize timeline and brief from the claims                (newsprism.synthesize)
     render     JSON / Markdown / HTML                            (newsprism.render)
 
@@ -27,6 +29,7 @@ from newsprism.compare.claims import build_claims, link_claim_quotes, pair_score
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import embed
+from newsprism.compare.framing import compare_framing
 from newsprism.compare.provenance import merge_quotes
 from newsprism.compare.statements import contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
@@ -79,7 +82,7 @@ def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, com
 
 
 def compare_articles(story: Story) -> None:
-    """The story-level stages: claims with their conflicts, quotes across outlets, coverage, timeline, brief."""
+    """The story-level stages: claims with their conflicts, quotes across outlets, coverage, framing, timeline, brief."""
     statements = find_statements(story.articles)
     contextual = contextual_texts(statements)  # short statements read with a neighbour, too
     vectors = embed([statement.text for statement in statements] + [text for _, text in contextual])
@@ -91,6 +94,7 @@ def compare_articles(story: Story) -> None:
     story.quotes, quote_ids = merge_quotes(story.articles)
     link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)
+    story.framing = compare_framing(story.articles, story.entities)
     story.timeline = build_timeline(story.claims)
     story.brief = write_brief(story.articles, story.claims, members)
 

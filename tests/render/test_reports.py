@@ -76,7 +76,13 @@ def article_1() -> Article:
             TimeExpr(text="on Saturday", value="2031-10-11", start=at(BODY_1, "Saturday")[0], end=at(BODY_1, "Saturday")[1]),
         ],
         # Straddles the end of the first quote and the speaker's mention.
-        framing=Framing(loaded=[LoadedTerm(text="x", category="<em>hype</em>", start=q_end - 5, end=at(BODY_1, "Benedikt")[1])]),
+        framing=Framing(
+            loaded=[
+                LoadedTerm(
+                    text="x", category="evaluative", voice="quoted", speaker_name="<em>hype</em>", start=q_end - 5, end=at(BODY_1, "Benedikt")[1]
+                )
+            ]
+        ),
     )
 
 

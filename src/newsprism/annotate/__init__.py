@@ -1,8 +1,9 @@
-"""Annotate: the per-article linguistic layer (entities, quotes, times), over one spaCy parse per body.
+"""Annotate: the per-article linguistic layer (entities, quotes, times, framing), over one spaCy parse per body.
 
 `annotate_articles` parses the bodies of a run in batches (`nlp.pipe`) and
 fills each article's `entities` (with article-local entity groups),
-`quotes` and `times` (resolved against the article's reference date).
+`quotes`, `times` (resolved against the article's reference date) and
+`framing` (a bias verdict per sentence, loaded terms, editorializing).
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsprism.annotate.entities import find_entities
+from newsprism.annotate.framing import actor_labels, frame_article
 from newsprism.annotate.language import body_of, parse, sentences
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import ProcessingFailed
-from newsprism.model import Article
+from newsprism.model import Article, Framing
 
 
 def annotate_article(article: Article, doc: Doc) -> None:
@@ -26,6 +28,8 @@ def annotate_article(article: Article, doc: Doc) -> None:
     article.set_local_entities(entities)
     article.quotes = find_quotes(doc)
     article.times = find_times(doc, article.reference_date)
+    article.framing = frame_article(article, doc)  # reads the quotes: words inside them are the speakers'
+    article.set_actor_labels(actor_labels(article, doc))
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -52,7 +56,7 @@ def annotate_articles(articles: list[Article], settings: Settings = DEFAULT_SETT
         try:
             annotate_article(article, doc)
         except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
-            article.entities, article.quotes, article.times = [], [], []
+            article.entities, article.quotes, article.times, article.framing = [], [], [], Framing()
             failures.append(ProcessingFailed(article.source, f"annotation failed ({type(error).__name__}: {error}); please report it"))
     return failures
 

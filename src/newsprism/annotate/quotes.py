@@ -452,6 +452,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 # --- 1. quotation marks -----------------------------------------------------------------------------
 
 
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every stretch of `text` inside quotation marks, marks included (for the framing layer)."""
+    return [(quotation.outer_start, quotation.outer_end) for quotation in _quotations(text)]
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, paragraphs being separated by blank lines."""
     spans, start = [], 0

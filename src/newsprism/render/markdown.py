@@ -1,4 +1,4 @@
-"""The Markdown story report: sources, brief, conflicts, fact-by-outlet matrix, quotes, timeline, coverage, entities.
+"""The Markdown story report: sources, brief, conflicts, fact-by-outlet matrix, quotes, timeline, coverage, framing, labels, entities.
 
 Article text is untrusted, and Markdown renderers pass raw HTML through, so
 every piece of text taken from the story goes through `inline()`: `&`, `<` and
@@ -50,6 +50,8 @@ def story_markdown(story: Story) -> str:
     section(out, "Quotes by speaker", quotes(report), "No quotes.")
     section(out, "Timeline", timeline(report), "No dated events.")
     section(out, "Coverage per outlet", coverage(report), "No coverage analysis.")
+    section(out, "Framing by outlet", framing(report), "No framing analysis.")
+    section(out, "Labels for the key actors", labels(report), "No person named by two or more outlets.")
     section(out, "Entities", entities(report), "No entities.")
     return "\n".join(out).rstrip() + "\n"
 
@@ -136,6 +138,33 @@ def coverage(report: Report) -> list[str]:
         lines.append(
             f"| {inline(row.outlet)} | {row.articles} | {len(row.corroborated)} | {len(row.exclusive)} | {len(row.omitted)} | {inline(voices)} |"
         )
+    return lines
+
+
+def framing(report: Report) -> list[str]:
+    if not report.framing:
+        return []
+    lines = [
+        "Least loaded first. Score (0 to 1): over the outlet's own-voice sentences, the mean of the share with loaded wording "
+        "or editorializing and the bias model's mean score.",
+        "",
+        "| Outlet | Score | Biased sentences | Own loaded terms | Loaded terms in quotes | Editorializing | Voices |",
+        "|---|---:|---:|---|---|---|---|",
+    ]
+    for row in report.framing:
+        editorializing = "; ".join(f"{kind}: {text}" for kind, text in row.editorializing)
+        lines.append(
+            f"| {inline(row.outlet)} | {row.score} | {row.biased} | {inline(', '.join(row.loaded))} | {inline(', '.join(row.in_quotes))} "
+            f"| {inline(editorializing)} | {inline('; '.join(row.voices))} |"
+        )
+    return lines
+
+
+def labels(report: Report) -> list[str]:
+    if not report.labels:
+        return []
+    lines = ["| Actor | " + " | ".join(inline(outlet) for outlet in report.outlets) + " |", "|---|" + "---|" * len(report.outlets)]
+    lines += [f"| {inline(row.actor)} | " + " | ".join(inline(cell) for cell in row.cells) + " |" for row in report.labels]
     return lines
 
 

@@ -2,8 +2,9 @@
 
 `story_report(story)` turns a Story into plain rows: the numbered sources, the
 brief, the conflicts, the fact-by-outlet matrix, quotes grouped by speaker, the
-timeline, per-outlet coverage, the entity table and each article's body cut
-into annotated segments. Everything here is raw, unescaped text from the
+timeline, per-outlet coverage, per-outlet framing (least loaded first), the
+labels each outlet gives the key actors, the entity table and each article's
+body cut into annotated segments. Everything here is raw, unescaped text from the
 articles: each renderer escapes it for its own format.
 
 Known limits: outlets are told apart by `Article.outlet` (an article without
@@ -28,6 +29,8 @@ SECTIONS = (
     "Quotes by speaker",
     "Timeline",
     "Coverage per outlet",
+    "Framing by outlet",
+    "Labels for the key actors",
     "Entities",
 )
 ARTICLES_SECTION = "Articles"  # HTML only: the Markdown report does not repeat the bodies
@@ -117,6 +120,23 @@ class CoverageRow:
 
 
 @dataclass(frozen=True)
+class FramingRow:
+    outlet: str
+    score: str  # "0.31": see Framing.score
+    biased: str  # "4 of 21" sentences the bias model judges biased
+    loaded: tuple[str, ...]
+    in_quotes: tuple[str, ...]
+    editorializing: tuple[tuple[str, str], ...]  # (kind, sentence)
+    voices: tuple[str, ...]  # "government (Russia): Vladimir Putin, ... (5 quotes)"
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    actor: str
+    cells: tuple[str, ...]  # one per outlet of Report.outlets ("" when it gives none)
+
+
+@dataclass(frozen=True)
 class EntityRow:
     entity: Entity
     articles: int
@@ -124,7 +144,7 @@ class EntityRow:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of body text under one set of annotations (classes: entity, quote, time, loaded)."""
+    """A run of body text under one set of annotations (classes: entity, loaded, opinion, quote, time)."""
 
     text: str
     classes: tuple[str, ...] = ()
@@ -145,6 +165,7 @@ class ArticleView:
     quotes: int
     times: int
     loaded: int
+    opinion: int
 
 
 @dataclass
@@ -160,6 +181,8 @@ class Report:
     speakers: list[SpeakerGroup]
     timeline: list[TimelineRow]
     coverage: list[CoverageRow]
+    framing: list[FramingRow]
+    labels: list[LabelRow]
     entities: list[EntityRow]
     articles: list[ArticleView] = field(default_factory=list)
 
@@ -208,6 +231,23 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         for row in story.coverage
     ]
 
+    framing = [
+        FramingRow(
+            outlet=row.outlet,
+            score="n/a" if row.score is None else f"{row.score:.2f}",
+            biased=f"{row.biased_sentences} of {row.sentences}",
+            loaded=tuple(row.loaded),
+            in_quotes=tuple(row.loaded_in_quotes),
+            editorializing=tuple((opinion.kind.replace("_", " "), opinion.text) for opinion in row.editorializing),
+            voices=tuple(
+                f"{group.affiliation}{f' ({group.country})' if group.country else ''}: {', '.join(group.speakers)} ({count(group.quotes, 'quote')})"
+                for group in row.voices
+            ),
+        )
+        for row in story.framing.outlets
+    ]
+    labels = [LabelRow(row.name, tuple(", ".join(row.labels.get(outlet, [])) for outlet in outlets)) for row in story.framing.labels]
+
     entity_rows = sorted((EntityRow(entity, len(entity.articles)) for entity in story.entities), key=lambda row: -row.articles)
 
     report = Report(
@@ -222,6 +262,8 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         speakers=speaker_groups(story.quotes, outlet_of),
         timeline=timeline,
         coverage=coverage,
+        framing=framing,
+        labels=labels,
         entities=entity_rows,
     )
     if with_bodies:
@@ -233,6 +275,7 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
                 quotes=len(article.quotes),
                 times=len(article.times),
                 loaded=len(article.framing.loaded),
+                opinion=len(article.framing.opinion),
             )
             for source, article in zip(sources, story.articles, strict=True)
         ]
@@ -324,7 +367,11 @@ def annotated_segments(article: Article, entities: dict[str, Entity] | None = No
     for time in article.times:
         spans.append((time.start, time.end, "time", f"{time.type}: {time.value or 'unresolved'}"))
     for term in article.framing.loaded:
-        spans.append((term.start, term.end, "loaded", f"loaded ({term.category})"))
+        if term.where == "body":
+            voice = f"in a quote of {term.speaker_name or 'someone'}" if term.voice == "quoted" else "the outlet's own words"
+            spans.append((term.start, term.end, "loaded", f"loaded ({term.category}), {voice}"))
+    for opinion in article.framing.opinion:
+        spans.append((opinion.start, opinion.end, "opinion", f"editorializing: {opinion.kind.replace('_', ' ')}"))
     spans = [(max(0, s), min(len(body), e), kind, title) for s, e, kind, title in spans]
     spans = [span for span in spans if span[0] < span[1]]
 

@@ -1,0 +1,297 @@
+"""Media bias per sentence, and the loaded words that carry it: linear heads over one MiniLM pass.
+
+`assess_sentences` runs the shipped sentence encoder (all-MiniLM-L6-v2, see
+`newsprism.compare.embeddings`) once over a batch of sentences and reads
+three small linear models off its hidden states:
+
+* a word head: for every word (a \\w+ run, hyphenated words kept whole) the
+  probability that it is a loaded word, from the mean of its wordpieces'
+  vectors in layers 3 and 5 plus a few surface features;
+* a sentence head: a logistic regression over the mean-pooled layers 3 and 6;
+* a stacker: combines the sentence head with the strongest loaded words of
+  the sentence into the final score (a sentence is biased mostly because of
+  a few words, which a mean-pooled vector dilutes).
+
+The weights (`bias_model.npz`, ~7 kB, plus `bias_model.json` with the
+thresholds and training figures) were fitted on BABE by
+`scripts/train_bias_model.py`; `bench/bias_quality.py` measures them by
+cross-validation.
+
+Known limits: trained on English news sentences about US politics (BABE),
+so "biased" means what BABE's expert annotators meant there; a sentence
+longer than the encoder's 256 wordpieces is judged on its first 256 and
+its later words get no probability; quoted speech is not told apart from
+the outlet's own voice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from newsprism.compare.embeddings import BATCH_SIZE, DIMENSIONS, load_encoder
+from newsprism.errors import ConfigurationError
+
+WEIGHTS_FILE = "bias_model.npz"
+META_FILE = "bias_model.json"
+FORMAT_VERSION = 1
+REGENERATE = "python scripts/train_bias_model.py"
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+# Hidden-state indices (0 = embeddings, 6 = last layer). Middle layers carry more lexical
+# and affective information than the last one, which all-MiniLM tuned for topic similarity;
+# in cross-validation they beat the last layer alone for both heads.
+SENTENCE_LAYERS = (3, 6)
+WORD_LAYERS = (3, 5)
+SURFACE_FEATURES = 5
+WORD_FEATURES = len(WORD_LAYERS) * DIMENSIONS + SURFACE_FEATURES
+SENTENCE_FEATURES = len(SENTENCE_LAYERS) * DIMENSIONS
+# What a sentence without any word (only punctuation, or empty) looks like to the stacker.
+NO_WORD_PROBABILITY = 1e-3
+
+
+@dataclass(frozen=True)
+class LoadedWord:
+    """A loaded word or phrase (adjacent loaded words merged): character offsets into its sentence."""
+
+    start: int
+    end: int
+    probability: float
+
+
+@dataclass(frozen=True)
+class SentenceBias:
+    """`score` is the probability that the sentence is biased; `biased` is score >= the shipped threshold."""
+
+    score: float
+    biased: bool
+    words: tuple[LoadedWord, ...]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """What one encoder pass over some sentences gives both heads (used by training too, so they cannot drift)."""
+
+    sentence_vectors: np.ndarray  # (n, 384) unit-length mean-pooled last layer: the same vectors as embed()
+    sentence_features: np.ndarray  # (n, SENTENCE_FEATURES)
+    word_spans: list[list[tuple[int, int]]]  # per sentence: (start, end) of each encoded word
+    word_features: list[np.ndarray]  # per sentence: (words, WORD_FEATURES)
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """A logistic regression with its feature standardisation folded into the weights."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def logit(self, features: np.ndarray) -> np.ndarray:
+        return np.asarray(features @ self.coef + self.intercept, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class BiasModel:
+    """The three heads and the two thresholds chosen by cross-validation when the weights were fitted."""
+
+    sentence_head: LinearHead
+    word_head: LinearHead
+    stack_head: LinearHead
+    threshold: float
+    word_threshold: float
+
+    def word_probabilities(self, encoded: Encoded) -> list[np.ndarray]:
+        return [sigmoid(self.word_head.logit(features)) for features in encoded.word_features]
+
+    def scores(self, encoded: Encoded, word_probabilities: list[np.ndarray]) -> np.ndarray:
+        sentence_logits = self.sentence_head.logit(encoded.sentence_features)
+        return sigmoid(self.stack_head.logit(stack_features(sentence_logits, word_probabilities)))
+
+
+def sigmoid(logits: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0))), dtype=np.float64)
+
+
+def logit_of(probabilities: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probabilities, 1e-4, 1 - 1e-4)
+    return np.asarray(np.log(clipped / (1 - clipped)), dtype=np.float64)
+
+
+def stack_features(sentence_logits: np.ndarray, word_probabilities: list[np.ndarray]) -> np.ndarray:
+    """Stacker input per sentence: sentence-head logit, strongest word, mean of the two strongest, log total mass."""
+    rows = []
+    for logit, probabilities in zip(sentence_logits, word_probabilities, strict=True):
+        ranked = np.sort(probabilities)[::-1] if len(probabilities) else np.array([NO_WORD_PROBABILITY])
+        rows.append([logit, logit_of(ranked[:1])[0], logit_of(ranked[:2].mean(keepdims=True))[0], np.log(ranked.sum() + 1e-3)])
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), 4)
+
+
+def surface_features(text: str, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Cheap cues the contextual vector under-weights: names (capitalised) and numbers are rarely loaded."""
+    rows = []
+    for index, (start, end) in enumerate(spans):
+        word = text[start:end]
+        rows.append([word[0].isupper(), word.isdigit(), len(word) / 10, "-" in word, index == 0])
+    return np.asarray(rows, dtype=np.float32).reshape(len(rows), SURFACE_FEATURES)
+
+
+def encode(texts: Sequence[str]) -> Encoded:
+    """One forward pass of the encoder over the texts: sentence vectors and per-word features."""
+    import torch
+
+    encoder = load_encoder()
+    model = cast("torch.nn.Module", encoder[0].auto_model)  # the bare transformer: we need every layer's states
+    count = len(texts)
+    sentence_vectors = np.zeros((count, DIMENSIONS), dtype=np.float32)
+    sentence_features = np.zeros((count, SENTENCE_FEATURES), dtype=np.float32)
+    word_spans: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    word_features: list[np.ndarray] = [np.zeros((0, WORD_FEATURES), dtype=np.float32) for _ in range(count)]
+    # Batches of similar length waste less time on padding (sentence-transformers does the same).
+    order = sorted(range(count), key=lambda index: len(texts[index]))
+    for begin in range(0, count, BATCH_SIZE):
+        batch = order[begin : begin + BATCH_SIZE]
+        tokens = encoder.tokenizer([texts[index] for index in batch], padding=True, truncation=True,
+                                   max_length=encoder.max_seq_length, return_offsets_mapping=True, return_tensors="pt")
+        offsets = tokens.pop("offset_mapping").numpy()
+        with torch.inference_mode():
+            hidden = model(**tokens, output_hidden_states=True).hidden_states
+        mask = tokens["attention_mask"].numpy().astype(np.float32)
+        lengths = mask.sum(1, keepdims=True)
+        layers = {layer: hidden[layer].numpy() for layer in {*SENTENCE_LAYERS, *WORD_LAYERS, len(hidden) - 1}}
+        pooled = {layer: np.einsum("btd,bt->bd", states, mask) / lengths for layer, states in layers.items()}
+        last = pooled[len(hidden) - 1]
+        # The mean over every real token (CLS and SEP included), normalised: exactly sentence-transformers' pooling.
+        sentence_vectors[batch] = last / np.maximum(np.linalg.norm(last, axis=1, keepdims=True), 1e-12)
+        sentence_features[batch] = np.concatenate([pooled[layer] for layer in SENTENCE_LAYERS], axis=1)
+        word_states = np.concatenate([layers[layer] for layer in WORD_LAYERS], axis=2)
+        for row, index in enumerate(batch):
+            spans, vectors = _word_vectors(texts[index], offsets[row], word_states[row])
+            word_spans[index] = spans
+            word_features[index] = np.hstack([vectors, surface_features(texts[index], spans)]).astype(np.float32)
+    return Encoded(sentence_vectors, sentence_features, word_spans, word_features)
+
+
+def _word_vectors(text: str, offsets: np.ndarray, states: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The words of a text that reached the encoder, and the mean of each word's wordpiece vectors."""
+    spans = [(match.start(), match.end()) for match in WORD.finditer(text)]
+    if not spans:
+        return [], np.zeros((0, states.shape[1]), dtype=np.float32)
+    starts = np.array([start for start, _ in spans])
+    ends = np.array([end for _, end in spans])
+    token_starts, token_ends = offsets[:, 0], offsets[:, 1]
+    owner = np.searchsorted(starts, token_starts, side="right") - 1
+    # Special and padding tokens have empty offsets; punctuation between words belongs to no word.
+    inside = (token_ends > token_starts) & (owner >= 0) & (token_starts < ends[np.maximum(owner, 0)])
+    tokens = np.flatnonzero(inside)
+    if not len(tokens):
+        return [], np.zeros((0, states.shape[1]), dtype=np.float32)
+    owners = owner[tokens]  # non-decreasing: tokens come in text order
+    # A word past the truncation point has no wordpiece, hence no vector: only words owning tokens are kept.
+    firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    pieces = np.diff(np.r_[firsts, len(tokens)])
+    # reduceat rather than a membership-matrix product: many tiny BLAS calls cost far more here.
+    vectors = np.add.reduceat(states[tokens], firsts, axis=0) / pieces[:, None]
+    return [spans[index] for index in owners[firsts]], vectors
+
+
+def loaded_words(text: str, spans: Sequence[tuple[int, int]], probabilities: np.ndarray, threshold: float) -> tuple[LoadedWord, ...]:
+    """Words at or above the threshold; neighbours separated only by spaces merge into one phrase (at its strongest word's probability)."""
+    found: list[LoadedWord] = []
+    for (start, end), probability in zip(spans, probabilities, strict=True):
+        if probability < threshold:
+            continue
+        # Only whitespace between them means no unloaded word (nor a comma) separates the two.
+        if found and not text[found[-1].end : start].strip():
+            previous = found.pop()
+            found.append(LoadedWord(previous.start, end, max(previous.probability, float(probability))))
+        else:
+            found.append(LoadedWord(start, end, float(probability)))
+    return tuple(found)
+
+
+def model_to_arrays(model: BiasModel) -> dict[str, np.ndarray]:
+    heads = {"sentence": model.sentence_head, "word": model.word_head, "stack": model.stack_head}
+    arrays: dict[str, np.ndarray] = {}
+    for name, head in heads.items():
+        arrays[f"{name}_coef"] = head.coef.astype(np.float32)
+        arrays[f"{name}_intercept"] = np.array([head.intercept], dtype=np.float32)
+    return arrays
+
+
+def save_model(model: BiasModel, directory: Path, meta: dict[str, Any]) -> tuple[Path, Path]:
+    """Write the weights and their JSON sidecar (thresholds, layers, training figures) into a directory."""
+    weights = directory / WEIGHTS_FILE
+    # numpy's stub cannot tell a **dict of arrays from its allow_pickle keyword
+    np.savez_compressed(weights, **model_to_arrays(model))  # type: ignore[arg-type]
+    sidecar = directory / META_FILE
+    meta = {"format": FORMAT_VERSION, "sentence_layers": list(SENTENCE_LAYERS), "word_layers": list(WORD_LAYERS),
+            "threshold": model.threshold, "word_threshold": model.word_threshold, **meta}
+    sidecar.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return weights, sidecar
+
+
+@lru_cache(maxsize=1)
+def load_model() -> BiasModel:
+    """The shipped weights; raises ConfigurationError when they are missing, unreadable or from another format."""
+    package = resources.files("newsprism.annotate")
+    try:
+        meta = json.loads(package.joinpath(META_FILE).read_text(encoding="utf-8"))
+        with package.joinpath(WEIGHTS_FILE).open("rb") as stream, np.load(stream, allow_pickle=False) as weights:
+            arrays = {name: np.asarray(weights[name], dtype=np.float64) for name in weights.files}
+        model = BiasModel(
+            sentence_head=LinearHead(arrays["sentence_coef"], float(arrays["sentence_intercept"][0])),
+            word_head=LinearHead(arrays["word_coef"], float(arrays["word_intercept"][0])),
+            stack_head=LinearHead(arrays["stack_coef"], float(arrays["stack_intercept"][0])),
+            threshold=float(meta["threshold"]),
+            word_threshold=float(meta["word_threshold"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+        raise ConfigurationError(f"the bias model weights are missing or unreadable ({error}); regenerate them with `{REGENERATE}`") from error
+    shapes_ok = (model.sentence_head.coef.shape == (SENTENCE_FEATURES,) and model.word_head.coef.shape == (WORD_FEATURES,)
+                 and model.stack_head.coef.shape == (4,))
+    if meta.get("format") != FORMAT_VERSION or not shapes_ok:
+        raise ConfigurationError(f"the bias model weights do not match this version of newsprism; regenerate them with `{REGENERATE}`")
+    return model
+
+
+def assess_and_embed(texts: Sequence[str], word_threshold: float | None = None) -> tuple[list[SentenceBias], np.ndarray]:
+    """Bias of each sentence, and its unit-length sentence embedding (the same as `embed()`), from one encoder pass.
+
+    `word_threshold` overrides the shipped word threshold (chosen for BABE's
+    word F1) for a caller that filters the candidates further itself.
+
+    The embeddings are float32, one row per text, so the story layer can reuse
+    them instead of encoding the same sentences again. Raises
+    ConfigurationError when the encoder or the weights are not installed.
+    """
+    if not texts:
+        return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
+    model = load_model()
+    encoded = encode(texts)
+    return assess_encoded(model, texts, encoded, word_threshold), encoded.sentence_vectors
+
+
+def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, word_threshold: float | None = None) -> list[SentenceBias]:
+    """Apply a model to already-encoded texts (the benchmark scores fold models this way, exactly as inference does)."""
+    word_probabilities = model.word_probabilities(encoded)
+    scores = model.scores(encoded, word_probabilities)
+    threshold = model.word_threshold if word_threshold is None else word_threshold
+    return [
+        SentenceBias(float(score), bool(score >= model.threshold), loaded_words(text, spans, probabilities, threshold))
+        for text, score, spans, probabilities in zip(texts, scores, encoded.word_spans, word_probabilities, strict=True)
+    ]
+
+
+def assess_sentences(texts: Sequence[str]) -> list[SentenceBias]:
+    """Bias of each sentence (score, verdict, loaded words with offsets into that sentence); [] for no input."""
+    return assess_and_embed(texts)[0]
+
+
+__all__ = ["LoadedWord", "SentenceBias", "assess_and_embed", "assess_sentences"]
