@@ -51,7 +51,7 @@ def main() -> None:
     print(f"fresh process, {len(first)} articles of {args.first.name}: {fresh_run(first):.2f} s (target <= 10 s)")
 
     from newsprism.annotate.language import parse
-    from newsprism.compare.embeddings import embed
+    from newsprism.compare.embeddings import embed, forget
     from newsprism.compare.statements import find_statements
     from newsprism.config import Settings
     from newsprism.model import Story
@@ -80,6 +80,7 @@ def main() -> None:
     spacy_seconds = time.perf_counter() - started
     texts = [statement.text for statement in find_statements(story.articles)]
     started = time.perf_counter()
+    forget()  # the peer encodes every statement itself, as it would without the framing layer's vectors
     embed(texts)
     embed_seconds = time.perf_counter() - started
     print(f"peers on the same story: spaCy parse alone {spacy_seconds:.2f} s, embeddings alone ({len(texts)} statements) {embed_seconds:.2f} s")

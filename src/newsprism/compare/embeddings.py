@@ -50,6 +50,11 @@ def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
         _remembered[text] = vector
 
 
+def forget() -> None:
+    """Drop every remembered vector (benchmarks time the encoder alone this way)."""
+    _remembered.clear()
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings of the texts, one row each (float32)."""
     if not texts:
