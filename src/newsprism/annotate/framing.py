@@ -392,5 +392,11 @@ def _partner_of(noun: Token) -> Token | None:
 
 
 def same_nation(first: str, second: str) -> bool:
-    """'Russia' and 'Russian', 'Korea' and 'Korean': the same nation when they share their first five letters."""
-    return len(first) >= 4 and len(second) >= 4 and first[:5] == second[:5]
+    """'Russia' and 'Russian', 'Sarvel' and 'Sarvelian': one word begins with the other but for its last letter.
+
+    Words under four letters ("US") must be equal; "Austria" is not "Australian".
+    """
+    first, second = first.lower(), second.lower()
+    if min(len(first), len(second)) < 4:
+        return first == second
+    return second.startswith(first[: max(4, len(first) - 1)]) or first.startswith(second[: max(4, len(second) - 1)])

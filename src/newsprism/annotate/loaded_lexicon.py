@@ -77,7 +77,6 @@ PUT_DOWNS = {
     "yob",
     "hack",
     "shill",
-    "stooge",
     "has-been",
     "wannabe",
     "clown",

@@ -24,16 +24,14 @@ from newsprism.annotate.framing import same_nation
 from newsprism.model import ActorLabels, Article, Entity, LabelUse, OpinionSentence, OutletFraming, StoryFraming, VoiceGroup
 
 KEY_ACTOR_OUTLETS = 2  # a person named by this many outlets is a key actor
-# Words that say whom a speaker speaks for, checked in this order (the first group that matches wins).
+# A speaker described with a media word is media; state media when a state word comes with it ("party newspaper").
+MEDIA_WORDS = frozenset(
+    {"newspaper", "paper", "broadcaster", "radio", "television", "tv", "news", "daily", "magazine", "editorial",
+     "reporter", "correspondent", "journalist", "outlet", "media", "network", "channel", "press"}
+)
+STATE_WORDS = frozenset({"state-run", "state-owned", "state", "party", "official"})
+# Otherwise, words that say whom a speaker speaks for, checked in this order (the first group that matches wins).
 AFFILIATION_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("state media", frozenset({"state-run", "state-owned", "state", "party", "official"})),  # only together with a media word
-    (
-        "media",
-        frozenset(
-            {"newspaper", "paper", "broadcaster", "radio", "television", "tv", "news", "daily", "magazine", "editorial",
-             "reporter", "correspondent", "journalist", "outlet", "media", "network", "channel", "press"}
-        ),
-    ),
     # Named analysts ("founder", "professor") before any title that sounds official ("president" of a think tank).
     (
         "analyst",
@@ -49,12 +47,7 @@ AFFILIATION_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
              "agency", "administration", "kremlin", "house", "office"}
         ),
     ),
-    (
-        "analyst",
-        frozenset(
-            {"fellow", "think", "tank", "institute", "university", "lecturer", "director", "coordinator", "former"}
-        ),
-    ),
+    ("analyst", frozenset({"fellow", "think", "tank", "institute", "university", "lecturer", "director", "coordinator", "former"})),
     (
         "citizen",
         frozenset({"resident", "fisherman", "fishermen", "fisher", "farmer", "worker", "dockworker", "trader", "witness", "local", "shopkeeper",
@@ -62,8 +55,6 @@ AFFILIATION_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("organization", frozenset({"company", "firm", "group", "union", "association", "federation", "charity", "owner", "operator", "insurer"})),
 )
-MEDIA_WORDS = AFFILIATION_WORDS[1][1]
-STATE_WORDS = AFFILIATION_WORDS[0][1]
 
 
 def compare_framing(articles: list[Article], entities: list[Entity]) -> StoryFraming:
@@ -72,12 +63,12 @@ def compare_framing(articles: list[Article], entities: list[Entity]) -> StoryFra
     for article in articles:
         by_outlet.setdefault(article.reporting_outlet, []).append(article)
     entity_by_id = {entity.id: entity for entity in entities}
-    profiles = [outlet_profile(outlet, group, entity_by_id, entities) for outlet, group in by_outlet.items()]
+    profiles = [outlet_profile(outlet, group, entity_by_id) for outlet, group in by_outlet.items()]
     profiles.sort(key=lambda profile: (profile.score is None, profile.score or 0.0, profile.outlet))
     return StoryFraming(outlets=profiles, labels=labels_by_outlet(articles, entity_by_id))
 
 
-def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str, Entity], entities: list[Entity]) -> OutletFraming:
+def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str, Entity]) -> OutletFraming:
     """One outlet's framing over its articles: score, evidence spans, editorializing and voices."""
     own: Counter[str] = Counter()
     quoted: Counter[str] = Counter()
@@ -106,7 +97,7 @@ def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str,
         loaded=_distinct(own),
         loaded_in_quotes=_distinct(quoted),
         editorializing=editorializing,
-        voices=voice_groups(articles, entity_by_id, entities),
+        voices=voice_groups(articles, entity_by_id),
     )
 
 
@@ -159,9 +150,10 @@ def _person_named(article: Article, use: LabelUse, people: list[Entity]) -> str 
     return fitting[0].id
 
 
-def voice_groups(articles: list[Article], entity_by_id: dict[str, Entity], entities: list[Entity]) -> list[VoiceGroup]:
+def voice_groups(articles: list[Article], entity_by_id: dict[str, Entity]) -> list[VoiceGroup]:
     """The speakers the articles quote, grouped by affiliation and country, most quoted group first."""
     groups: dict[tuple[str, str | None], Counter[str]] = {}
+    entities = list(entity_by_id.values())
     for article in articles:
         for quote in article.quotes:
             speaker = entity_by_id.get(quote.speaker) if quote.speaker else None
@@ -186,7 +178,7 @@ def affiliation_of(name: str, speaker: Entity | None, entities: list[Entity]) ->
         return "government", speaker.name  # "North Korea blames ...": the country speaking through its government
     if words & MEDIA_WORDS:
         return ("state media" if words & STATE_WORDS else "media"), country
-    for affiliation, cues in AFFILIATION_WORDS[2:]:
+    for affiliation, cues in AFFILIATION_WORDS:
         if words & cues or {word.rstrip("s") for word in words} & cues:  # "fishermen" no, "residents" yes
             return affiliation, country
     if speaker is not None and speaker.type == "organization":
@@ -197,10 +189,11 @@ def affiliation_of(name: str, speaker: Entity | None, entities: list[Entity]) ->
 def _country_in(description: str, speaker: Entity | None, entities: list[Entity]) -> str | None:
     """The story's place whose name (or its nationality adjective) appears in the speaker's description."""
     places = [entity for entity in entities if entity.type == "place" and entity is not speaker]
-    lowered = description.lower()
+    words = re.findall(r"\w+", description)
     for place in sorted(places, key=lambda entity: -len(entity.name)):
         for form in (place.name, *place.aliases):
-            stem = form.lower()[: max(4, len(form) - 1)]  # "Russia" also finds "Russian", "Sarvel" "Sarvelian"
-            if re.search(rf"\b{re.escape(stem)}", lowered):
+            name = re.findall(r"\w+", form)
+            runs = (words[i : i + len(name)] for i in range(len(words) - len(name) + 1))
+            if name and any(all(same_nation(part, word) for part, word in zip(name, run, strict=True)) for run in runs):
                 return place.name
     return None
