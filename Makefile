@@ -12,13 +12,15 @@ EXAMPLE := examples/port-veyra-grounding
 setup: $(STAMP)
 
 # torch first, from the CPU wheel this machine has, so nothing pulls a CUDA build;
-# then the package with every extra; then the spaCy pipeline, pinned by hash.
+# then the package with every extra; then the spaCy pipeline, pinned by hash;
+# then the sentence encoder's ONNX graph, exported once into the user cache.
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e ".[service,batch,dev]"
 	$(BIN)/pip install --quiet --no-deps -r requirements/model.txt
+	$(BIN)/newsprism prepare
 	touch $(STAMP)
 
 demo: setup

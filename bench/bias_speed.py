@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsprism.annotate.bias import assess_sentences, load_model
-from newsprism.compare.embeddings import embed, load_encoder
+from newsprism.compare.embeddings import embed
+from newsprism.encoder import load_encoder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import EVAL, read_jsonl  # noqa: E402
@@ -42,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     texts = [record["text"] for record in read_jsonl(EVAL / "bias" / "docs.jsonl")][: args.limit]
     load_encoder(), load_model()
-    assess_sentences(texts[:16]), embed(texts[:16])  # warm up torch's kernels outside the timing
+    assess_sentences(texts[:16]), embed(texts[:16])  # warm up the runtime outside the timing
 
     encoder_seconds, bias_seconds = best_of(args.rounds, lambda: embed(texts), lambda: assess_sentences(texts))
     print(f"{len(texts)} sentences, best of {args.rounds}, one process")

@@ -1,7 +1,7 @@
 """Media bias per sentence, and the loaded words that carry it: linear heads over one MiniLM pass.
 
 `assess_sentences` runs the shipped sentence encoder (all-MiniLM-L6-v2, see
-`newsprism.compare.embeddings`) once over a batch of sentences and reads
+`newsprism.encoder`) once over a batch of sentences and reads
 three small linear models off its hidden states:
 
 * a word head: for every word (a \\w+ run, hyphenated words kept whole) the
@@ -33,11 +33,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 
-from newsprism.compare.embeddings import BATCH_SIZE, DIMENSIONS, load_encoder
+from newsprism.compare.embeddings import BATCH_SIZE
+from newsprism.encoder import DIMENSIONS, load_encoder, mean_pool, normalize
 from newsprism.errors import ConfigurationError
 
 WEIGHTS_FILE = "bias_model.npz"
@@ -144,10 +145,7 @@ def surface_features(text: str, spans: Sequence[tuple[int, int]]) -> np.ndarray:
 
 def encode(texts: Sequence[str]) -> Encoded:
     """One forward pass of the encoder over the texts: sentence vectors and per-word features."""
-    import torch
-
     encoder = load_encoder()
-    model = cast("torch.nn.Module", encoder[0].auto_model)  # the bare transformer: we need every layer's states
     count = len(texts)
     sentence_vectors = np.zeros((count, DIMENSIONS), dtype=np.float32)
     sentence_features = np.zeros((count, SENTENCE_FEATURES), dtype=np.float32)
@@ -157,22 +155,15 @@ def encode(texts: Sequence[str]) -> Encoded:
     order = sorted(range(count), key=lambda index: len(texts[index]))
     for begin in range(0, count, BATCH_SIZE):
         batch = order[begin : begin + BATCH_SIZE]
-        tokens = encoder.tokenizer([texts[index] for index in batch], padding=True, truncation=True,
-                                   max_length=encoder.max_seq_length, return_offsets_mapping=True, return_tensors="pt")
-        offsets = tokens.pop("offset_mapping").numpy()
-        with torch.inference_mode():
-            hidden = model(**tokens, output_hidden_states=True).hidden_states
-        mask = tokens["attention_mask"].numpy().astype(np.float32)
-        lengths = mask.sum(1, keepdims=True)
-        layers = {layer: hidden[layer].numpy() for layer in {*SENTENCE_LAYERS, *WORD_LAYERS, len(hidden) - 1}}
-        pooled = {layer: np.einsum("btd,bt->bd", states, mask) / lengths for layer, states in layers.items()}
-        last = pooled[len(hidden) - 1]
-        # The mean over every real token (CLS and SEP included), normalised: exactly sentence-transformers' pooling.
-        sentence_vectors[batch] = last / np.maximum(np.linalg.norm(last, axis=1, keepdims=True), 1e-12)
+        tokens = encoder.tokenize([texts[index] for index in batch])
+        hidden = encoder.hidden_states(tokens)
+        pooled = {layer: mean_pool(hidden[layer], tokens.mask) for layer in {*SENTENCE_LAYERS, len(hidden) - 1}}
+        # The normalised mean of the last layer: exactly the vector embed() gives.
+        sentence_vectors[batch] = normalize(pooled[len(hidden) - 1])
         sentence_features[batch] = np.concatenate([pooled[layer] for layer in SENTENCE_LAYERS], axis=1)
-        word_states = np.concatenate([layers[layer] for layer in WORD_LAYERS], axis=2)
+        word_states = np.concatenate([hidden[layer] for layer in WORD_LAYERS], axis=2)
         for row, index in enumerate(batch):
-            spans, vectors = _word_vectors(texts[index], offsets[row], word_states[row])
+            spans, vectors = _word_vectors(texts[index], tokens.offsets[row], word_states[row])
             word_spans[index] = spans
             word_features[index] = np.hstack([vectors, surface_features(texts[index], spans)]).astype(np.float32)
     return Encoded(sentence_vectors, sentence_features, word_spans, word_features)

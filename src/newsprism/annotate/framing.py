@@ -67,15 +67,33 @@ LESSON_VERBS = {"teach", "remind", "learn"}
 READER_PRONOUNS = {"you", "your", "yours", "yourself", "we", "us", "our", "ours", "ourselves"}
 
 
-def frame_article(article: Article, doc: Doc) -> Framing:
-    """The article's framing: a verdict per body sentence, loaded terms of body and headline, editorializing."""
+def assessed_texts(article: Article) -> list[str]:
+    """What the bias model reads for one article: its body sentences, then its headline when it has one."""
+    texts = [article.body[start:end] for start, end in article.sentences]
+    headline = (article.headline or "").strip()
+    return [*texts, headline] if headline else texts
+
+
+def assess_article(article: Article) -> list[SentenceBias]:
+    """The bias model's verdicts on `assessed_texts(article)`; hands the sentence vectors to the story layer
+    (`compare.embeddings.remember`), which would otherwise encode these sentences again."""
+    texts = assessed_texts(article)
+    assessments, vectors = assess_and_embed(texts, CANDIDATE_WORD_PROBABILITY)
+    remember(texts, vectors)
+    return assessments
+
+
+def frame_article(article: Article, doc: Doc, assessments: Sequence[SentenceBias] | None = None) -> Framing:
+    """The article's framing: a verdict per body sentence, loaded terms of body and headline, editorializing.
+
+    `assessments` are `assess_article(article)`'s, when the caller ran it already (in another thread, say).
+    """
     body = body_of(doc)
     sentence_spans = article.sentences
     texts = [body[start:end] for start, end in sentence_spans]
     headline = (article.headline or "").strip()
-    assessed = [*texts, headline] if headline else texts
-    assessments, vectors = assess_and_embed(assessed, CANDIDATE_WORD_PROBABILITY)
-    remember(assessed, vectors)  # the story layer embeds these sentences again: hand it the vectors
+    if assessments is None:
+        assessments = assess_article(article)
     quoted = _QuotedText(body, article.quotes)
 
     verdicts = [SentenceVerdict(text=text, score=round(a.score, 4), biased=a.biased) for text, a in zip(texts, assessments, strict=False)]

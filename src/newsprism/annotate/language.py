@@ -53,9 +53,9 @@ def body_of(doc: Doc) -> str:
     return text
 
 
-def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
+def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parsed Docs of `texts`, in order, batched through `nlp.pipe` (n_process > 1 forks workers)."""
-    yield from load_pipeline().pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    yield from load_pipeline().pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def sentences(doc: Doc) -> list[Span]:

