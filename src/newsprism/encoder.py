@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 DIMENSIONS = 384
+# Texts per forward pass, sorted by length: small batches pad less. On a 5-article story 16 was ~30% faster
+# than 64 (the time goes into padded positions, not into calls); 8 was no faster than 16.
+BATCH_SIZE = 16
 LAYERS = 7  # hidden states: the embedding output (0) and the six transformer layers (1-6)
 # Raise when the exported graph's inputs or outputs change: an old cached graph is then rebuilt.
 EXPORT_FORMAT = 1
@@ -93,7 +96,7 @@ class Encoder:
         """Every layer's states, (batch, length, 384) each: index 0 is the embedding output, 6 the last layer."""
         return list(self.session.run(None, {"input_ids": tokens.ids, "attention_mask": tokens.mask}))
 
-    def embed(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+    def embed(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Unit-length mean-pooled last-layer vectors, as sentence-transformers computes them (float32)."""
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # Batches of similar length waste less time on padding (sentence-transformers does the same).
@@ -217,4 +220,4 @@ def prepare_encoder(force: bool = False) -> Path:
     return graph
 
 
-__all__ = ["DIMENSIONS", "Encoder", "Tokens", "load_encoder", "prepare_encoder"]
+__all__ = ["BATCH_SIZE", "DIMENSIONS", "Encoder", "Tokens", "load_encoder", "prepare_encoder"]

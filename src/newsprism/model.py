@@ -9,9 +9,12 @@ classes (`newsprism schema`), and the tests validate real output against it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class _Model(BaseModel):
@@ -194,6 +197,10 @@ class Article(_Model):
     # run-level date settlement, which may replace it with the peers' date.
     _provisional_date: bool = PrivateAttr(default=False)
 
+    # Not part of the output: the spaCy Doc of the body, kept from annotation to
+    # the end of the story stages (the participant check reads its parse), then dropped.
+    _parse: object = PrivateAttr(default=None)
+
     @property
     def reporting_outlet(self) -> str:
         """The outlet the article counts for in a story: its outlet, or its own id when the page names none."""
@@ -226,6 +233,14 @@ class Article(_Model):
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:
         self._sentences = spans
+
+    @property
+    def parse(self) -> Doc | None:
+        return cast("Doc | None", self._parse)
+
+    def keep_parse(self, doc: Doc | None) -> None:
+        """Keep (or, with None, drop) the body's parse for the story stages."""
+        self._parse = doc
 
 
 class ClaimSource(_Model):

@@ -78,6 +78,8 @@ def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, com
     story = Story(articles=articles, entities=link_entities(articles))
     if compare:
         compare_articles(story)
+    for article in articles:
+        article.keep_parse(None)  # the parses served the story stages; a big run must not hold them all
     yield story
 
 

@@ -35,7 +35,8 @@ def annotate_article(article: Article, doc: Doc) -> None:
 
 
 def annotate_facts(article: Article, doc: Doc) -> None:
-    """Sentences, entities (with article-local groups), quotes and times."""
+    """Sentences, entities (with article-local groups), quotes and times; keeps the parse for the story stages."""
+    article.keep_parse(doc)
     article.set_sentences(sentence_spans(doc))
     mentions, entities = find_entities(doc)
     article.entities = mentions

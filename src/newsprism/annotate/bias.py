@@ -37,8 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.embeddings import BATCH_SIZE
-from newsprism.encoder import DIMENSIONS, load_encoder, mean_pool, normalize
+from newsprism.encoder import BATCH_SIZE, DIMENSIONS, load_encoder, mean_pool, normalize
 from newsprism.errors import ConfigurationError
 
 WEIGHTS_FILE = "bias_model.npz"

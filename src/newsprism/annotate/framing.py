@@ -194,17 +194,23 @@ def _tokens_between(sentence: Span, start: int, end: int) -> list[Token]:
 
 
 def _lexicon_phrases(sentence: Span) -> list[tuple[int, int, LoadedCategory]]:
-    """Lexicon entries in the sentence as (first token, last token, category), longest match first."""
+    """Lexicon entries in the sentence as (first token, last token, category), longest match first.
+
+    An entry matches a window of tokens by its lemmas ("lavish praise" finds "lavished praise") or by its text.
+    """
     tokens = list(sentence)
+    lemmas = [token.lemma_.lower() for token in tokens]
+    texts = [token.lower_ for token in tokens]
+    spaced = [token.text_with_ws.lower() for token in tokens]  # a window's text is these joined, the last one without its space
     found: list[tuple[int, int, LoadedCategory]] = []
     index = 0
     while index < len(tokens):
         for size in range(min(LONGEST_LEXICON_ENTRY, len(tokens) - index), 0, -1):
-            window = tokens[index : index + size]
-            keys = (" ".join(token.lemma_.lower() for token in window), sentence.doc[window[0].i : window[-1].i + 1].text.lower())
+            last = index + size - 1
+            keys = (" ".join(lemmas[index : last + 1]), "".join(spaced[index:last]) + texts[last])
             category = next((CATEGORY_OF[key] for key in keys if key in CATEGORY_OF), None)
-            if category and not (category == "saying-verb" and window[0].pos_ != "VERB"):
-                found.append((window[0].i, window[-1].i, category))
+            if category and not (category == "saying-verb" and tokens[index].pos_ != "VERB"):
+                found.append((tokens[index].i, tokens[last].i, category))
                 index += size - 1
                 break
         index += 1

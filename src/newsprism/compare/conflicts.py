@@ -208,29 +208,47 @@ def participants_differ(first: Statement, second: Statement, read: AgentReader) 
 
 
 class AgentReader:
-    """The agents of statements (see `agents_of`), each statement text parsed once.
+    """The agents of statements (see `agents_of`), each statement read once.
 
-    `prefetch` parses a batch at once (nlp.pipe is about twice as fast as
-    one call per sentence); a statement not prefetched is parsed when asked.
+    A statement's parse is cut from its article's parse when annotation kept
+    it (the sentence parsed in its context); otherwise `prefetch` parses the
+    statement texts in one batch (nlp.pipe is about twice as fast as one call
+    per sentence), and a statement not prefetched is parsed when asked.
     """
 
     def __init__(self) -> None:
-        self.docs: dict[str, Doc] = {}
+        self.docs: dict[int, Doc] = {}
         self.found: dict[int, Agents] = {}
         self.kept: list[Statement] = []  # keeps the statements alive, so that their ids stay theirs
 
     def prefetch(self, statements: Iterable[Statement]) -> None:
-        texts = [text for text in dict.fromkeys(statement.text for statement in statements) if text not in self.docs]
-        if texts:
-            self.docs.update(zip(texts, parse(texts), strict=True))
+        unparsed: list[Statement] = []
+        for statement in statements:
+            if id(statement) in self.docs:
+                continue
+            self.kept.append(statement)
+            cut = cut_from_article(statement)
+            if cut is None:
+                unparsed.append(statement)
+            else:
+                self.docs[id(statement)] = cut
+        texts = list(dict.fromkeys(statement.text for statement in unparsed))
+        parsed = dict(zip(texts, parse(texts), strict=True)) if texts else {}
+        self.docs.update((id(statement), parsed[statement.text]) for statement in unparsed)
 
     def __call__(self, statement: Statement) -> Agents:
         key = id(statement)
         if key not in self.found:
             self.prefetch([statement])
-            self.found[key] = agents_of(statement, self.docs[statement.text])
-            self.kept.append(statement)
+            self.found[key] = agents_of(statement, self.docs[key])
         return self.found[key]
+
+
+def cut_from_article(statement: Statement) -> Doc | None:
+    """The statement's part of its article's kept parse, as a Doc of its own text; None without a parse or an exact cut."""
+    body = statement.article.parse
+    span = body.char_span(statement.start, statement.end) if body is not None else None
+    return span.as_doc() if span is not None else None
 
 
 def entity_type(entity: str) -> str:
@@ -277,7 +295,7 @@ def contains(text: str, name: str) -> bool:
 def agents_of(statement: Statement, doc: Doc) -> Agents:
     """The person and organisation mentions of the statement that are the agent of a verb, by verb lemma and type.
 
-    `doc` is the parse of `statement.text` alone. A mention fills the role when
+    `doc` is a Doc of `statement.text` (see `AgentReader`). A mention fills the role when
     it heads the agent phrase or a conjunct or apposition of it ("Marrick and
     Varesh"); names inside a title or a modifier ("Deputy Transport Minister
     Marrick", "crews of Lantern Salvage") do not. The outlet's own name (a

@@ -14,7 +14,6 @@ import numpy as np
 
 from newsprism.encoder import DIMENSIONS, load_encoder
 
-BATCH_SIZE = 64
 REMEMBERED_TEXTS = 20_000  # about 30 MB of vectors; forgotten all at once when full
 
 _remembered: dict[str, np.ndarray] = {}
@@ -38,5 +37,5 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     missing = list(dict.fromkeys(text for text in texts if text not in _remembered))
-    fresh = dict(zip(missing, load_encoder().embed(missing, BATCH_SIZE), strict=True)) if missing else {}
+    fresh = dict(zip(missing, load_encoder().embed(missing), strict=True)) if missing else {}
     return np.stack([fresh[text] if text in fresh else _remembered[text] for text in texts]).astype(np.float32, copy=False)
