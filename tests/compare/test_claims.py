@@ -8,7 +8,7 @@ from newsprism.compare.claims import build_claims, disagree
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.statements import Statement, find_statements
-from newsprism.model import Article, TimeExpr
+from newsprism.model import Article, Mention, TimeExpr
 from newsprism.synthesize import build_timeline, write_brief
 
 
@@ -75,6 +75,22 @@ def test_days_conflict_after_normalisation_only() -> None:
     (conflict,) = find_conflicts(find_statements(made))
     assert conflict.kind == "date"
     assert {v.value for v in conflict.values} == {"2031-03-05", "2031-03-04"}
+
+
+def dated(article_id: str, outlet: str, body: str, day_text: str, value: str) -> Statement:
+    """The statement of a one-sentence article naming Lisca Island on a day."""
+    made = article(article_id, outlet, body, [day(body, day_text, value)])
+    start = body.index("Mayor Ortis")
+    made.entities = [Mention(text="Mayor Ortis", label="PERSON", start=start, end=start + len("Mayor Ortis"), entity="person:ortis")]
+    return only_statement(made)
+
+
+def test_different_days_are_a_conflict_only_for_the_same_act() -> None:
+    signed = dated("a", "Alpha Post", "Mayor Ortis signed the ferry contract on Wednesday.", "Wednesday", "2031-03-05")
+    signed_later = dated("b", "Beta Daily", "On March 7, Mayor Ortis signed the new ferry contract.", "March 7", "2031-03-07")
+    toured = dated("c", "Gamma Wire", "On March 4, Mayor Ortis toured the flooded villages.", "March 4", "2031-03-04")
+    assert disagree(signed, signed_later)
+    assert not disagree(signed, toured), "two acts of one person on two days are two facts, not a conflict"
 
 
 def test_claims_brief_timeline_and_coverage_from_given_scores() -> None:

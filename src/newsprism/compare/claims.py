@@ -201,10 +201,30 @@ def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
     if not days:
         return False
     first_days, second_days = set(first.days), set(second.days)
-    return bool(first_days and second_days and not first_days & second_days and first.entities & second.entities)
+    if not (first_days and second_days) or first_days & second_days or not first.entities & second.entities:
+        return False
+    # The same act on two days, not two acts of the same people: a word of the act in both besides the names
+    # ("signed on Wednesday" / "signed ... on June 20"); "Putin visited Vietnam on Thursday" and "On June 19,
+    # Putin ... met Kim" are two events.
+    return bool(act_words(first) & act_words(second))
 
 
 ORDINALS = frozenset({"first", "last", "second", "third", "latest", "largest", "biggest", "worst"})
+
+
+def act_words(statement: Statement) -> frozenset[str]:
+    """Lower-case content words of a statement, stemmed, without its dates' words (names left out: they say who, not what)."""
+    words = [word for word in WORD.findall(statement.text) if not word[:1].isupper()]
+    dated = {word.lower() for time in statement.dates for word in WORD.findall(time.text)}
+    return frozenset(stem(word) for word in content_words(words) if word not in dated)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to meet "signed" with "signing" or "signs"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
