@@ -118,7 +118,7 @@ class LoadedTerm(_Model):
     category: LoadedCategory
     start: int
     end: int
-    where: Literal["body", "headline"] = Field(default="body", description="What start/end index: the body or the headline.")
+    where: Literal["body", "headline", "dek"] = Field(default="body", description="What start/end index: the body, the headline or the dek.")
     voice: Literal["outlet", "quoted"] = Field(default="outlet", description="'quoted': inside a quote, the speaker's words, not the outlet's.")
     speaker_name: str | None = Field(default=None, description="Who is quoted saying it, for a quoted term.")
 

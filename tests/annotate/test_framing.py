@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsprism.annotate.framing import sentence_case
 from newsprism.model import Article, RawDocument
 from newsprism.pipeline import analyze_documents
 
@@ -67,3 +68,20 @@ def test_a_plain_report_has_no_editorializing_and_a_low_score() -> None:
     assert article.framing.opinion == []
     assert article.framing.score is not None and article.framing.score < framed().framing.score  # type: ignore[operator]
     assert len(article.framing.sentences) == 3
+
+
+def test_a_title_case_headline_is_read_in_running_text_case() -> None:
+    body = "The Norvale council met on Monday. Mayor Ivo Stan and the council agreed a budget."  # "Mayor" only before a name
+    assert sentence_case("Norvale Council Gives Mayor Stan A Blank Cheque", body) == "Norvale council gives Mayor Stan a blank cheque"
+    assert sentence_case("Norvale council gives the mayor a blank cheque", body) == "Norvale council gives the mayor a blank cheque"
+    assert sentence_case("NORVALE: Budget Passes", body) == "NORVALE: budget passes"
+
+
+def test_the_quote_verb_between_two_parts_of_a_quote_is_the_outlet_s() -> None:
+    body = (
+        "The mayor was in a generous mood on Monday.\n\n"
+        "“Our city has never been richer,” gloated Mayor Ivo Stan. “Every road will be rebuilt.”"
+    )
+    article = framed(body, headline="Norvale budget passes")
+    gloated = [term for term in article.framing.loaded if term.text == "gloated"]
+    assert gloated and gloated[0].voice == "outlet" and gloated[0].category == "saying-verb"

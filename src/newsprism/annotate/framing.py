@@ -2,7 +2,7 @@
 
 Approach:
 
-* every sentence of the body (and the headline) goes through the BABE-trained
+* every sentence of the body (and the headline and dek) goes through the BABE-trained
   model (`newsprism.annotate.bias`): a bias score, a yes/no verdict, and the
   words the word model finds loaded;
 * loaded terms are those words plus the lexicon's entries
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +44,8 @@ from newsprism.compare.embeddings import remember
 from newsprism.model import Article, Framing, LabelUse, LoadedCategory, LoadedTerm, OpinionKind, OpinionSentence, Quote, SentenceVerdict
 
 LONGEST_LEXICON_ENTRY = 4  # tokens
+TITLE_WORD = re.compile(r"[^\W\d_]+")
+TITLE_CASE_SHARE = 0.8  # of a line's words longer than three letters capitalised: the line is in Title Case
 # The word model's threshold for a candidate loaded word. Lower than the one
 # shipped for BABE (0.25, best word F1 there): outside US politics its
 # probabilities run lower, and the candidates are filtered here by the parse
@@ -67,11 +70,37 @@ LESSON_VERBS = {"teach", "remind", "learn"}
 READER_PRONOUNS = {"you", "your", "yours", "yourself", "we", "us", "our", "ours", "ourselves"}
 
 
+def display_lines(article: Article) -> list[tuple[Literal["headline", "dek"], str]]:
+    """The headline and the dek (standfirst) the article has, as the outlet wrote them."""
+    given: list[tuple[Literal["headline", "dek"], str | None]] = [("headline", article.headline), ("dek", article.dek)]
+    return [(where, text.strip()) for where, text in given if text and text.strip()]
+
+
+def sentence_case(line: str, body: str) -> str:
+    """A Title Case headline in the case its words have in running text ("Bear Hug Is Tightening" -> "Bear hug is
+    tightening"), keeping names the body writes capitalised; other lines unchanged. The length is kept, so offsets hold.
+
+    The bias model learned that capitalised words are names and rarely loaded: in a Title Case line every word is.
+    """
+    words = list(TITLE_WORD.finditer(line))
+    long_words = [match.group() for match in words if len(match.group()) > 3]
+    if len(long_words) < 2 or sum(word[0].isupper() for word in long_words) < TITLE_CASE_SHARE * len(long_words):
+        return line
+    lowered = set(TITLE_WORD.findall(body)) if body else set()
+    characters = list(line)
+    for number, match in enumerate(words):
+        word = match.group()
+        if number == 0 or (len(word) > 1 and word.isupper()) or not word[0].isupper():
+            continue  # the first word, acronyms and words already in lower case stay as they are
+        if word.lower() in lowered or word not in lowered:  # the body writes it in lower case, or never: not a name
+            characters[match.start()] = word[0].lower()
+    return "".join(characters)
+
+
 def assessed_texts(article: Article) -> list[str]:
-    """What the bias model reads for one article: its body sentences, then its headline when it has one."""
+    """What the bias model reads for one article: its body sentences, then its headline and dek (see `sentence_case`)."""
     texts = [article.body[start:end] for start, end in article.sentences]
-    headline = (article.headline or "").strip()
-    return [*texts, headline] if headline else texts
+    return texts + [sentence_case(line, article.body) for _, line in display_lines(article)]
 
 
 def assess_article(article: Article) -> list[SentenceBias]:
@@ -84,14 +113,13 @@ def assess_article(article: Article) -> list[SentenceBias]:
 
 
 def frame_article(article: Article, doc: Doc, assessments: Sequence[SentenceBias] | None = None) -> Framing:
-    """The article's framing: a verdict per body sentence, loaded terms of body and headline, editorializing.
+    """The article's framing: a verdict per body sentence, loaded terms of body, headline and dek, editorializing.
 
     `assessments` are `assess_article(article)`'s, when the caller ran it already (in another thread, say).
     """
     body = body_of(doc)
     sentence_spans = article.sentences
     texts = [body[start:end] for start, end in sentence_spans]
-    headline = (article.headline or "").strip()
     if assessments is None:
         assessments = assess_article(article)
     quoted = _QuotedText(body, article.quotes)
@@ -117,10 +145,11 @@ def frame_article(article: Article, doc: Doc, assessments: Sequence[SentenceBias
             opinions.append(OpinionSentence(text=body[start:end], kind=kind, start=start, end=end))
         if own_terms or kind:
             flagged += 1
-    if headline:
-        headline_doc = load_pipeline()(headline)
-        for term in loaded_terms(headline_doc[:], 0, assessments[-1], _QuotedText(headline, []), []):
-            terms.append(term.model_copy(update={"where": "headline"}))
+    lines = display_lines(article)
+    for (where, line), assessment in zip(lines, assessments[len(texts) :], strict=True):
+        cased = sentence_case(line, body)
+        for term in loaded_terms(load_pipeline()(cased)[:], 0, assessment, _QuotedText(cased, []), []):
+            terms.append(term.model_copy(update={"where": where, "text": line[term.start : term.end]}))
     # Half what the evidence shows (sentences with loaded wording or editorializing), half what the model
     # reads in the wording as a whole: the evidence explains the score, the model separates close cases.
     score = round((flagged / own_voice + sum(own_scores) / own_voice) / 2, 4) if own_voice else None
@@ -131,9 +160,18 @@ class _QuotedText:
     """Which characters of a text are someone else's words, and whose: quote spans and quotation marks."""
 
     def __init__(self, text: str, quotes: Sequence[Quote]) -> None:
-        self.regions: list[tuple[int, int, str | None]] = [(quote.start, quote.end, quote.speaker_name) for quote in quotes]
-        for start, end in quoted_stretches(text):
-            speaker = next((name for q_start, q_end, name in self.regions if q_start <= end and start <= q_end), None)
+        stretches = quoted_stretches(text)
+        spans = [(quote.start, quote.end, quote.speaker_name) for quote in quotes]
+        # A direct quote is the speaker's inside its quotation marks only: the verb between two parts of it
+        # ("...," rhapsodized the paper. "...") is the outlet's choice. Reported speech, with or without a
+        # quoted phrase in it, is the speaker's throughout.
+        self.regions: list[tuple[int, int, str | None]] = [
+            (quote.start, quote.end, quote.speaker_name)
+            for quote in quotes
+            if quote.kind != "direct" or not any(start < quote.end and quote.start < end for start, end in stretches)
+        ]
+        for start, end in stretches:
+            speaker = next((name for q_start, q_end, name in spans if q_start <= end and start <= q_end), None)
             self.regions.append((start, end, speaker))
 
     def speaker_at(self, start: int, end: int) -> tuple[bool, str | None]:
