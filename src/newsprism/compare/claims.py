@@ -15,9 +15,13 @@ Figures and dates that differ do not lower the score: "1,200 tonnes" and
 "12,000 tonnes" in otherwise matching sentences must align, so that the
 conflict between them can be seen (newsprism.compare.conflicts).
 
-Known limits: a sentence that packs several facts joins the claim of only
-one of them; facts told in two sentences by one outlet and in one by
-another meet only through the closer of the two.
+A sentence that packs several facts may then join a second claim: when it
+fits that claim's members well enough on its own, repeats its figure, or
+when one of its asides (", who visited ...") read alone fits them.
+
+Known limits: facts told in two sentences by one outlet and in one by
+another meet only through the closer of the two; two facts joined by "and"
+in one sentence meet the second claim only through the whole sentence.
 """
 
 from __future__ import annotations
@@ -79,6 +83,20 @@ def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual:
     return scores
 
 
+def aside_scores(asides: Sequence[tuple[int, Statement]], aside_embeddings: np.ndarray, statements: list[Statement],
+                 embeddings: np.ndarray) -> np.ndarray:
+    """Score of every aside reading (see `statements.aside_readings`) against every statement, as `pair_scores` scores pairs."""
+    scores = np.zeros((len(asides), len(statements)), dtype=np.float32)
+    if not asides:
+        return scores
+    cosine = aside_embeddings @ embeddings.T
+    for row, (_, reading) in enumerate(asides):
+        for column in np.flatnonzero(cosine[row] >= CANDIDATE_FLOOR).tolist():
+            if statements[column].outlet != reading.outlet:
+                scores[row, column] = float(cosine[row, column]) * EMBEDDING_WEIGHT + evidence(reading, statements[column])
+    return scores
+
+
 def evidence(first: Statement, second: Statement) -> float:
     """The non-embedding part of a pair's score: shared words, entities, figures and days."""
     shared_words = len(first.words & second.words)
@@ -102,7 +120,7 @@ def shares_quotation(first: Statement, second: Statement) -> bool:
     return any(phrase in other for phrase in first.quoted)
 
 
-def align_statements(statements: list[Statement], scores: np.ndarray) -> list[list[int]]:
+def align_statements(statements: list[Statement], scores: np.ndarray, asides: Sequence[tuple[int, np.ndarray]] = ()) -> list[list[int]]:
     """Groups of statement indices that report one fact (average-linkage merging with one statement per outlet).
 
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
@@ -147,13 +165,15 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.
     merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_outlet=False)
     groups = [sorted(group) for group in members.values()]
-    add_second_memberships(groups, statements, scores)
+    add_second_memberships(groups, statements, scores, asides)
     return groups
 
 
-def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray) -> None:
+def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray,
+                           asides: Sequence[tuple[int, np.ndarray]] = ()) -> None:
     """Let a sentence that packs several facts support a second claim it fits as well as its members fit each other,
-    or whose figure it repeats in a sentence close enough to one member's.
+    or whose figure it repeats in a sentence close enough to one member's, or that one of its asides fits
+    (`asides`: statement index, the aside's scores against every statement; see `aside_scores`).
 
     "Putin, who visited Pyongyang for the first time in 24 years, told Kim ..."
     reports the visit's rarity and what Putin told Kim: the merging above
@@ -172,6 +192,12 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
             scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group
         ):
             group.append(index)
+    for index, row in asides:
+        outlet = statements[index].outlet
+        for group in groups:
+            fits = len(group) >= 2 and index not in group and float(row[group].mean()) >= THRESHOLD
+            if fits and outlet not in {statements[i].outlet for i in group}:
+                group.append(index)
 
 
 def corroborates(first: Statement, second: Statement) -> bool:
@@ -235,9 +261,10 @@ def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
     return content_words(words) | {word.lower() for word in words if word.lower() in ORDINALS}
 
 
-def build_claims(statements: list[Statement], scores: np.ndarray) -> tuple[list[Claim], list[list[Statement]]]:
+def build_claims(statements: list[Statement], scores: np.ndarray,
+                 asides: Sequence[tuple[int, np.ndarray]] = ()) -> tuple[list[Claim], list[list[Statement]]]:
     """Claims, most-supported first (then in the order the articles tell them), with their statements."""
-    groups = align_statements(statements, scores)
+    groups = align_statements(statements, scores, asides)
 
     def importance(group: list[int]) -> tuple[int, float]:
         outlets = {statements[i].outlet for i in group}

@@ -4,7 +4,10 @@ A statement is a sentence of the body (the parse's sentences, cut at
 paragraph breaks), or a clause of a long sentence cut at a semicolon. It
 carries what the comparison stages need: the story-wide ids of the
 entities it mentions, its numbers with their units and hedges, the calendar
-dates of its time expressions, and the quote it reports, if any.
+dates of its time expressions, and the quote it reports, if any. An aside
+set off by commas (", who visited Pyongyang ...") is also read as a
+statement of its own about the name it follows (`aside_readings`), for the
+claim aligner to let the sentence support that fact too.
 
 Known limits: clauses are cut only at semicolons; a sentence that states
 two facts joined by "and" stays one statement. Numbers written as words
@@ -163,6 +166,54 @@ def contextual_texts(statements: list[Statement]) -> list[tuple[int, str]]:
                 first, second = sorted((statement, statements[other]), key=lambda s: s.start)
                 pairs.append((index, f"{first.text} {second.text}"))
     return pairs
+
+
+def aside_readings(statements: list[Statement]) -> list[tuple[int, Statement]]:
+    """(statement index, reading) for every aside of a statement: a relative clause set off by commas, read as a
+    sentence of its own about the name it follows.
+
+    "Putin, who visited Pyongyang for the first time in 24 years, told Kim ..."
+    reports the visit as well as what Putin told Kim; its aside reads "Putin
+    visited Pyongyang for the first time in 24 years", which the claim
+    aligner can hold against the outlets that report the visit alone. The
+    reading has the aside's own words, entities (with the name's), figures
+    and dates; its span is the aside's. Needs the article's kept parse.
+    """
+    readings: list[tuple[int, Statement]] = []
+    for index, statement in enumerate(statements):
+        doc = statement.article.parse
+        span = doc.char_span(statement.start, statement.end, alignment_mode="expand") if doc is not None else None
+        if doc is None or span is None:
+            continue
+        for token in span:
+            if token.dep_ != "relcl" or token.head.i >= token.i or token.head.i < span.start:
+                continue
+            first, last = token.left_edge, token.right_edge
+            if first.i == 0 or doc[first.i - 1].text != "," or first.lower_ not in ("who", "which") or last.i >= span.end:
+                continue  # only a non-restrictive aside: ", who ..." / ", which ..."
+            clause = doc[first.i + 1 : last.i + 1]
+            if len(WORD.findall(clause.text)) < MIN_WORDS - 1:
+                continue
+            name_start, name_end = name_around(statement.article, token.head.idx, token.head.idx + len(token.head))
+            name = statement.article.body[name_start:name_end]
+            text = f"{name} {clause.text}"
+            start, end = clause.start_char, clause.end_char
+            readings.append((index, Statement(
+                article=statement.article, number=statement.number, outlet=statement.outlet, position=statement.position,
+                start=start, end=end, text=text, words=content_words(WORD.findall(text)),
+                entities=entities_in(statement.article, start, end) | entities_in(statement.article, name_start, name_end),
+                figures=figures_in(statement.article, start, end),
+                dates=[time for time in statement.dates if start <= time.start and time.end <= end],
+            )))  # fmt: skip
+    return readings
+
+
+def name_around(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The span of the entity mention that holds [start, end) ("Vladimir Putin" around "Putin"), else the span itself."""
+    for mention in article.entities:
+        if mention.start <= start and end <= mention.end:
+            return mention.start, mention.end
+    return start, end
 
 
 def same_paragraph(first: Statement, second: Statement) -> bool:
