@@ -45,6 +45,11 @@ bench: setup
 	$(BIN)/python bench/quotes_quality.py --peer
 	$(BIN)/python bench/timex_quality.py
 	$(BIN)/python bench/annotate_speed.py
+	$(BIN)/python bench/claims_quality.py
+	$(BIN)/python bench/story_speed.py
+	$(BIN)/python bench/bias_speed.py
+	$(BIN)/python bench/framing_speed.py
+	$(BIN)/python bench/framing_quality.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
