@@ -85,3 +85,17 @@ def test_the_quote_verb_between_two_parts_of_a_quote_is_the_outlet_s() -> None:
     article = framed(body, headline="Norvale budget passes")
     gloated = [term for term in article.framing.loaded if term.text == "gloated"]
     assert gloated and gloated[0].voice == "outlet" and gloated[0].category == "saying-verb"
+
+
+def test_a_plain_verdict_in_the_outlet_s_voice_is_editorializing() -> None:
+    body = (
+        "The Lisca bridge closed on Monday after engineers found cracks in two piers.\n\n"
+        "The danger to Norvale is real.\n\n"
+        "The bridge is closed to lorries.\n\n"
+        "The risk is obvious, the harbour master said."
+    )
+    article = framed(body, headline="Lisca bridge closes")
+    kinds = {opinion.text: opinion.kind for opinion in article.framing.opinion}
+    assert kinds.get("The danger to Norvale is real.") == "evaluation"
+    assert "The bridge is closed to lorries." not in kinds, "a state reported, not judged"
+    assert not any("harbour master" in text for text in kinds), "attributed: the speaker's verdict"

@@ -66,6 +66,12 @@ ASSERTION = re.compile(
     re.IGNORECASE,
 )
 EXHORTING_MODALS = {"should", "must", "ought", "shall"}
+# Adjectives that judge rather than describe when the outlet says a thing simply "is" so.
+VERDICT_ADJECTIVES = {
+    "real", "clear", "obvious", "plain", "undeniable", "unmistakable", "inevitable", "inescapable", "unacceptable",
+    "inexcusable", "indefensible", "absurd", "laughable", "shameful", "disgraceful", "outrageous", "appalling",
+    "alarming", "troubling", "worrying", "damning", "telling", "hollow", "meaningless", "pointless", "futile",
+}  # fmt: skip
 LESSON_VERBS = {"teach", "remind", "learn"}
 READER_PRONOUNS = {"you", "your", "yours", "yourself", "we", "us", "our", "ours", "ourselves"}
 
@@ -359,7 +365,20 @@ def editorializing_kind(sentence: Span, assessment: SentenceBias, has_own_loaded
         return "exhortation"
     if assessment.score >= EVALUATION_SCORE and has_own_loaded_terms and not _is_attributed(sentence):
         return "evaluation"
+    if _is_verdict(sentence) and not _is_attributed(sentence):
+        return "evaluation"
     return None
+
+
+def _is_verdict(sentence: Span) -> bool:
+    """The outlet pronounces on a state of affairs in so many words: "The danger to Norvale is real.",
+    "The reasons are obvious." (a common-noun subject, "be", a judging adjective; figures and names are reports)."""
+    root = sentence.root
+    if root.lemma_ != "be" or any(token.like_num for token in sentence):
+        return False
+    subjects = [child for child in root.children if child.dep_ == "nsubj"]
+    predicates = [child for child in root.children if child.dep_ == "acomp" and child.lemma_.lower() in VERDICT_ADJECTIVES]
+    return bool(subjects and predicates) and subjects[0].pos_ == "NOUN" and not subjects[0].ent_type_
 
 
 def _is_lesson(sentence: Span, own_words: list[Token]) -> bool:
