@@ -214,7 +214,10 @@ def prepare_encoder(force: bool = False) -> Path:
     except ConfigurationError:
         raise
     except Exception as error:  # noqa: BLE001 - torch.onnx, onnx and the file system raise many types; the user needs one line
-        raise ConfigurationError(f"could not prepare the sentence encoder in {graph.parent} ({type(error).__name__}: {error}); set NEWSPRISM_CACHE to a writable directory if that one is not") from error
+        raise ConfigurationError(
+            f"could not prepare the sentence encoder in {graph.parent} ({type(error).__name__}: {error}); "
+            "if that directory is not writable, set NEWSPRISM_CACHE to one that is"
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
     return graph
