@@ -25,13 +25,13 @@ from newsprism.annotate import annotate_articles
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
 from newsprism.compare import link_entities
-from newsprism.compare.claims import aside_scores, build_claims, link_claim_quotes, pair_scores
+from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import embed
 from newsprism.compare.framing import compare_framing
 from newsprism.compare.provenance import merge_quotes
-from newsprism.compare.statements import aside_readings, contextual_texts, find_statements
+from newsprism.compare.statements import clause_statements, contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, ProcessingFailed
 from newsprism.ingest import iter_documents
@@ -86,14 +86,12 @@ def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, com
 def compare_articles(story: Story) -> None:
     """The story-level stages: claims with their conflicts, quotes across outlets, coverage, framing, timeline, brief."""
     statements = find_statements(story.articles)
+    statements += clause_statements(statements)  # "the carrier that ran aground ...": a second fact of a sentence
     contextual = contextual_texts(statements)  # short statements read with a neighbour, too
-    asides = aside_readings(statements)  # "Putin, who visited ..., told Kim": the visit read on its own, too
-    vectors = embed([statement.text for statement in statements] + [text for _, text in contextual] + [aside.text for _, aside in asides])
-    count, extra = len(statements), len(contextual)
-    plain, with_neighbour, aside_vectors = vectors[:count], vectors[count : count + extra], vectors[count + extra :]
+    vectors = embed([statement.compared_text for statement in statements] + [text for _, text in contextual])
+    plain, with_neighbour = vectors[: len(statements)], vectors[len(statements) :]
     scores = pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
-    aside_rows = aside_scores(asides, aside_vectors, statements, plain)
-    story.claims, members = build_claims(statements, scores, [(index, row) for (index, _), row in zip(asides, aside_rows, strict=True)])
+    story.claims, members = build_claims(statements, scores)
     for claim, group in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(group)
     story.quotes, quote_ids = merge_quotes(story.articles)

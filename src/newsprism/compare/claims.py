@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from newsprism.compare.conflicts import AgentReader, may_differ_in_agents, participants_differ
+from newsprism.compare.conflicts import AgentReader, dated_acts_meet, may_differ_in_agents, participants_differ
 from newsprism.compare.statements import WORD, Figure, Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
@@ -83,20 +83,6 @@ def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual:
     return scores
 
 
-def aside_scores(asides: Sequence[tuple[int, Statement]], aside_embeddings: np.ndarray, statements: list[Statement],
-                 embeddings: np.ndarray) -> np.ndarray:
-    """Score of every aside reading (see `statements.aside_readings`) against every statement, as `pair_scores` scores pairs."""
-    scores = np.zeros((len(asides), len(statements)), dtype=np.float32)
-    if not asides:
-        return scores
-    cosine = aside_embeddings @ embeddings.T
-    for row, (_, reading) in enumerate(asides):
-        for column in np.flatnonzero(cosine[row] >= CANDIDATE_FLOOR).tolist():
-            if statements[column].outlet != reading.outlet:
-                scores[row, column] = float(cosine[row, column]) * EMBEDDING_WEIGHT + evidence(reading, statements[column])
-    return scores
-
-
 def evidence(first: Statement, second: Statement) -> float:
     """The non-embedding part of a pair's score: shared words, entities, figures and days."""
     shared_words = len(first.words & second.words)
@@ -116,11 +102,11 @@ def shares_quotation(first: Statement, second: Statement) -> bool:
     """Whether a phrase `first` puts in quotation marks appears word for word in `second`."""
     if not first.quoted:
         return False
-    other = " ".join(WORD.findall(second.text.lower()))
+    other = " ".join(WORD.findall(second.compared_text.lower()))
     return any(phrase in other for phrase in first.quoted)
 
 
-def align_statements(statements: list[Statement], scores: np.ndarray, asides: Sequence[tuple[int, np.ndarray]] = ()) -> list[list[int]]:
+def align_statements(statements: list[Statement], scores: np.ndarray) -> list[list[int]]:
     """Groups of statement indices that report one fact (average-linkage merging with one statement per outlet).
 
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
@@ -165,22 +151,21 @@ def align_statements(statements: list[Statement], scores: np.ndarray, asides: Se
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.
     merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_outlet=False)
     groups = [sorted(group) for group in members.values()]
-    add_second_memberships(groups, statements, scores, asides)
+    add_second_memberships(groups, statements, scores)
     return groups
 
 
-def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray,
-                           asides: Sequence[tuple[int, np.ndarray]] = ()) -> None:
+def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray) -> None:
     """Let a sentence that packs several facts support a second claim it fits as well as its members fit each other,
-    or whose figure it repeats in a sentence close enough to one member's, or that one of its asides fits
-    (`asides`: statement index, the aside's scores against every statement; see `aside_scores`).
+    or whose figure it repeats in a sentence close enough to one member's.
 
     "Putin, who visited Pyongyang for the first time in 24 years, told Kim ..."
     reports the visit's rarity and what Putin told Kim: the merging above
-    puts it with one of the two facts only.
+    puts it with one of the two facts only (its clause statement, if the
+    parse gave one, may have joined the other).
     """
     group_of = {index: number for number, group in enumerate(groups) for index in group}
-    rows, columns = np.nonzero(scores >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN)
+    rows, columns = np.nonzero(scores >= THRESHOLD)
     candidates = {(int(row), group_of[int(column)]) for row, column in zip(rows, columns, strict=True)}
     for index, number in sorted(candidates):
         group = groups[number]
@@ -188,16 +173,9 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
             continue
         if statements[index].outlet in {statements[i].outlet for i in group}:
             continue
-        if float(scores[index, group].mean()) >= THRESHOLD or any(
-            scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group
-        ):
+        fits = float(scores[index, group].max()) >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN and float(scores[index, group].mean()) >= THRESHOLD
+        if fits or any(scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group):
             group.append(index)
-    for index, row in asides:
-        outlet = statements[index].outlet
-        for group in groups:
-            fits = len(group) >= 2 and index not in group and float(row[group].mean()) >= THRESHOLD
-            if fits and outlet not in {statements[i].outlet for i in group}:
-                group.append(index)
 
 
 def corroborates(first: Statement, second: Statement) -> bool:
@@ -229,28 +207,10 @@ def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
     first_days, second_days = set(first.days), set(second.days)
     if not (first_days and second_days) or first_days & second_days or not first.entities & second.entities:
         return False
-    # The same act on two days, not two acts of the same people: a word of the act in both besides the names
-    # ("signed on Wednesday" / "signed ... on June 20"); "Putin visited Vietnam on Thursday" and "On June 19,
-    # Putin ... met Kim" are two events.
-    return bool(act_words(first) & act_words(second))
+    return dated_acts_meet(first, second)
 
 
 ORDINALS = frozenset({"first", "last", "second", "third", "latest", "largest", "biggest", "worst"})
-
-
-def act_words(statement: Statement) -> frozenset[str]:
-    """Lower-case content words of a statement, stemmed, without its dates' words (names left out: they say who, not what)."""
-    words = [word for word in WORD.findall(statement.text) if not word[:1].isupper()]
-    dated = {word.lower() for time in statement.dates for word in WORD.findall(time.text)}
-    return frozenset(stem(word) for word in content_words(words) if word not in dated)
-
-
-def stem(word: str) -> str:
-    """A crude stem, enough to meet "signed" with "signing" or "signs"."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
@@ -261,10 +221,13 @@ def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
     return content_words(words) | {word.lower() for word in words if word.lower() in ORDINALS}
 
 
-def build_claims(statements: list[Statement], scores: np.ndarray,
-                 asides: Sequence[tuple[int, np.ndarray]] = ()) -> tuple[list[Claim], list[list[Statement]]]:
-    """Claims, most-supported first (then in the order the articles tell them), with their statements."""
-    groups = align_statements(statements, scores, asides)
+def build_claims(statements: list[Statement], scores: np.ndarray) -> tuple[list[Claim], list[list[Statement]]]:
+    """Claims, most-supported first (then in the order the articles tell them), with their statements.
+
+    Sources show the sentence each statement comes from (the whole sentence for a clause statement);
+    a claim's text is its representative statement's sentence.
+    """
+    groups = align_statements(statements, scores)
 
     def importance(group: list[int]) -> tuple[int, float]:
         outlets = {statements[i].outlet for i in group}
@@ -278,8 +241,11 @@ def build_claims(statements: list[Statement], scores: np.ndarray,
         claims.append(
             Claim(
                 id=f"claim-{number}",
-                text=representative.text,
-                sources=[ClaimSource(article=s.article.id, outlet=s.article.outlet, text=s.text, start=s.start, end=s.end) for s in group_statements],
+                text=representative.source_text,
+                sources=[
+                    ClaimSource(article=s.article.id, outlet=s.article.outlet, text=s.source_text, start=s.source_span[0], end=s.source_span[1])
+                    for s in group_statements
+                ],
                 support=len({s.outlet for s in group_statements}),
                 date=claim_date(group_statements),
             )
@@ -302,6 +268,8 @@ def representative_of(group: list[int], statements: list[Statement], scores: np.
             mean -= 0.1  # an outlet's own wording reads better in a summary than a speaker's
         if text.split(" ", 1)[0] in DANGLING_OPENERS:
             mean -= 0.1  # "He said ..." or "It also ..." needs the sentence before it
+        if statement.sentence is not None:
+            mean -= 0.2  # a clause's sentence is mostly about something else: a sentence that tells the fact reads better
         return mean
 
     return max(group, key=centrality)

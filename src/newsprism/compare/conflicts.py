@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from newsprism.annotate.entities import acronym
 from newsprism.annotate.language import parse
 from newsprism.annotate.quotes import SPEECH_VERBS
-from newsprism.compare.statements import DAY_VALUE, Figure, Statement
+from newsprism.compare.statements import DAY_VALUE, WORD, Figure, Statement, content_words
 from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
 
 
@@ -100,7 +100,7 @@ def day_conflict(group: list[Statement]) -> Conflict | None:
     if len({event_days(statement)[0].value for statement in dated}) < 2:
         return None
     if not any(
-        not {t.value for t in event_days(first)} & {t.value for t in event_days(second)} and alike(first, second)
+        not {t.value for t in event_days(first)} & {t.value for t in event_days(second)} and alike(first, second) and dated_acts_meet(first, second)
         for i, first in enumerate(dated)
         for second in dated[i + 1 :]
     ):
@@ -121,6 +121,46 @@ DAY_CONFLICT_OVERLAP = 0.15
 def alike(first: Statement, second: Statement) -> bool:
     union = first.words | second.words
     return bool(union) and len(first.words & second.words) / len(union) >= DAY_CONFLICT_OVERLAP
+
+
+def dated_acts_meet(first: Statement, second: Statement) -> bool:
+    """Whether two differently dated statements date the same act: the clauses their days belong to share a word
+    besides names ("signed ... on Wednesday" / "On Tuesday, ... put her name to a joint response accord"), not
+    merely the same people ("Putin visited Vietnam on Thursday" / "On June 19, Putin ... met Kim")."""
+    return any(
+        act_words(first, a) & act_words(second, b)
+        for a in event_days(first)
+        for b in event_days(second)
+        if a.value != b.value
+    )
+
+
+def act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
+    """Lower-case content words, stemmed, of the clause a date belongs to (names left out: they say who, not what).
+
+    With the article's parse: the verb the date hangs from and its own clause, not the clauses below it
+    ("Port Veyra remained closed on Wednesday as the governments signed ..." -> remained, closed, ...).
+    Without one: the whole statement.
+    """
+    doc = statement.article.parse
+    span = doc.char_span(time.start, time.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        words = WORD.findall(statement.text)
+    else:
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        words = [token.text for token in (verb, *clause_tokens(verb)) if statement.start <= token.idx < statement.end]
+    dated = {word.lower() for word in WORD.findall(time.text)}
+    return frozenset(stem(word) for word in content_words([word for word in words if not word[:1].isupper()]) if word not in dated)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to meet "signed" with "signing" or "signs"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def event_days(statement: Statement) -> list[TimeExpr]:

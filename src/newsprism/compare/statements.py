@@ -4,13 +4,14 @@ A statement is a sentence of the body (the parse's sentences, cut at
 paragraph breaks), or a clause of a long sentence cut at a semicolon. It
 carries what the comparison stages need: the story-wide ids of the
 entities it mentions, its numbers with their units and hedges, the calendar
-dates of its time expressions, and the quote it reports, if any. An aside
-set off by commas (", who visited Pyongyang ...") is also read as a
-statement of its own about the name it follows (`aside_readings`), for the
-claim aligner to let the sentence support that fact too.
+dates of its time expressions, and the quote it reports, if any. Relative
+and adverbial clauses that tell a fact of their own ("the carrier that ran
+aground on Kettle Shoal", "after a carrier ran aground ...") are statements
+too, read on their own (`clause_statements`), so that a sentence can
+support the two facts it reports.
 
-Known limits: clauses are cut only at semicolons; a sentence that states
-two facts joined by "and" stays one statement. Numbers written as words
+Known limits: a sentence that states two facts joined by "and" stays one
+statement. Numbers written as words
 are read up to twenty, plus "a dozen"/"dozens".
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span, Token
 
 from newsprism.model import Article, TimeExpr
 
@@ -105,10 +107,29 @@ class Statement:
     dates: list[TimeExpr] = field(default_factory=list)  # DATE expressions with a calendar value
     quote: int | None = None  # index into article.quotes of the quote it reports
     quoted: list[str] = field(default_factory=list)  # lower-cased phrases inside quotation marks, 2+ content words
+    # A clause statement (see `clause_statements`): the span of the sentence it was read from, and how it reads
+    # on its own ("the bulk carrier ran aground ..." for "the bulk carrier that ran aground ...").
+    sentence: tuple[int, int] | None = None
+    reading: str | None = None
 
     @cached_property
     def days(self) -> list[str]:
         return [time.value for time in self.dates if time.value and DAY_VALUE.match(time.value)]
+
+    @property
+    def compared_text(self) -> str:
+        """What is embedded and compared: the clause's own reading, else the text."""
+        return self.reading or self.text
+
+    @property
+    def source_span(self) -> tuple[int, int]:
+        """What a reader is shown: the whole sentence, also for a clause of it."""
+        return self.sentence or (self.start, self.end)
+
+    @property
+    def source_text(self) -> str:
+        start, end = self.source_span
+        return self.article.body[start:end]
 
 
 def find_statements(articles: list[Article]) -> list[Statement]:
@@ -159,61 +180,81 @@ def contextual_texts(statements: list[Statement]) -> list[tuple[int, str]]:
     """
     pairs = []
     for index, statement in enumerate(statements):
-        if len(WORD.findall(statement.text)) >= SHORT_WORDS:
-            continue
+        if statement.sentence is not None or len(WORD.findall(statement.text)) >= SHORT_WORDS:
+            continue  # a clause is read with the noun it is about already
         for other in (index - 1, index + 1):
-            if 0 <= other < len(statements) and same_paragraph(statement, statements[other]):
+            if 0 <= other < len(statements) and statements[other].sentence is None and same_paragraph(statement, statements[other]):
                 first, second = sorted((statement, statements[other]), key=lambda s: s.start)
                 pairs.append((index, f"{first.text} {second.text}"))
     return pairs
 
 
-def aside_readings(statements: list[Statement]) -> list[tuple[int, Statement]]:
-    """(statement index, reading) for every aside of a statement: a relative clause set off by commas, read as a
-    sentence of its own about the name it follows.
+# Subordinating words that open an adverbial clause telling an event of its own ("after a carrier ran aground").
+EVENT_MARKERS = frozenset({"after", "before", "when", "as", "since", "because", "while", "until", "once"})
+RELATIVE_WORDS = frozenset({"who", "which", "that"})
 
-    "Putin, who visited Pyongyang for the first time in 24 years, told Kim ..."
-    reports the visit as well as what Putin told Kim; its aside reads "Putin
-    visited Pyongyang for the first time in 24 years", which the claim
-    aligner can hold against the outlets that report the visit alone. The
-    reading has the aside's own words, entities (with the name's), figures
-    and dates; its span is the aside's. Needs the article's kept parse.
+
+def clause_statements(statements: list[Statement]) -> list[Statement]:
+    """The clauses of sentences that state a fact of their own, as statements read on their own.
+
+    "Kessaria and Sarvel signed an accord ... for the bulk carrier that ran
+    aground on Kettle Shoal" and "Putin, who visited Pyongyang for the first
+    time in 24 years, told Kim ..." each report a second fact, which other
+    outlets may tell in a sentence of its own. Two kinds of clause are read:
+    a relative clause with its own verb, read about the noun it follows ("the
+    bulk carrier ran aground on Kettle Shoal"), and an adverbial clause with
+    its own subject opened by "after", "when", "because" ... ("a bulk carrier
+    ran aground at the entrance to Port Veyra"). The clause statement keeps
+    the clause's span, figures, dates and entities (and the noun's), and its
+    sentence's span for what readers are shown. Needs the article's kept parse.
     """
-    readings: list[tuple[int, Statement]] = []
-    for index, statement in enumerate(statements):
+    clauses: list[Statement] = []
+    for statement in statements:
         doc = statement.article.parse
         span = doc.char_span(statement.start, statement.end, alignment_mode="expand") if doc is not None else None
         if doc is None or span is None:
             continue
         for token in span:
-            if token.dep_ != "relcl" or token.head.i >= token.i or token.head.i < span.start:
+            read = clause_reading(token, span)
+            if read is None:
                 continue
-            first, last = token.left_edge, token.right_edge
-            if first.i == 0 or doc[first.i - 1].text != "," or first.lower_ not in ("who", "which") or last.i >= span.end:
-                continue  # only a non-restrictive aside: ", who ..." / ", which ..."
-            clause = doc[first.i + 1 : last.i + 1]
-            if len(WORD.findall(clause.text)) < MIN_WORDS - 1:
+            (start, end), (name_start, name_end), text = read
+            if len(WORD.findall(text)) < MIN_WORDS:
                 continue
-            name_start, name_end = name_around(statement.article, token.head.idx, token.head.idx + len(token.head))
-            name = statement.article.body[name_start:name_end]
-            text = f"{name} {clause.text}"
-            start, end = clause.start_char, clause.end_char
-            readings.append((index, Statement(
-                article=statement.article, number=statement.number, outlet=statement.outlet, position=statement.position,
-                start=start, end=end, text=text, words=content_words(WORD.findall(text)),
-                entities=entities_in(statement.article, start, end) | entities_in(statement.article, name_start, name_end),
-                figures=figures_in(statement.article, start, end),
+            article = statement.article
+            clauses.append(Statement(
+                article=article, number=statement.number, outlet=statement.outlet, position=statement.position,
+                start=start, end=end, text=article.body[start:end], words=content_words(WORD.findall(text)),
+                entities=entities_in(article, start, end) | entities_in(article, name_start, name_end),
+                figures=figures_in(article, start, end),
                 dates=[time for time in statement.dates if start <= time.start and time.end <= end],
-            )))  # fmt: skip
-    return readings
+                quoted=quoted_phrases(text), sentence=(statement.start, statement.end), reading=text,
+            ))  # fmt: skip
+    return clauses
 
 
-def name_around(article: Article, start: int, end: int) -> tuple[int, int]:
-    """The span of the entity mention that holds [start, end) ("Vladimir Putin" around "Putin"), else the span itself."""
-    for mention in article.entities:
-        if mention.start <= start and end <= mention.end:
-            return mention.start, mention.end
-    return start, end
+def clause_reading(verb: Token, sentence: Span) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """For the verb of a relative or adverbial clause inside the sentence: the clause's span, the span of the
+    noun phrase it is about ((0, 0) if none), and the clause read as a sentence; None for any other token."""
+    first, last = verb.left_edge, verb.right_edge
+    if first.i < sentence.start or last.i >= sentence.end or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = verb.doc
+    if verb.dep_ == "relcl" and verb.head.i < first.i and first.lower_ in RELATIVE_WORDS:
+        noun = verb.head
+        noun_start = max(noun.left_edge.i, sentence.start)
+        name = doc[noun_start : noun.i + 1]
+        if first.i + 1 > last.i:
+            return None
+        rest = doc[first.i + 1 : last.i + 1]
+        return (first.idx, last.idx + len(last)), (name.start_char, name.end_char), f"{name.text} {rest.text}"
+    if verb.dep_ == "advcl" and any(child.dep_ == "nsubj" for child in verb.children):
+        markers = [child for child in verb.children if child.dep_ == "mark" and child.lower_ in EVENT_MARKERS and child.i == first.i]
+        if not markers or first.i + 1 > last.i:
+            return None
+        rest = doc[first.i + 1 : last.i + 1]
+        return (rest.start_char, rest.end_char), (0, 0), rest.text
+    return None
 
 
 def same_paragraph(first: Statement, second: Statement) -> bool:

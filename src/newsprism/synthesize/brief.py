@@ -40,8 +40,8 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
 
     def add(claim: Claim, group: list[Statement]) -> None:
         nonlocal conflicts_stated
-        statement = next(s for s in group if s.text == claim.text)
-        words = content_words(WORD.findall(statement.text))
+        statement = next(s for s in group if s.source_text == claim.text)
+        words = content_words(WORD.findall(statement.source_text))
         if any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words):
             return
         cited = agreeing_sources(claim, statement)
@@ -97,8 +97,8 @@ def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int
 
 
 def with_dates(statement: Statement) -> str:
-    """The statement's text with the calendar date after each relative day ("on Wednesday (5 March 2025)")."""
-    text, offset = statement.text, statement.start
+    """The statement's sentence with the calendar date after each relative day ("on Wednesday (5 March 2025)")."""
+    text, offset = statement.source_text, statement.source_span[0]
     for time in sorted(statement.dates, key=lambda t: t.start, reverse=True):
         if time.value and DAY_VALUE.match(time.value) and not re.search(r"\d", time.text):
             end = time.end - offset

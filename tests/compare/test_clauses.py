@@ -1,0 +1,41 @@
+"""Clause statements: the second fact of a sentence, read on its own (fictional articles, real parse)."""
+
+from __future__ import annotations
+
+from newsprism.annotate import annotate_articles
+from newsprism.compare.statements import clause_statements, find_statements
+from newsprism.model import Article
+
+
+def parsed(body: str) -> Article:
+    article = Article(id="a", source="a.txt", outlet="Alpha Post", body=body)
+    assert not annotate_articles([article])
+    return article
+
+
+def readings(body: str) -> list[str]:
+    return [clause.reading or "" for clause in clause_statements(find_statements([parsed(body)]))]
+
+
+def test_relative_clauses_are_read_about_their_noun() -> None:
+    found = readings("Mayor Ivo Stan, who opened the new ferry terminal on Lisca Island last spring, told the council that fares would rise.")
+    assert any(reading.startswith("Mayor Ivo Stan opened the new ferry terminal") for reading in found), found
+    found = readings("The council paid for the repairs of the ferry that sank off Lisca Island in a gale last winter.")
+    assert any(reading.endswith("ferry sank off Lisca Island in a gale last winter") for reading in found), found
+
+
+def test_an_event_clause_is_read_without_its_conjunction() -> None:
+    found = readings("Lisca Island and Norvale agreed on Monday to share the costs after a ferry sank at the entrance to the harbour.")
+    assert "a ferry sank at the entrance to the harbour" in found, found
+
+
+def test_a_clause_statement_shows_its_whole_sentence() -> None:
+    body = "Lisca Island and Norvale agreed on Monday to share the costs after a ferry sank at the entrance to the harbour."
+    article = parsed(body)
+    (clause,) = clause_statements(find_statements([article]))
+    assert clause.source_text == body and clause.text == "a ferry sank at the entrance to the harbour"
+    assert "monday" not in clause.words, "the date belongs to the agreement, not to the sinking"
+
+
+def test_short_or_restrictive_fragments_are_not_statements() -> None:
+    assert readings("The ferry that sank was old, officials said on Monday in Norvale.") == []
