@@ -90,6 +90,22 @@ def test_a_seed_copy_with_a_changed_number_is_a_conflict(seeds_dir: Path, tmp_pa
     assert ("Copydesk Gazette", "1000 container") in values
 
 
+def test_a_plain_copy_of_a_seed_with_a_changed_date_is_a_conflict(seeds_dir: Path, tmp_path: Path) -> None:
+    """The copy keeps its outlet's name: two articles of one outlet may still disagree, and support counts the outlet once."""
+    pages = tmp_path / "pages"
+    shutil.copytree(seeds_dir, pages)
+    original = next(pages.glob("003_*.txt"))
+    text = original.read_text(encoding="utf-8")
+    assert "On June 20, South Korean troops" in text
+    (pages / "005_copy.txt").write_text(text.replace("On June 20, South Korean troops", "On June 21, South Korean troops"), encoding="utf-8")
+    story = analyzed(str(pages))
+    (shots,) = [claim for claim in claims_with(story, r"June 21, South Korean") if any(c.kind == "date" for c in claim.conflicts)]
+    values = {v.value for c in shots.conflicts if c.kind == "date" for v in c.values}
+    assert {"2024-06-20", "2024-06-21"} <= values
+    outlets = {article.id: article.reporting_outlet for article in story.articles}
+    assert shots.support == len({outlets[source.article] for source in shots.sources}), "support counts outlets"
+
+
 def conflict_matches(values: dict[str, str], wanted: dict[str, str]) -> bool:
     """At least one outlet on each side of the expected disagreement, each with its expected value."""
     hits = {outlet: value for outlet, value in values.items() if outlet in wanted}

@@ -127,12 +127,18 @@ def test_a_person_and_an_organisation_are_not_compared() -> None:
     assert participant_conflicts(group) == []
 
 
-def test_statements_of_one_outlet_are_not_compared() -> None:
-    group = statements_of(
-        article("a", "Alpha Post", "Lantern Salvage towed the stranded barge off the Tarn sandbank overnight.", ["Lantern Salvage"]),
-        article("b", "Alpha Post", "Corvo Marine towed the stranded barge off the Tarn sandbank overnight.", ["Corvo Marine"]),
+def test_statements_of_one_article_are_not_compared_but_two_articles_of_one_outlet_are() -> None:
+    first = "Lantern Salvage towed the stranded barge off the Tarn sandbank overnight."
+    second = "Corvo Marine towed the stranded barge off the Tarn sandbank overnight."
+    one_article = article("a", "Alpha Post", f"{first} {second}", ["Lantern Salvage", "Corvo Marine"])
+    one_article.set_sentences([(0, len(first)), (len(first) + 1, len(first) + 1 + len(second))])
+    assert participant_conflicts(statements_of(one_article)) == []
+    # A story and its update by the same outlet may disagree, and that is worth seeing.
+    update = statements_of(
+        article("a", "Alpha Post", first, ["Lantern Salvage"]),
+        article("b", "Alpha Post", second, ["Corvo Marine"]),
     )
-    assert participant_conflicts(group) == []
+    assert len(participant_conflicts(update)) == 1
 
 
 def test_an_agent_the_other_statement_mentions_in_another_role_is_not_a_conflict() -> None:

@@ -6,8 +6,9 @@ by the figures and calendar days they agree on. Statements are then merged
 greedily, strongest pair first, under two guards against chaining one fact
 into the next:
 
-* a claim holds at most one statement per outlet (an outlet restating its
-  lede later is not extra support), and
+* a claim holds at most one statement per article (an outlet restating its
+  lede later is not extra support; two articles of one outlet, say a story
+  and its update, may both be in, and may disagree), and
 * two groups merge only when their average pair score, over every pair
   across them, also clears the threshold, not only their best pair.
 
@@ -15,9 +16,10 @@ Figures and dates that differ do not lower the score: "1,200 tonnes" and
 "12,000 tonnes" in otherwise matching sentences must align, so that the
 conflict between them can be seen (newsprism.compare.conflicts).
 
-A sentence that packs several facts may then join a second claim: when it
-fits that claim's members well enough on its own, repeats its figure, or
-when one of its asides (", who visited ...") read alone fits them.
+A sentence that packs several facts may join a second claim through one of
+its clauses (see `statements.clause_statements`), or as a whole when it
+fits that claim's members well enough or repeats its figure. Support counts
+outlets, not articles.
 
 Known limits: facts told in two sentences by one outlet and in one by
 another meet only through the closer of the two; two facts joined by "and"
@@ -59,7 +61,7 @@ CONTEXT_CHARACTERS = 40  # around a figure, for the words that say what it count
 
 
 def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual: Sequence[tuple[int, np.ndarray]] = ()) -> np.ndarray:
-    """Score of every pair of statements from different outlets (0 for pairs of one outlet).
+    """Score of every pair of statements from different articles (0 for pairs of one article).
 
     `embeddings` has one row per statement; `contextual` adds, for short
     statements, the embedding of the statement read with a neighbour
@@ -73,10 +75,10 @@ def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual:
         cosine[index, :] = row
         cosine[:, index] = row
     scores = np.zeros((count, count), dtype=np.float32)
-    outlets = [statement.outlet for statement in statements]
+    articles = [statement.article.id for statement in statements]
     rows, columns = np.nonzero(np.triu(cosine >= CANDIDATE_FLOOR, k=1))
     for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
-        if outlets[i] == outlets[j]:
+        if articles[i] == articles[j]:
             continue
         score = float(cosine[i, j]) * EMBEDDING_WEIGHT + evidence(statements[i], statements[j])
         scores[i, j] = scores[j, i] = score
@@ -107,7 +109,7 @@ def shares_quotation(first: Statement, second: Statement) -> bool:
 
 
 def align_statements(statements: list[Statement], scores: np.ndarray) -> list[list[int]]:
-    """Groups of statement indices that report one fact (average-linkage merging with one statement per outlet).
+    """Groups of statement indices that report one fact (average-linkage merging with one statement per article).
 
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
     CONFLICT_THRESHOLD join when they disagree on a figure or a day about
@@ -118,7 +120,7 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {index: [index] for index in range(len(statements))}
 
-    def merge_pairs(threshold: float, condition: Callable[[int, int], bool] | None, one_per_outlet: bool = True) -> None:
+    def merge_pairs(threshold: float, condition: Callable[[int, int], bool] | None, one_per_article: bool = True) -> None:
         rows, columns = np.nonzero(np.triu(scores >= threshold, k=1))
         order = np.argsort(-scores[rows, columns], kind="stable")
         for k in order.tolist():
@@ -127,13 +129,13 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
             if first == second or (condition and not condition(row, column)):
                 continue
             left, right = members[first], members[second]
-            if one_per_outlet and {statements[i].outlet for i in left} & {statements[i].outlet for i in right}:
+            if one_per_article and {statements[i].article.id for i in left} & {statements[i].article.id for i in right}:
                 continue
-            if not one_per_outlet and len(right) > 1:
+            if not one_per_article and len(right) > 1:
                 continue  # only single statements join an outlet's claim a second time
-            # Average linkage over pairs of different outlets (a pair of one outlet scores 0 by construction).
-            outlets_right = {statements[i].outlet for i in right}
-            others = [i for i in left if statements[i].outlet not in outlets_right]
+            # Average linkage over pairs of different articles (a pair of one article scores 0 by construction).
+            articles_right = {statements[i].article.id for i in right}
+            others = [i for i in left if statements[i].article.id not in articles_right]
             if not others or float(scores[np.ix_(others, right)].mean()) < threshold:
                 continue
             members[first] = left + right
@@ -146,10 +148,10 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
     pairs = np.argwhere(np.triu(scores >= CONFLICT_THRESHOLD, k=1)).tolist()
     read.prefetch(statements[k] for i, j in pairs if may_differ_in_agents(statements[i], statements[j]) for k in (i, j))
     merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]) or participants_differ(statements[i], statements[j], read))
-    # A statement whose outlet already has a sentence in the claim still joins
+    # A statement whose article already has a sentence in the claim still joins
     # when it gives the fact a different value: the disagreement must be seen.
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.
-    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_outlet=False)
+    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_article=False)
     groups = [sorted(group) for group in members.values()]
     add_second_memberships(groups, statements, scores)
     return groups
@@ -171,7 +173,7 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
         group = groups[number]
         if index in group or len(group) < 2:
             continue
-        if statements[index].outlet in {statements[i].outlet for i in group}:
+        if statements[index].article.id in {statements[i].article.id for i in group}:
             continue
         fits = float(scores[index, group].max()) >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN and float(scores[index, group].mean()) >= THRESHOLD
         if fits or any(scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group):

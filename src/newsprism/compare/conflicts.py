@@ -42,7 +42,7 @@ from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
 
 
 def find_conflicts(group: list[Statement]) -> list[Conflict]:
-    """The conflicts among the statements of one claim (one statement per outlet)."""
+    """The conflicts among the statements of one claim (one statement per article)."""
     conflicts = []
     for unit in sorted({figure.unit for statement in group for figure in statement.figures}):
         conflict = figure_conflict(group, unit)
@@ -211,7 +211,7 @@ def participant_conflicts(group: list[Statement]) -> list[Conflict]:
     for key in sorted({key for found in agents.values() for key in found}):
         involved: dict[int, Statement] = {}
         for first, second in combinations(candidates, 2):
-            if first.outlet == second.outlet or key not in agents[id(first)] or key not in agents[id(second)]:
+            if first.article is second.article or key not in agents[id(first)] or key not in agents[id(second)]:
                 continue
             if names_unmentioned(agents[id(first)][key], second, spellings) and names_unmentioned(agents[id(second)][key], first, spellings):
                 involved.update({id(first): first, id(second): second})
@@ -301,7 +301,7 @@ def participant_ids(statement: Statement) -> set[str]:
 
 def could_conflict(first: Statement, second: Statement) -> bool:
     """Whether each statement names a person or organisation of one type that the other does not mention (no parse needed)."""
-    if first.outlet == second.outlet:
+    if first.article is second.article:
         return False
     only_first = {entity_type(entity) for entity in participant_ids(first) - second.entities}
     only_second = {entity_type(entity) for entity in participant_ids(second) - first.entities}
