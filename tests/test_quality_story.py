@@ -195,6 +195,23 @@ def test_the_example_brief_states_its_conflicts() -> None:
     assert any(claim.support >= 4 for claim in story.claims)
 
 
+def test_the_example_brief_neither_repeats_nor_takes_loaded_wording() -> None:
+    story = analyzed(str(EXAMPLE))
+    articles = {article.id: article for article in story.articles}
+    claims = {claim.id: claim for claim in story.claims}
+    shown: list[tuple[str, int, int]] = []
+    for sentence in story.brief:
+        if sentence.text.startswith("Reports differ"):
+            continue
+        claim = claims[sentence.claim]
+        source = next(source for source in claim.sources if source.text == claim.text)
+        assert (source.article, source.start, source.end) not in shown, f"repeated: {claim.text}"
+        shown.append((source.article, source.start, source.end))
+        loaded = [t.text for t in articles[source.article].framing.loaded if t.voice == "outlet" and source.start <= t.start < source.end]
+        # The Clarion and the Sentinel load their wording; every fact of the brief is also told plainly by another outlet.
+        assert not loaded, f"{claim.text} carries {loaded}"
+
+
 @pytest.mark.parametrize("key", ["timeline", "coverage", "quotes"])
 def test_the_example_story_has_its_other_sections(key: str) -> None:
     story = analyzed(str(EXAMPLE))

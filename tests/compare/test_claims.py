@@ -8,7 +8,7 @@ from newsprism.compare.claims import build_claims, disagree
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.statements import Statement, find_statements
-from newsprism.model import Article, Mention, TimeExpr
+from newsprism.model import Article, Framing, LoadedTerm, Mention, TimeExpr
 from newsprism.synthesize import build_timeline, write_brief
 
 
@@ -113,3 +113,20 @@ def test_claims_brief_timeline_and_coverage_from_given_scores() -> None:
     coverage = {c.outlet: c for c in outlet_coverage(articles, claims, [])}
     assert coverage["Gamma Wire"].exclusive == [claims[1].id]
     assert coverage["Gamma Wire"].omitted == [claims[0].id]
+
+
+def test_the_claim_is_worded_by_the_outlet_that_does_not_load_it() -> None:
+    loaded_body = "The hapless ferry operator finally scrapped the Lisca crossing on Tuesday."
+    plain_body = "The ferry operator cancelled the Lisca crossing on Tuesday."
+    loaded = article("a", "Alpha Post", loaded_body)
+    start = loaded_body.index("hapless")
+    loaded.framing = Framing(loaded=[LoadedTerm(text="hapless", category="evaluative", start=start, end=start + 7, voice="outlet")])
+    plain = article("b", "Beta Daily", plain_body)
+    statements = find_statements([loaded, plain])
+    scores = np.array([[0, 0.9], [0.9, 0]], dtype=np.float32)
+    (claim,), _ = build_claims(statements, scores)
+    assert claim.text == plain_body
+    # Without loaded wording, the first outlet's sentence would have been as good a choice.
+    loaded.framing = Framing()
+    (claim,), _ = build_claims(find_statements([loaded, plain]), scores)
+    assert claim.text == loaded_body

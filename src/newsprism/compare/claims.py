@@ -257,7 +257,8 @@ def build_claims(statements: list[Statement], scores: np.ndarray) -> tuple[list[
 
 
 def representative_of(group: list[int], statements: list[Statement], scores: np.ndarray) -> int:
-    """The member closest to all others, preferring plain reporting over quotation and self-contained openings."""
+    """The member closest to all others, preferring plain reporting over quotation, self-contained openings,
+    and wording without the outlet's own loaded terms or editorializing (the brief quotes it)."""
     if len(group) == 1:
         return group[0]
 
@@ -272,9 +273,25 @@ def representative_of(group: list[int], statements: list[Statement], scores: np.
             mean -= 0.1  # "He said ..." or "It also ..." needs the sentence before it
         if statement.sentence is not None:
             mean -= 0.2  # a clause's sentence is mostly about something else: a sentence that tells the fact reads better
+        if is_loaded(statement):
+            mean -= 0.3  # "ploughed into" where another outlet wrote "struck": the neutral wording goes into the brief
         return mean
 
     return max(group, key=centrality)
+
+
+def is_loaded(statement: Statement) -> bool:
+    """Whether the sentence shown for the statement reads as loaded in a summary (see annotate.framing): the bias
+    model judges it biased, or it carries loaded terms (a reported speaker's too: without its quotation marks the
+    brief would say them) or editorializing."""
+    start, end = statement.source_span
+    framing = statement.article.framing
+    text = statement.source_text
+    return (
+        any(verdict.biased for verdict in framing.sentences if verdict.text == text)
+        or any(term.where == "body" and start <= term.start and term.end <= end for term in framing.loaded)
+        or any(opinion.start < end and start < opinion.end for opinion in framing.opinion)
+    )
 
 
 DANGLING_OPENERS = frozenset(

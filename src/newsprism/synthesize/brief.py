@@ -12,8 +12,13 @@ first; where a claim's sources disagree, the next sentence states the
 conflict with each outlet's value and its citation. Single-source facts
 fill in only when fewer than MIN_SENTENCES corroborated facts exist.
 
-Known limits: representative sentences may carry an outlet's wording; the
-framing layer (loaded language) does not yet steer which wording is used.
+A claim's representative wording avoids sentences the framing layer finds
+loaded (see `compare.claims.is_loaded`), and a claim whose representative
+sentence already backs a claim in the brief is left out (it would read as
+a repetition).
+
+Known limits: when every outlet words a fact in a loaded way, the brief
+still quotes one of them.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
     number_of = {article.id: number for number, article in enumerate(articles, start=1)}
     brief: list[BriefSentence] = []
     chosen_words: list[frozenset[str]] = []
+    covered: set[tuple[str, int, int]] = set()  # the sentences of the claims already in the brief
     conflicts_stated = 0
 
     def add(claim: Claim, group: list[Statement]) -> None:
@@ -44,6 +50,9 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
         words = content_words(WORD.findall(statement.source_text))
         if any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words):
             return
+        if (statement.article.id, *statement.source_span) in covered:
+            return  # a sentence that also tells a fact already in the brief would read as a repetition
+        covered.update((source.article, source.start, source.end) for source in claim.sources)
         cited = agreeing_sources(claim, statement)
         brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
         chosen_words.append(words)
