@@ -7,7 +7,9 @@ of a term (an actor label, a put-down, a loaded verb of saying) and a few
 multi-word figures of speech that the word model sees only as ordinary
 words. Entries are lemmas (lower case); multi-word entries match on the
 lemmas of consecutive tokens. The lists are general newsroom vocabulary
-written for this project, not taken from any page it reads.
+written for this project, not taken from any page it reads; they hold the
+examples issue 5 names for each category ("strongman", "Yanks", "bear hug",
+"claimed"), as any newsroom list would.
 """
 
 from __future__ import annotations
@@ -145,6 +147,13 @@ METAPHORS = {
     "war chest",
     "red line",
     "red carpet",
+    "bear hug",
+    "olive branch",
+    "cold shoulder",
+    "marriage of convenience",
+    "bromance",
+    "love-in",
+    "lovefest",
     "rubber stamp",
     "rubber-stamp",
     "photo op",
