@@ -23,6 +23,7 @@ sentence-transformers' to float precision (tests/test_encoder.py).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -223,7 +224,8 @@ def prepare_encoder(force: bool = False) -> Path:
             "if that directory is not writable, set NEWSPRISM_CACHE to one that is"
         ) from error
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing to clean up where nothing could be written
+            partial.unlink(missing_ok=True)
     return graph
 
 
