@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from newsprism.model import Article
 
@@ -47,6 +48,10 @@ MONTH_DAY = re.compile(
 DAY_OF_MONTH = re.compile(r"\b(?:on|since|from|until|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 THE_NUMBER = re.compile(r"the\s+\d")  # a cheap first look for DAY_OF_MONTH: a literal start scans fast
 THIS_MONTH = re.compile(r"\b(?:this|earlier this|later this) month\b", re.IGNORECASE)
+# In lower-cased text a THIS_MONTH match ends in "month" ("m", "o", "n", "t", "h"
+# have no other case-insensitive equals there) and starts at most this many
+# characters before it ("earlier this ").
+THIS_MONTH_LEAD = 13
 DEICTIC = re.compile(
     r"\b(?:this (?:month|week)|last week|yesterday|today|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
@@ -57,6 +62,32 @@ ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # In every YEARS_SINCE match (on lower-cased text): "year" has no case variants
 # beyond ASCII, so this pattern needs no IGNORECASE and lets no match slip.
 NUMBER_OF_YEARS = re.compile(r"\d\s+year")
+
+
+class TextPatterns(NamedTuple):
+    """The case-insensitive patterns, all written in lower case, that read an article's lower-cased text."""
+
+    full_date: re.Pattern[str]
+    month_day: re.Pattern[str]
+    day_of_month: re.Pattern[str]
+    this_month: re.Pattern[str]
+    deictic: re.Pattern[str]
+    years_since: re.Pattern[str]
+
+
+CASE_INSENSITIVE = TextPatterns(FULL_DATE, MONTH_DAY, DAY_OF_MONTH, THIS_MONTH, DEICTIC, YEARS_SINCE)
+# The same patterns without IGNORECASE. On lower-cased text they match exactly
+# where the others do, except that IGNORECASE also equates "ı" with "i" and "ſ"
+# with "s" (no other character of such text differs from an ASCII letter only
+# by case), so they serve text without those two (`lower_case_patterns`). They
+# run several times faster: case-sensitive, `re` skips the words of an
+# alternation whose first letter does not match.
+LOWER_CASE = TextPatterns(*(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) for pattern in CASE_INSENSITIVE))
+
+
+def lower_case_patterns(lowered: str) -> TextPatterns:
+    """The fastest patterns that read this lower-cased text as the case-insensitive ones do."""
+    return CASE_INSENSITIVE if "ı" in lowered or "ſ" in lowered else LOWER_CASE
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -107,15 +138,19 @@ LONGEST_DATE_LEAD = 32
 LONGEST_DATE_TAIL = 12
 
 
-def find_full_dates(text: str) -> list[dt.date]:
-    """Every absolute date written out in `text`, in order."""
+def find_full_dates(text: str, full_date: re.Pattern[str] = FULL_DATE) -> list[dt.date]:
+    """Every absolute date written out in `text`, in order.
+
+    `full_date` is FULL_DATE or, for lower-cased text, its twin that
+    `lower_case_patterns` gives.
+    """
     found = []
     searched_to = 0
     for anchor in DATE_ANCHOR.finditer(text):
         if anchor.end() <= searched_to:
             continue  # inside a date already found
         start = max(searched_to, anchor.start() - LONGEST_DATE_LEAD)
-        match = FULL_DATE.search(text, start, anchor.end() + LONGEST_DATE_TAIL)
+        match = full_date.search(text, start, anchor.end() + LONGEST_DATE_TAIL)
         if match is None or match.start() > anchor.start():
             continue
         searched_to = match.end()
@@ -155,7 +190,8 @@ def line_date(line: str) -> dt.date | None:
     """
     if len(line.split()) > 25:
         return None
-    dates = find_full_dates(line)
+    # Lower case keeps every position of ASCII text and lets the faster patterns read it.
+    dates = find_full_dates(line.lower(), LOWER_CASE.full_date) if line.isascii() else find_full_dates(line)
     return dates[0] if dates else None
 
 
@@ -169,19 +205,20 @@ class DateEvidence:
 
     def __init__(self, body: str, captions: Iterable[str] = (), legal: Iterable[str] = ()) -> None:
         self.text = body.lower()
+        self.patterns = lower_case_patterns(self.text)
         self.captions = list(captions)
         self.legal = list(legal)
 
     @cached_property
     def explicit(self) -> list[dt.date]:
         """Full dates in the body."""
-        return find_full_dates(self.text)
+        return find_full_dates(self.text, self.patterns.full_date)
 
     @cached_property
     def month_days(self) -> list[tuple[int, int]]:
         """(month, day) pairs written without a year."""
         pairs = []
-        for match in MONTH_DAY.finditer(self.text):
+        for match in self.patterns.month_day.finditer(self.text):
             month = month_number(match.group("month"))
             day = int(match.group("day"))
             if month and 1 <= day <= 31:
@@ -193,16 +230,19 @@ class DateEvidence:
         """Days referred to as "on the 25th"."""
         if not THE_NUMBER.search(self.text):
             return []
-        return [day for day in map(int, DAY_OF_MONTH.findall(self.text)) if 1 <= day <= 31]
+        return [day for day in map(int, self.patterns.day_of_month.findall(self.text)) if 1 <= day <= 31]
 
     @cached_property
     def this_month(self) -> bool:
-        return "month" in self.text and bool(THIS_MONTH.search(self.text))
+        # THIS_MONTH scans a whole body slowly; it is tried only just before each
+        # "month", up to the character after it (where its final \b looks).
+        this_month = self.patterns.this_month
+        return any(this_month.search(self.text, max(0, at - THIS_MONTH_LEAD), at + len("month") + 1) for at in occurrences(self.text, "month"))
 
     @cached_property
     def deictic(self) -> bool:
         """Wording that counts from the day of writing ("yesterday", "on Friday")."""
-        return bool(DEICTIC.search(self.text))
+        return bool(self.patterns.deictic.search(self.text))
 
     @cached_property
     def anniversary_years(self) -> list[int]:
@@ -213,7 +253,7 @@ class DateEvidence:
             return []
         stated_years = [int(year) for year in YEAR_IN.findall(self.text)]
         found = []
-        for match in YEARS_SINCE.finditer(self.text):
+        for match in self.patterns.years_since.finditer(self.text):
             # "first visit in 24 years" counts from the last such event: the
             # latest year mentioned before it.
             earlier = [year for year in stated_years if year < 2200]
@@ -230,6 +270,14 @@ class DateEvidence:
     def page_years(self) -> list[int]:
         """Years in the page's copyright lines."""
         return [int(year) for line in self.legal for year in ANY_YEAR.findall(line)]
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """The positions of `word` in `text`, in order (overlapping ones included)."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def gather_evidence(body: str, captions: Iterable[str] = (), legal: Iterable[str] = ()) -> DateEvidence:

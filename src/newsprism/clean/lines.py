@@ -11,11 +11,17 @@ boilerplate cues (calls to action, legal lines, template placeholders).
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain, filterfalse
 
-WORD = re.compile(r"\w+(?:['’]\w+)?")
+# A word, with at most one apostrophe inside: "don't". The optional part is
+# written as an alternative with an empty branch, the same as (...)?, which `re`
+# would run as a general repeat, much slower on the thousands of words of a page.
+WORD = re.compile(r"\w+(?:['’]\w+|)")
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
@@ -25,7 +31,10 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
-DIGIT = re.compile(r"\d+")
+# Patterns for a run of digits written \d\d* rather than \d+ (and \d\d\d rather than
+# \d{3}): a pattern that opens with one character class lets `re` skip to the next
+# digit in a fast C loop, where a repeat makes it try a match at every position.
+DIGIT = re.compile(r"\d\d*")
 BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 
 # Generic vocabulary of page furniture. These are the words sites use to ask the
@@ -49,12 +58,14 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
-CAPTION_CREDIT = re.compile(
-    r"\((?:[^()]{0,80}(?:/|photo|image|credit|getty|reuters|\bAP\b|AFP|file|pool))[^()]*\)\s*$"
-    r"|^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit|copyright|caption|source)"
-    r"|\b(?:getty images|shutterstock|istock|via AP|AP Photo|Reuters/)\b",
-    re.IGNORECASE,
-)
+# A caption's credit: in parentheses at its end, after "Photo"/"Image"/... at
+# its start, or an agency's name anywhere. See `is_caption_credit`.
+PAREN_CREDIT = r"\((?:[^()]{0,80}(?:/|photo|image|credit|getty|reuters|\bAP\b|AFP|file|pool))[^()]*\)\s*$"
+CREDIT_OPENING = r"^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit|copyright|caption|source)"
+CREDIT_AGENCIES = ("getty images", "shutterstock", "istock", "via ap", "ap photo", "reuters/")
+AGENCY_CREDIT = r"\b(?:" + "|".join(map(re.escape, CREDIT_AGENCIES)) + r")\b"
+CAPTION_CREDIT = re.compile(f"{PAREN_CREDIT}|{CREDIT_OPENING}|{AGENCY_CREDIT}", re.IGNORECASE)
+CAPTION_CREDIT_PARTS = tuple(re.compile(part, re.IGNORECASE) for part in (PAREN_CREDIT, CREDIT_OPENING, AGENCY_CREDIT))
 
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -63,17 +74,30 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MIN_STOPLIST_COVERAGE = 0.08
 
 
+# Each language's count of a page's sampled stop words is kept in its own
+# 16-bit field of one integer (see `page_stop_words`); a field holds any count a
+# sample can reach (at most 8 lines of 40 words each).
+STOPLIST_FIELD_BITS = 16
+STOPLIST_FIELD_TYPE = "H"  # the array type of 16-bit unsigned numbers
+
+
 @lru_cache(maxsize=1)
-def stoplist_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """jusText's stoplists (a trafilatura dependency) as {word: languages it is a stop word of}."""
+def stoplist_index() -> tuple[tuple[str, ...], dict[str, int]]:
+    """jusText's stoplists (a trafilatura dependency) as {word: the languages it is a stop word of}.
+
+    The languages of a word are a sum of `1 << (STOPLIST_FIELD_BITS * n)`, one
+    per stoplist n that holds it, so that adding up words' values counts them
+    for every language at once.
+    """
     import justext
 
     languages = tuple(sorted(justext.get_stoplists()))
-    index: dict[str, list[int]] = {}
+    index: dict[str, int] = {}
     for number, language in enumerate(languages):
         for word in justext.get_stoplist(language):
-            index.setdefault(word.lower(), []).append(number)
-    return languages, {word: tuple(numbers) for word, numbers in index.items()}
+            key = word.lower()
+            index[key] = index.get(key, 0) + (1 << (STOPLIST_FIELD_BITS * number))
+    return languages, index
 
 
 def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
@@ -87,16 +111,16 @@ def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
     # their words name the language as surely as all of them would.
     # The same eight as heapq.nlargest(8, ...), ties included, sorted in C rather than heaped in Python.
     longest = sorted(token_lists, key=len, reverse=True)[:8]
-    sample = Counter(token for tokens in longest for token in tokens[:40])
-    sampled = sum(sample.values())
-    if not sampled:
+    sample = list(chain.from_iterable(tokens[:40] for tokens in longest))
+    if not sample:
         return frozenset()
-    hits = [0] * len(languages)
-    for token in sample.keys() & index.keys():  # only the sampled words some stoplist holds
-        for number in index[token]:
-            hits[number] += sample[token]
-    best = max(range(len(languages)), key=hits.__getitem__)
-    if hits[best] / sampled < MIN_STOPLIST_COVERAGE:
+    # Each sampled word some stoplist holds adds one to the field of every
+    # language it belongs to: one sum of integers in C, where a loop over the
+    # words and their languages took a thousand steps in Python.
+    counts = sum(map(index.__getitem__, filter(index.__contains__, sample)))
+    hits = array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
+    best = hits.index(max(hits))  # the first of equally good languages
+    if hits[best] / len(sample) < MIN_STOPLIST_COVERAGE:
         return frozenset()
     return _stoplist(languages[best])
 
@@ -115,24 +139,34 @@ class Line:
     index: int  # position among the non-empty lines
     text: str
     block: int  # blank-line separated block number
-    block_size: int = 1  # number of non-empty lines in that block
-    words: int = 0
-    stop_ratio: float = 0.0  # share of stop words; -1 when no stoplist fits the page
-    sentence_end: bool = False
-    repeated: int = 1  # occurrences of the same normalised text in the page
-    cues: tuple[str, ...] = ()  # see `boilerplate_cues`; a tuple, so the many lines without cues share one empty value
-    lowered: str = field(default="", repr=False)  # text in lower case
-    tokens: list[str] = field(default_factory=list, repr=False)  # words of `lowered`
-    key: str = field(default="", repr=False)  # the normalised text: `normalise(text)`
+    block_size: int  # number of non-empty lines in that block
+    words: int
+    sentence_end: bool
+    repeated: int  # occurrences of the same normalised text in the page (see `repetitions`)
+    lowered: str = field(repr=False)  # text in lower case
+    tokens: list[str] = field(repr=False)  # words of `lowered`
+    key: str = field(repr=False)  # the normalised text: `normalise(text)`
+    stops: frozenset[str] = field(repr=False)  # the page's stop words (`page_stop_words`), the same set for all its lines
     # Stored rather than a property: the segment search asks it of every line several times.
-    prose: bool = False  # see `reads_like_prose`
+    prose: bool  # see `reads_like_prose`
+    cues: tuple[str, ...] = ()  # see `boilerplate_cues`; a tuple, so the many lines without cues share one empty value
+
+    @property
+    def stop_ratio(self) -> float:
+        """Share of stop words; -1 when no stoplist fits the page."""
+        return stop_ratio(self.tokens, self.stops)
+
+
+def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
+    return sum(map(stops.__contains__, tokens)) / len(tokens) if stops and tokens else -1.0
 
 
 def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     """Reads like running text: enough words, enough function words, sentence punctuation.
 
     `stop_ratio` is -1 when the page's language has no stoplist; then
-    length and punctuation decide alone.
+    length and punctuation decide alone. Either way, prose has at least
+    PROSE_MIN_WORDS words.
     """
     if stop_ratio < 0:
         return words >= 30 or (words >= 10 and sentence_end)
@@ -140,34 +174,77 @@ def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
         return True
     if words >= 18 and stop_ratio >= 0.3:
         return True  # a paragraph whose final punctuation the dump lost
-    return words >= 8 and stop_ratio >= 0.22 and sentence_end
+    return words >= PROSE_MIN_WORDS and stop_ratio >= 0.22 and sentence_end
+
+
+PROSE_MIN_WORDS = 8
+
+
+# Every byte that is not a word character (\w) of ASCII, made a space.
+ASCII_WORD_BYTES = bytes(byte if byte < 128 and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ") for byte in range(256))
+
+
+def find_words(text: str) -> list[str]:
+    """WORD.findall(text), several times faster on the ASCII lines without apostrophes that most of a page is.
+
+    The words of such a line are what is left between spaces once every other
+    character is a space, which bytes.translate and str.split do in C.
+    """
+    if text.isascii() and "'" not in text:
+        return text.encode().translate(ASCII_WORD_BYTES).decode().split()
+    return WORD.findall(text)
 
 
 def normalise(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def line_shape(line: Line) -> str | None:
-    """A short line with its digits masked: "2 days ago at 07:52 am" and "5 days ago at 10:01 pm"
-    share a shape. Repeated shapes are the meta lines of comment threads and teaser lists.
+# Lines of at most this many words are compared by shape as well as by text.
+SHAPE_MAX_WORDS = 8
 
-    None for the lines not compared by shape: longer ones and those without numbers.
+
+def repetitions(texts: list[str], lowered_texts: list[str], keys: list[str], word_counts: list[int]) -> list[int]:
+    """How often each line's normalised text occurs in the page, or its shape if that occurs more often.
+
+    A shape is a line with its digits masked: "2 days ago at 07:52 am" and
+    "5 days ago at 10:01 pm" share one. Repeated shapes are the meta lines of
+    comment threads and teaser lists. Only short lines with numbers are
+    compared by shape; the others keep the repetition of their text alone.
     """
-    if line.words > 8 or not DIGIT.search(line.text):
-        return None
-    return DIGIT.sub("0", line.lowered)
+    counts = Counter(keys)
+    repeated = [counts[key] if key else 1 for key in keys]
+    short = [index for index, words in enumerate(word_counts) if words <= SHAPE_MAX_WORDS]
+    shapes = {index: DIGIT.sub("0", lowered_texts[index]) for index in short if DIGIT.search(texts[index])}
+    shape_counts = Counter(shapes.values())
+    for index, shape in shapes.items():
+        repeated[index] = max(repeated[index], shape_counts[shape])
+    return repeated
 
 
 # A sentence end and its trailing quotes or footnote mark fit in this many
 # characters; searching only a line's tail keeps the check cheap on long paragraphs.
 SENTENCE_TAIL = 24
+# The last character of a (stripped) line that SENTENCE_END matches is one of
+# these, or a digit; after the first ones it always matches.
+SENTENCE_FINAL = frozenset(".!?…。！？")
+SENTENCE_TRAILER = frozenset("\"'”’)]」』[")
 
 
-def split_lines(text: str) -> list[Line]:
-    """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
-    # The page-level facts (the stoplist, block sizes, repetition) come first,
-    # so that each Line is built once with all its features: this runs for
-    # every line of every page.
+def ends_sentence(text: str) -> bool:
+    """Whether a stripped, non-empty line ends like a sentence (SENTENCE_END).
+
+    Most lines are settled by their last character alone, without the pattern.
+    """
+    last = text[-1]
+    if last in SENTENCE_FINAL:
+        return True
+    if last in SENTENCE_TRAILER or last.isdecimal():  # str.isdecimal is the `\d` of `re`
+        return SENTENCE_END.search(text[-SENTENCE_TAIL:]) is not None
+    return False
+
+
+def non_empty_lines(text: str) -> tuple[list[str], list[int]]:
+    """The stripped non-empty lines of a dump and the number of the blank-line separated block each is in."""
     texts: list[str] = []
     blocks: list[int] = []
     block = 0
@@ -182,45 +259,35 @@ def split_lines(text: str) -> list[Line]:
         previous_blank = False
         texts.append(stripped)
         blocks.append(block)
-    lowered_texts = [line_text.lower() for line_text in texts]
-    token_lists = [WORD.findall(lowered) for lowered in lowered_texts]
-    keys = [" ".join(tokens) for tokens in token_lists]
-    has_cjk = bool(CJK.search(text))
-    stops = page_stop_words(token_lists)
-    is_stop = stops.__contains__
-    sizes = Counter(blocks)
-    counts = Counter(keys)
-    lines: list[Line] = []
-    for index, (stripped, block, lowered, tokens, key) in enumerate(zip(texts, blocks, lowered_texts, token_lists, keys, strict=True)):
+    return texts, blocks
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
+    # This runs for every line of every page: the features are computed one at a
+    # time for all lines, mostly by C functions mapped over them, and the page-level
+    # facts (the stoplist, block sizes, repetition) come first, so that each Line
+    # is built once with all its features.
+    texts, blocks = non_empty_lines(text)
+    lowered_texts = list(map(str.lower, texts))
+    token_lists = list(map(find_words, lowered_texts))
+    keys = list(map(" ".join, token_lists))
+    word_counts = list(map(len, token_lists))
+    if any(map(CJK.search, filterfalse(str.isascii, texts))):  # only lines outside ASCII can hold CJK
         # Scripts without spaces: count about one word per two characters.
-        words = len(tokens) + (len(CJK.findall(stripped)) // 2 if has_cjk else 0)
-        stop_ratio = sum(map(is_stop, tokens)) / len(tokens) if stops and tokens else -1.0
-        sentence_end = bool(SENTENCE_END.search(stripped[-SENTENCE_TAIL:]))
-        lines.append(
-            Line(
-                index=index,
-                text=stripped,
-                block=block,
-                block_size=sizes[block],
-                words=words,
-                stop_ratio=stop_ratio,
-                sentence_end=sentence_end,
-                repeated=counts[key] if key else 1,
-                lowered=lowered,
-                tokens=tokens,
-                key=key,
-                prose=reads_like_prose(words, stop_ratio, sentence_end),
-            )
-        )
-    # Only short lines with numbers are compared by shape; the others keep the
-    # repetition of their text alone.
-    shapes = {line.index: shape for line in lines if (shape := line_shape(line)) is not None}
-    shape_counts = Counter(shapes.values())
-    for index, shape in shapes.items():
-        lines[index].repeated = max(lines[index].repeated, shape_counts[shape])
-    for line in lines:
-        if could_hold_cue(line):
-            line.cues = tuple(boilerplate_cues(line))
+        word_counts = [words + len(CJK.findall(line_text)) // 2 for words, line_text in zip(word_counts, texts, strict=True)]
+    stops = page_stop_words(token_lists)
+    sizes = Counter(blocks)
+    repeated = repetitions(texts, lowered_texts, keys, word_counts)
+    lines: list[Line] = []
+    columns = zip(texts, blocks, word_counts, lowered_texts, token_lists, keys, strict=True)
+    for index, (line_text, block, words, lowered, tokens, key) in enumerate(columns):
+        sentence_end = ends_sentence(line_text)
+        # Shorter lines are never prose: they skip counting their stop words.
+        prose = words >= PROSE_MIN_WORDS and reads_like_prose(words, stop_ratio(tokens, stops), sentence_end)
+        lines.append(Line(index, line_text, block, sizes[block], words, sentence_end, repeated[index], lowered, tokens, key, stops, prose))
+    for line in filter(could_hold_cue, lines):
+        line.cues = tuple(boilerplate_cues(line))
     return lines
 
 
@@ -313,7 +380,25 @@ URL_GATE = frozenset(
 # "Photo"/"Image"/..., or naming a picture agency.
 CAPTION_OPENINGS = ("photo", "image", "picture", "illustration", "credit", "source", "file photo")
 CAPTION_GATE = frozenset({"getty", "shutterstock", "istock", "ap", "reuters"})
-IMAGE_CODE_GATE = re.compile(r"\d{3}")
+IMAGE_CODE_GATE = re.compile(r"\d\d\d")  # \d{3}; see DIGIT
+
+
+def is_caption_credit(text: str, lowered: str) -> bool:
+    """Whether CAPTION_CREDIT matches anywhere in `text` (`lowered` is its lower case).
+
+    The answer of CAPTION_CREDIT.search, found faster: a search for its parts
+    one by one is quick for the first two (one starts with "(", one at the start
+    of the line), and the third, slow to scan for, runs only when the line may
+    hold an agency's name.
+    """
+    paren, opening, agency = CAPTION_CREDIT_PARTS
+    if paren.search(text) or opening.search(text):
+        return True
+    # In ASCII text a case-insensitive match is a substring of the lower case;
+    # elsewhere "ı" and "ſ" match "i" and "s", so the pattern decides alone.
+    if text.isascii() and not any(name in lowered for name in CREDIT_AGENCIES):
+        return False
+    return agency.search(text) is not None
 
 
 def could_match(gate: frozenset[str], tokens: list[str]) -> bool:
@@ -361,7 +446,7 @@ def boilerplate_cues(line: Line) -> list[str]:
     cues: list[str] = []
     if ("{" in text or "%%" in text) and TEMPLATE_PLACEHOLDER.search(text):
         cues.append("template")
-    caption = may_be_caption(lowered, tokens) and bool(CAPTION_CREDIT.search(text))
+    caption = may_be_caption(lowered, tokens) and is_caption_credit(text, lowered)
     if may_be_legal(lowered) and COPYRIGHT.search(text) and not (caption and words <= 12):
         cues.append("legal")
     if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (words < 25 and not URL_GATE.isdisjoint(tokens) and URL.search(text)):

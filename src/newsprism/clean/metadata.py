@@ -24,7 +24,7 @@ from pydantic import TypeAdapter
 
 from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
-from newsprism.clean.lines import CAPTION_CREDIT, WORD
+from newsprism.clean.lines import WORD, is_caption_credit
 from newsprism.clean.text_dump import DumpParts
 from newsprism.model import Article, RawDocument, Removed
 
@@ -50,12 +50,12 @@ DATEISH = re.compile(r"\d{1,2}[/.:]\d{1,2}|\b(?:19|20)\d\d\b|\b(?:mon|tue|wed|th
 def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     """Assemble an Article from a cleaned page dump, reading metadata off its header and footer."""
     header = parts.header
-    reasons = {item.text: item.reason for item in parts.removed}
+    reasons = dict(parts.removed)
     roles: dict[str, str] = {}
     title_line = header[0] if header and looks_like_title(header[0]) else None
     title_headline, title_site = split_title(title_line) if title_line else (None, None)
 
-    headline_index = choose_headline(header, reasons, title_headline)
+    headline_index = choose_headline(header, parts.header_words, reasons, title_headline)
     headline = raw.title or (header[headline_index] if headline_index is not None else title_headline)
     if headline_index is not None:
         roles[header[headline_index]] = "headline"
@@ -78,7 +78,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
                     break
                 continue
             words = len(WORD.findall(line))
-            if 5 <= words <= 45 and not DATEISH.search(line) and not CAPTION_CREDIT.search(line):
+            if 5 <= words <= 45 and not DATEISH.search(line) and not is_caption_credit(line, line.lower()):
                 dek = line
                 roles[line] = "dek"
                 break
@@ -89,7 +89,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     else:
         # Only dated lines can state the date; asking for the date first spares the
         # caption pattern most lines (line_date is cached, stated_date asks it again).
-        published, weak = stated_date(line for line in header if line_date(line) and not CAPTION_CREDIT.search(line))
+        published, weak = stated_date(line for line in header if line_date(line) and not is_caption_credit(line, line.lower()))
         if published is None:
             published, weak = stated_date(parts.footer[:8])
     for line in header:
@@ -98,11 +98,11 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
 
     outlet = raw.outlet or outlet_from_page(parts, header, headline_index, roles) or title_site
     body = "\n\n".join(parts.body)
-    legal = [item.text for item in parts.removed if item.reason == "legal"]
+    legal = [text for text, reason in parts.removed if reason == "legal"]
     reference, note = reference_date(published, body, captions=parts.captions, legal=legal, weak=weak)
     # Validated as plain records in one pass: pydantic builds a page's hundreds of Removed items fastest so.
     removed = REMOVED_ITEMS.validate_python(
-        [{"text": item.text, "reason": roles.get(item.text, item.reason) if item.reason == "navigation" else item.reason} for item in parts.removed]
+        [{"text": text, "reason": roles.get(text, reason) if reason == "navigation" else reason} for text, reason in parts.removed]
     )
     article = Article(
         id=raw.id,
@@ -124,25 +124,27 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
     return article
 
 
-def choose_headline(header: list[str], reasons: dict[str, str], title_headline: str | None) -> int | None:
+def choose_headline(header: list[str], header_words: list[list[str]], reasons: dict[str, str], title_headline: str | None) -> int | None:
     """Index of the article's headline (the h1) among the lines above the body.
 
-    A headline is followed closely by its byline, date or dek; a site's tagline
-    at the top of the page is followed by menus. Repeating the <title>'s
-    headline part is the strongest sign; nearness to the body breaks ties.
+    `header_words` are the words of each header line in lower case (as
+    `DumpParts` gives them). A headline is followed closely by its byline, date
+    or dek; a site's tagline at the top of the page is followed by menus.
+    Repeating the <title>'s headline part is the strongest sign; nearness to the
+    body breaks ties.
     """
     best_index, best_score = None, 0.0
     title_words = set(WORD.findall(title_headline.lower())) if title_headline else set()
     for index, line in enumerate(header):
         if index == 0 and title_headline and line != title_headline:
             continue  # the <title> line itself
-        if reasons.get(line) not in (None, "navigation") or not looks_like_headline(line):
+        words = header_words[index]
+        if reasons.get(line) not in (None, "navigation") or not looks_like_headline(line, words):
             continue
         score = 1.0 + index / (10 * len(header))
         following = header[index + 1 : index + 4]
-        if any(byline_names(other) or line_date(other) for other in following):
+        if any(_byline_names(other) or line_date(other) for other in following):
             score += 2.0
-        words = WORD.findall(line.lower())
         if title_words and len(title_words.intersection(words)) >= 0.6 * len(set(words)):
             score += 3.0
         if len(words) >= 6:
@@ -213,13 +215,18 @@ def looks_like_title(line: str) -> bool:
     return 2 <= words <= 30 and not line.rstrip().endswith(".") and not DATEISH.fullmatch(line.strip())
 
 
-def looks_like_headline(line: str) -> bool:
-    """An h1: a few words, no date, no byline, no caption credit, not all upper case, not a menu word."""
-    words = WORD.findall(line)
-    if not 3 <= len(words) <= 25 or line.isupper() or line.rstrip().endswith((".", ":", ",")):
+def looks_like_headline(line: str, lowered_words: list[str]) -> bool:
+    """An h1: a few words, no date, no byline, no caption credit, not all upper case, not a menu word.
+
+    `lowered_words` are the words of the line in lower case (`WORD.findall(line.lower())`).
+    """
+    # The words of the line as written: in lower case a word can split outside
+    # ASCII (the "İ" of "İzmir" lowers to an "i" and a combining dot).
+    words = len(lowered_words) if line.isascii() else len(WORD.findall(line))
+    if not 3 <= words <= 25 or line.isupper() or line.rstrip().endswith((".", ":", ",")):
         return False
     # The pattern checks last: this runs for every line above the body.
-    return not (byline_names(line) or CAPTION_CREDIT.search(line) or line_date(line))
+    return not (byline_names(line) or is_caption_credit(line, line.lower()) or line_date(line))
 
 
 def split_title(title: str) -> tuple[str | None, str | None]:
@@ -246,7 +253,12 @@ def _byline_names(line: str) -> tuple[str, ...]:
     text = line.replace("\u00a0", " ").strip()
     if len(text.split()) > 16:
         return ()
-    match = BYLINE.match(text) or TRAILING_BY.search(text) or NAME_THEN_DATE.match(text)
+    # A TRAILING_BY match holds a literal "by", a NAME_THEN_DATE match a dash or a bar; most lines have neither.
+    match = BYLINE.match(text)
+    if match is None and "by" in text:
+        match = TRAILING_BY.search(text)
+    if match is None and ("-" in text or "–" in text or "|" in text):
+        match = NAME_THEN_DATE.match(text)
     if not match:
         return ()
     names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))

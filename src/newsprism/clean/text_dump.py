@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, split_lines
@@ -49,6 +50,8 @@ class DumpParts:
     footer: list[str]  # lines below the body
     captions: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
+    # The words of each header line in lower case (`Line.tokens`), so that metadata need not find them again.
+    header_words: list[list[str]] = field(default_factory=list)
 
 
 def line_score(line: Line) -> float:
@@ -95,22 +98,21 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     the repeated headline counts double: on real pages the article follows its
     headline, while a comment thread or a teaser list can be as long as it.
     """
-    scores = [line_score(line) for line in lines]
+    scores = list(map(line_score, lines))
     # Layout: where a page sets its paragraphs apart with blank lines, a block
     # of several sentence-long lines with no blank line between them is a
     # list (teasers, "trending" links), not paragraphs.
     prose = [line for line in lines if line.prose]
     prose_per_block = Counter(line.block for line in prose)
     if prose and sum(prose_per_block[line.block] == 1 for line in prose) >= 0.6 * len(prose):
-        for position, line in enumerate(lines):
-            if line.prose and prose_per_block[line.block] >= 3 and line.words < 40:
-                scores[position] = -0.5
+        for line in prose:
+            if prose_per_block[line.block] >= 3 and line.words < 40:
+                scores[line.index] = -0.5
     # A promo, paywall prompt or caption between two paragraphs is an insert in
     # the article, not its end: it costs little, so the article continues past it.
-    for position in range(1, len(lines) - 1):
-        line = lines[position]
-        if line.cues and "legal" not in line.cues and is_clean_prose(lines[position - 1]) and is_clean_prose(lines[position + 1]):
-            scores[position] = -0.5
+    for line in lines[1:-1]:
+        if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.index - 1]) and is_clean_prose(lines[line.index + 1]):
+            scores[line.index] = -0.5
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
     masked = list(scores)
@@ -123,8 +125,7 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
             value *= 2.0
         if value > best_value:
             best_value, best_span = value, (start, end)
-        for position in range(start, end):
-            masked[position] = -1e9
+        masked[start:end] = [-1e9] * (end - start)
     return best_span
 
 
@@ -188,21 +189,29 @@ def split_dump(text: str) -> DumpParts:
         keep[last] = False
         last -= 1
 
-    parts = DumpParts(body=[], header=[], footer=[])
+    # The header runs up to the first body line (over the whole page when there
+    # is no body), the footer from the end of the run.
     first_kept = keep.index(True) if True in keep else len(lines)
-    for position, line in enumerate(lines):
+    footer_start = max(end, first_kept)
+    header, footer = lines[:first_kept], lines[footer_start:]
+    parts = DumpParts(body=[], header=[line.text for line in header], footer=[line.text for line in footer],
+                      header_words=[line.tokens for line in header])
+    removed_in_body = []
+    for position in range(first_kept, footer_start):
+        line = lines[position]
         if keep[position]:
             parts.body.append(BULLET.sub("", line.text) if line.block_size > 1 else line.text)
-            continue
-        before_body = position < first_kept
-        if before_body:
-            parts.header.append(line.text)
-        elif position >= end:
-            parts.footer.append(line.text)
-        reason = removal_reason(line, "header" if before_body else "footer" if position >= end else "body")
-        if reason == "caption":
-            parts.captions.append(line.text)
-        parts.removed.append(RemovedLine(line.text, reason))
+        else:
+            removed_in_body.append(line)
+    removed = header + removed_in_body + footer
+    texts = [line.text for line in removed]
+    reasons = [removal_reason(line, "header") for line in header]
+    reasons += [removal_reason(line, "body") for line in removed_in_body]
+    reasons += [removal_reason(line, "footer") for line in footer]
+    parts.captions = [text for text, reason in zip(texts, reasons, strict=True) if reason == "caption"]
+    # RemovedLine._make without its Python frame (tuple.__new__ is what it calls):
+    # the hundreds of removed lines of a page are built in C.
+    parts.removed = list(map(tuple.__new__, repeat(RemovedLine), zip(texts, reasons, strict=True)))
     return parts
 
 
