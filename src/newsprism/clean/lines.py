@@ -74,11 +74,12 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MIN_STOPLIST_COVERAGE = 0.08
 
 
-# Each language's count of a page's sampled stop words is kept in its own
-# 16-bit field of one integer (see `page_stop_words`); a field holds any count a
-# sample can reach (at most 8 lines of 40 words each).
-STOPLIST_FIELD_BITS = 16
-STOPLIST_FIELD_TYPE = "H"  # the array type of 16-bit unsigned numbers
+# Each language's count of a page's sampled stop words is kept in its own field
+# of one integer (see `page_stop_words`), as wide as an unsigned short, the
+# array type that reads the fields back; a field holds any count a sample can
+# reach (at most 8 lines of 40 words each).
+STOPLIST_FIELD_TYPE = "H"
+STOPLIST_FIELD_BITS = 8 * array(STOPLIST_FIELD_TYPE).itemsize
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +162,9 @@ def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
     return sum(map(stops.__contains__, tokens)) / len(tokens) if stops and tokens else -1.0
 
 
+PROSE_MIN_WORDS = 8
+
+
 def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     """Reads like running text: enough words, enough function words, sentence punctuation.
 
@@ -177,10 +181,7 @@ def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     return words >= PROSE_MIN_WORDS and stop_ratio >= 0.22 and sentence_end
 
 
-PROSE_MIN_WORDS = 8
-
-
-# Every byte that is not a word character (\w) of ASCII, made a space.
+# A bytes.translate table: every byte but the word characters (\w) of ASCII becomes a space.
 ASCII_WORD_BYTES = bytes(byte if byte < 128 and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ") for byte in range(256))
 
 
@@ -396,7 +397,7 @@ def is_caption_credit(text: str, lowered: str) -> bool:
         return True
     # In ASCII text a case-insensitive match is a substring of the lower case;
     # elsewhere "ı" and "ſ" match "i" and "s", so the pattern decides alone.
-    if text.isascii() and not any(name in lowered for name in CREDIT_AGENCIES):
+    if text.isascii() and not any(map(lowered.__contains__, CREDIT_AGENCIES)):
         return False
     return agency.search(text) is not None
 

@@ -226,7 +226,7 @@ def looks_like_headline(line: str, lowered_words: list[str]) -> bool:
     if not 3 <= words <= 25 or line.isupper() or line.rstrip().endswith((".", ":", ",")):
         return False
     # The pattern checks last: this runs for every line above the body.
-    return not (byline_names(line) or is_caption_credit(line, line.lower()) or line_date(line))
+    return not (_byline_names(line) or is_caption_credit(line, line.lower()) or line_date(line))
 
 
 def split_title(title: str) -> tuple[str | None, str | None]:
