@@ -1,6 +1,9 @@
 import datetime as dt
 
-from newsprism.clean.dates import reference_date, settle_reference_dates, stated_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean.dates import LOWER_CASE, reference_date, settle_reference_dates, stated_date, years_since_matches
 from newsprism.model import Article
 
 STALE_BODY = (
@@ -60,3 +63,15 @@ def test_an_update_stamp_far_from_peers_is_replaced() -> None:
     settle_reference_dates([updated, peer])
     assert updated.reference_date == dt.date(2031, 3, 5)
     assert updated.published == dt.date(2031, 12, 15)  # the stamp is still reported as stated
+
+
+# `years_since_matches` finds YEARS_SINCE's matches from their ends; it must find exactly what the pattern finds.
+YEARS_SINCE_PIECES = ["first", "since", "in", "in 5 years", "in 24  years", "visit", "within", "firstin", "years", "2000", "x" * 30]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(YEARS_SINCE_PIECES), st.sampled_from(["", " ", ".", ",", "\n"])), max_size=30))
+def test_years_since_matches_are_the_pattern_matches(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + separator for piece, separator in pieces)
+    expected = [(match.group(1), match.end()) for match in LOWER_CASE.years_since.finditer(text)]
+    assert [(match.group(1), match.end()) for match in years_since_matches(text, LOWER_CASE)] == expected

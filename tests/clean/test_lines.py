@@ -68,14 +68,22 @@ def test_only_short_lines_with_numbers_are_compared_by_shape() -> None:
     assert [line.repeated for line in lines] == [1, 1, 1]
 
 
-# `split_lines` asks `boilerplate_cues` only about lines that pass `could_hold_cue`,
-# so that one test must let through every line any cue pattern would flag.
+# `split_lines` asks `boilerplate_cues` only about the lines `cue_candidates` lets
+# through, so every line any cue pattern would flag must get its cues.
 @pytest.mark.parametrize("name", sorted(GATES))
 @settings(max_examples=200, deadline=None)
-@given(data=st.data())
-def test_the_combined_gate_lets_every_cue_through(name: str, data: st.DataObject) -> None:
+@given(data=st.data(), context=st.sampled_from(["", "Sport\nCulture\n", "A line of ordinary prose about the harbour.\n"]))
+def test_every_cue_reaches_its_line(name: str, data: st.DataObject, context: str) -> None:
     pattern, _ = GATES[name]
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
-    for line in split_lines(sample):
-        if lines.boilerplate_cues(line):
-            assert lines.could_hold_cue(line), sample
+    for line in split_lines(context + sample + "\n" + context):
+        assert line.cues == tuple(lines.boilerplate_cues(line.text, line.lowered, line.tokens, line.words)), sample
+
+
+def test_line_features_match_their_definitions() -> None:
+    text = "Breaking: the Mayor’s plan — ‘bold’ — costs 300 dollars.\n\nRead more\nPhoto: Getty Images\n\nПривет, мир!\n"
+    for line in split_lines(text):
+        assert line.tokens == lines.WORD.findall(line.text.lower())
+        assert line.key == lines.normalise(line.text)
+        assert line.sentence_end == bool(lines.SENTENCE_END.search(line.text))
+    assert [line.block for line in split_lines(text)] == [0, 1, 1, 2]

@@ -41,3 +41,12 @@ def test_record_fields_win_over_page_metadata() -> None:
                       title="Given title", published=dt.date(2031, 10, 12))
     article = clean_document(raw)
     assert (article.outlet, article.headline, article.published) == ("Herald", "Given title", dt.date(2031, 10, 12))
+
+
+def test_outlet_named_by_promos_is_the_first_seen_on_a_tie() -> None:
+    paragraph = ("The ferry service across the bay resumed on Tuesday after a week of storms kept every boat in port, "
+                 "and the harbour master said the timetable would be back to normal by the weekend.")
+    promo = "Subscribe to HarborWire and GULL for more stories like this"
+    text = "\n\n".join(["Ferry service resumes across the bay", promo, paragraph, paragraph.replace("Tuesday", "Monday"),
+                        paragraph.replace("weekend", "holiday"), promo, "Sign up for the GULL and HarborWire newsletter"])
+    assert dump_article(text).outlet == "HarborWire"

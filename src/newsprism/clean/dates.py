@@ -188,7 +188,8 @@ def line_date(line: str) -> dt.date | None:
 
     Cached: metadata asks this of the same header lines several times.
     """
-    if len(line.split()) > 25:
+    # Most lines asked about hold no date at all: one search for a date's digits settles them.
+    if DATE_ANCHOR.search(line) is None or len(line.split()) > 25:
         return None
     # Lower case keeps every position of ASCII text and lets the faster patterns read it.
     dates = find_full_dates(line.lower(), LOWER_CASE.full_date) if line.isascii() else find_full_dates(line)
@@ -247,13 +248,12 @@ class DateEvidence:
     @cached_property
     def anniversary_years(self) -> list[int]:
         """Years reached by arithmetic: a visit "in 2000" and the "first visit in 24 years" give 2024."""
-        # YEARS_SINCE scans slowly (a lazy look-ahead from every "in"); a match
-        # needs "<number> years", which a digit-led pattern finds fast.
+        # A match needs "<number> years", which a digit-led pattern finds fast.
         if "years" not in self.text or not NUMBER_OF_YEARS.search(self.text):
             return []
         stated_years = [int(year) for year in YEAR_IN.findall(self.text)]
         found = []
-        for match in self.patterns.years_since.finditer(self.text):
+        for match in years_since_matches(self.text, self.patterns):
             # "first visit in 24 years" counts from the last such event: the
             # latest year mentioned before it.
             earlier = [year for year in stated_years if year < 2200]
@@ -270,6 +270,37 @@ class DateEvidence:
     def page_years(self) -> list[int]:
         """Years in the page's copyright lines."""
         return [int(year) for line in self.legal for year in ANY_YEAR.findall(line)]
+
+
+# The parts of a YEARS_SINCE match: its opening word, and the "in <number> years" it ends with.
+YEARS_SINCE_OPENING = re.compile(r"\b(?:first|since|in)\b")
+IN_NUMBER_YEARS = re.compile(r"\bin\s+(\d{1,3})\s+years\b")
+# At most this many characters lie between the two parts ([^.]{0,60} in YEARS_SINCE).
+YEARS_SINCE_GAP = 60
+
+
+def years_since_matches(text: str, patterns: TextPatterns) -> Iterator[re.Match[str]]:
+    """The "in <number> years" of every YEARS_SINCE match in lower-cased `text`, in order.
+
+    YEARS_SINCE scans slowly: a lazy look-ahead from every "in". Its matches
+    are found here from their ends instead: each "in <number> years" counts
+    when an opening word starts at most YEARS_SINCE_GAP characters without a
+    full stop before it, after the previous match. Text that only the
+    case-insensitive patterns read (see `lower_case_patterns`) is left to YEARS_SINCE itself.
+    """
+    if patterns is CASE_INSENSITIVE:
+        yield from patterns.years_since.finditer(text)
+        return
+    previous_end = 0
+    for ending in IN_NUMBER_YEARS.finditer(text):
+        start = ending.start()
+        lowest = max(previous_end, start - YEARS_SINCE_GAP - len("since"))
+        for opening in YEARS_SINCE_OPENING.finditer(text, lowest, start):
+            gap = text[opening.end() : start]
+            if len(gap) <= YEARS_SINCE_GAP and "." not in gap:
+                previous_end = ending.end()
+                yield ending
+                break
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:

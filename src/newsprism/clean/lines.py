@@ -10,13 +10,16 @@ boilerplate cues (calls to action, legal lines, template placeholders).
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
-from itertools import chain, filterfalse
+from itertools import accumulate, chain, compress, filterfalse, repeat
+from typing import NamedTuple
 
 # A word, with at most one apostrophe inside: "don't". The optional part is
 # written as an alternative with an empty branch, the same as (...)?, which `re`
@@ -133,24 +136,26 @@ def _stoplist(language: str) -> frozenset[str]:
     return frozenset(word.lower() for word in justext.get_stoplist(language))
 
 
-@dataclass(slots=True)
-class Line:
-    """One non-empty line of a page dump with the signals computed from it (by `split_lines`)."""
+class Line(NamedTuple):
+    """One non-empty line of a page dump with the signals computed from it (by `split_lines`).
 
-    index: int  # position among the non-empty lines
+    A named tuple, so that `split_lines` builds a page's hundreds of lines in C
+    from columns of features computed a page at a time.
+    """
+
+    position: int  # position among the non-empty lines
     text: str
     block: int  # blank-line separated block number
     block_size: int  # number of non-empty lines in that block
     words: int
     sentence_end: bool
     repeated: int  # occurrences of the same normalised text in the page (see `repetitions`)
-    lowered: str = field(repr=False)  # text in lower case
-    tokens: list[str] = field(repr=False)  # words of `lowered`
-    key: str = field(repr=False)  # the normalised text: `normalise(text)`
-    stops: frozenset[str] = field(repr=False)  # the page's stop words (`page_stop_words`), the same set for all its lines
-    # Stored rather than a property: the segment search asks it of every line several times.
+    lowered: str  # text in lower case
+    tokens: list[str]  # words of `lowered`
+    key: str  # the normalised text: `normalise(text)`
+    stops: frozenset[str]  # the page's stop words (`page_stop_words`), the same set for all its lines
     prose: bool  # see `reads_like_prose`
-    cues: tuple[str, ...] = ()  # see `boilerplate_cues`; a tuple, so the many lines without cues share one empty value
+    cues: tuple[str, ...]  # see `boilerplate_cues`
 
     @property
     def stop_ratio(self) -> float:
@@ -197,14 +202,29 @@ def find_words(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
+    """A line's text as compared for repetition: its words in lower case (`Line.key`)."""
     return " ".join(WORD.findall(text.lower()))
+
+
+def lines_containing(page: str, line_starts: list[int], needle: str) -> Iterator[int]:
+    """Positions of the lines of `page` (line breaks at `line_starts`) that contain `needle`, in order.
+
+    str.find scans for a needle in C; a page holds most needles in a few lines or none.
+    """
+    at = page.find(needle)
+    while at != -1:
+        position = bisect_right(line_starts, at) - 1
+        yield position
+        if position + 1 >= len(line_starts):
+            return
+        at = page.find(needle, line_starts[position + 1])
 
 
 # Lines of at most this many words are compared by shape as well as by text.
 SHAPE_MAX_WORDS = 8
 
 
-def repetitions(texts: list[str], lowered_texts: list[str], keys: list[str], word_counts: list[int]) -> list[int]:
+def repetitions(lowered_texts: list[str], keys: list[str], word_counts: list[int]) -> list[int]:
     """How often each line's normalised text occurs in the page, or its shape if that occurs more often.
 
     A shape is a line with its digits masked: "2 days ago at 07:52 am" and
@@ -213,13 +233,23 @@ def repetitions(texts: list[str], lowered_texts: list[str], keys: list[str], wor
     compared by shape; the others keep the repetition of their text alone.
     """
     counts = Counter(keys)
-    repeated = [counts[key] if key else 1 for key in keys]
-    short = [index for index, words in enumerate(word_counts) if words <= SHAPE_MAX_WORDS]
-    shapes = {index: DIGIT.sub("0", lowered_texts[index]) for index in short if DIGIT.search(texts[index])}
+    repeated = list(map(counts.__getitem__, keys))
+    for position in compress(range(len(keys)), map(operator.not_, keys)):
+        repeated[position] = 1  # a line without words repeats nothing
+    shapes = {
+        position: DIGIT.sub("0", lowered_texts[position])
+        for position in with_pattern(DIGIT, lowered_texts, map(SHAPE_MAX_WORDS.__ge__, word_counts))
+    }
     shape_counts = Counter(shapes.values())
-    for index, shape in shapes.items():
-        repeated[index] = max(repeated[index], shape_counts[shape])
+    for position, shape in shapes.items():
+        repeated[position] = max(repeated[position], shape_counts[shape])
     return repeated
+
+
+def with_pattern(pattern: re.Pattern[str], texts: list[str], selected: Iterable[bool]) -> Iterator[int]:
+    """Positions of the selected texts in which `pattern` matches, searched in C."""
+    selected = list(selected)
+    return compress(compress(range(len(texts)), selected), map(pattern.search, compress(texts, selected)))
 
 
 # A sentence end and its trailing quotes or footnote mark fit in this many
@@ -231,46 +261,43 @@ SENTENCE_FINAL = frozenset(".!?…。！？")
 SENTENCE_TRAILER = frozenset("\"'”’)]」』[")
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether a stripped, non-empty line ends like a sentence (SENTENCE_END).
+def sentence_ends(texts: list[str], last_characters: list[str]) -> list[bool]:
+    """Whether each stripped, non-empty line ends like a sentence (SENTENCE_END).
 
     Most lines are settled by their last character alone, without the pattern.
     """
-    last = text[-1]
-    if last in SENTENCE_FINAL:
-        return True
-    if last in SENTENCE_TRAILER or last.isdecimal():  # str.isdecimal is the `\d` of `re`
-        return SENTENCE_END.search(text[-SENTENCE_TAIL:]) is not None
-    return False
+    ends = list(map(SENTENCE_FINAL.__contains__, last_characters))
+    # str.isdecimal is the `\\d` of `re`.
+    unsettled = map(operator.or_, map(SENTENCE_TRAILER.__contains__, last_characters), map(str.isdecimal, last_characters))
+    for position in compress(range(len(texts)), unsettled):
+        ends[position] = SENTENCE_END.search(texts[position][-SENTENCE_TAIL:]) is not None
+    return ends
 
 
 def non_empty_lines(text: str) -> tuple[list[str], list[int]]:
     """The stripped non-empty lines of a dump and the number of the blank-line separated block each is in."""
-    texts: list[str] = []
-    blocks: list[int] = []
-    block = 0
-    previous_blank = True
-    for raw in text.splitlines():
-        stripped = raw.strip()
-        if not stripped:
-            if not previous_blank:
-                block += 1
-            previous_blank = True
-            continue
-        previous_blank = False
-        texts.append(stripped)
-        blocks.append(block)
-    return texts, blocks
+    stripped = list(map(str.strip, text.splitlines()))
+    filled = list(map(bool, stripped))
+    # A blank line right after a non-empty one closes a block; a line's block
+    # number is the count of blocks closed before it.
+    closes = chain((False,), map(operator.gt, filled, filled[1:]))
+    block_numbers = accumulate(closes)
+    return list(compress(stripped, filled)), list(compress(block_numbers, filled))
 
 
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
-    # This runs for every line of every page: the features are computed one at a
-    # time for all lines, mostly by C functions mapped over them, and the page-level
-    # facts (the stoplist, block sizes, repetition) come first, so that each Line
-    # is built once with all its features.
+    # This runs for every line of every page. Each feature is computed for all
+    # lines at once, by C functions mapped over them or by one scan of the whole
+    # page, and the Lines are built last from those columns.
     texts, blocks = non_empty_lines(text)
+    if not texts:
+        return []
+    count = len(texts)
     lowered_texts = list(map(str.lower, texts))
+    lowered_page = "\n".join(lowered_texts)
+    # Where each line starts in the page: the sums of the lengths before it, each with its line break.
+    line_starts = list(accumulate(map(operator.add, map(len, lowered_texts), repeat(1)), initial=0))[:-1]
     token_lists = list(map(find_words, lowered_texts))
     keys = list(map(" ".join, token_lists))
     word_counts = list(map(len, token_lists))
@@ -279,17 +306,23 @@ def split_lines(text: str) -> list[Line]:
         word_counts = [words + len(CJK.findall(line_text)) // 2 for words, line_text in zip(word_counts, texts, strict=True)]
     stops = page_stop_words(token_lists)
     sizes = Counter(blocks)
-    repeated = repetitions(texts, lowered_texts, keys, word_counts)
-    lines: list[Line] = []
-    columns = zip(texts, blocks, word_counts, lowered_texts, token_lists, keys, strict=True)
-    for index, (line_text, block, words, lowered, tokens, key) in enumerate(columns):
-        sentence_end = ends_sentence(line_text)
-        # Shorter lines are never prose: they skip counting their stop words.
-        prose = words >= PROSE_MIN_WORDS and reads_like_prose(words, stop_ratio(tokens, stops), sentence_end)
-        lines.append(Line(index, line_text, block, sizes[block], words, sentence_end, repeated[index], lowered, tokens, key, stops, prose))
-    for line in filter(could_hold_cue, lines):
-        line.cues = tuple(boilerplate_cues(line))
-    return lines
+    repeated = repetitions(lowered_texts, keys, word_counts)
+    last_characters = list(map(operator.itemgetter(-1), texts))
+    ends = sentence_ends(texts, last_characters)
+    # Shorter lines are never prose: they skip counting their stop words.
+    prose = [False] * count
+    for position in compress(range(count), map(PROSE_MIN_WORDS.__le__, word_counts)):
+        prose[position] = reads_like_prose(word_counts[position], stop_ratio(token_lists[position], stops), ends[position])
+    no_cues: tuple[str, ...] = ()
+    cues = [no_cues] * count
+    for position in cue_candidates(lowered_page, line_starts, lowered_texts, token_lists, word_counts, last_characters):
+        cues[position] = tuple(boilerplate_cues(texts[position], lowered_texts[position], token_lists[position], word_counts[position]))
+    columns = zip(
+        range(count), texts, blocks, map(sizes.__getitem__, blocks), word_counts, ends, repeated,
+        lowered_texts, token_lists, keys, repeat(stops, count), prose, cues, strict=True,
+    )
+    # Line._make without its Python frame (tuple.__new__ is what it calls).
+    return list(map(tuple.__new__, repeat(Line), columns))
 
 
 # Cheap gates in front of the cue patterns: a line can match a pattern only if
@@ -414,36 +447,45 @@ def may_be_caption(lowered: str, tokens: list[str]) -> bool:
     return lowered.endswith(")") or lowered.startswith(CAPTION_OPENINGS) or not CAPTION_GATE.isdisjoint(tokens)
 
 
-# Every word gate of `boilerplate_cues` at once (see `could_hold_cue`).
+# Every word gate of `boilerplate_cues` at once (see `cue_candidates`).
 ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | {"protected"}
+# Every character gate of `boilerplate_cues` (those of `may_be_legal` included).
+ANY_CUE_SUBSTRING = ("{", "%%", "@", "©", "ⓒ", "(c)", "copyright", "reserved")
 
 
-def could_hold_cue(line: Line) -> bool:
-    """Whether any gate of `boilerplate_cues` lets the line through.
+def cue_candidates(
+    lowered_page: str,
+    line_starts: list[int],
+    lowered_texts: list[str],
+    token_lists: list[list[str]],
+    word_counts: list[int],
+    last_characters: list[str],
+) -> list[int]:
+    """Positions of the lines that pass some gate of `boilerplate_cues`, in order.
 
-    Most lines of a page pass no gate at all; this one test settles them,
-    where `boilerplate_cues` would try each gate in turn.
+    Most lines of a page pass no gate at all. Each gate is tried on all lines at
+    once, by C functions mapped over them or by a search through the whole page
+    (`lowered_page`, the lines joined by line breaks, each starting at `line_starts`),
+    where `boilerplate_cues` would try each gate in turn on every line.
     """
-    return (
-        not ANY_CUE_WORD.isdisjoint(line.tokens)
-        # Substring tests, each a fast scan in C: several are cheaper than one regex alternation.
-        or "{" in line.text
-        or "%%" in line.text
-        or "@" in line.text
-        or may_be_legal(line.lowered)
-        or line.lowered.endswith(")")
-        or line.lowered.startswith(CAPTION_OPENINGS)
-        or (line.words <= 3 and bool(IMAGE_CODE_GATE.search(line.text)))
-    )
+    positions = range(len(lowered_texts))
+    candidates = set(compress(positions, map(operator.not_, map(ANY_CUE_WORD.isdisjoint, token_lists))))
+    candidates.update(compress(positions, map(")".__eq__, last_characters)))
+    candidates.update(compress(positions, map(str.startswith, lowered_texts, repeat(CAPTION_OPENINGS))))
+    for needle in ANY_CUE_SUBSTRING:
+        if needle in lowered_page:
+            candidates.update(lines_containing(lowered_page, line_starts, needle))
+    candidates.update(with_pattern(IMAGE_CODE_GATE, lowered_texts, map(operator.le, word_counts, repeat(3))))
+    return sorted(candidates)
 
 
-def boilerplate_cues(line: Line) -> list[str]:
+def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> list[str]:
     """Names of the generic boilerplate signals a line shows (empty for ordinary prose).
 
-    Each pattern runs only on lines that pass its gate (see above); this runs
-    for every line of every page, so the gates are written out inline.
+    `lowered`, `tokens` and `words` are the line's lower case, its words and
+    their count, as `Line` holds them. Each pattern runs only on lines that pass
+    its gate (see above); `cue_candidates` lets through every line some gate passes.
     """
-    text, lowered, tokens, words = line.text, line.lowered, line.tokens, line.words
     cues: list[str] = []
     if ("{" in text or "%%" in text) and TEMPLATE_PLACEHOLDER.search(text):
         cues.append("template")

@@ -250,6 +250,10 @@ def byline_names(line: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _byline_names(line: str) -> tuple[str, ...]:
     """Cached: choosing the headline asks this of the same header lines several times."""
+    # Every byline pattern needs a "by" (in any case) or a dash or bar; most lines asked about have neither.
+    lowered = line.lower()
+    if "by" not in lowered and "-" not in line and "–" not in line and "|" not in line:
+        return ()
     text = line.replace("\u00a0", " ").strip()
     if len(text.split()) > 16:
         return ()
@@ -283,7 +287,8 @@ def outlet_from_page(parts: DumpParts, header: list[str], headline_index: int | 
     promo_names: Counter[str] = Counter()
     for removed in parts.removed:
         if removed.reason == "promo":
-            promo_names.update(set(PROMO_NAME.findall(removed.text)))
+            # Each name once per line, in the order it comes: equal counts go to the name seen first.
+            promo_names.update(list(dict.fromkeys(PROMO_NAME.findall(removed.text))))
     for name, count in promo_names.most_common(3):
         if count >= 2:
             return masthead_spelling(name, masthead) or name

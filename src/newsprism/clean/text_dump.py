@@ -86,7 +86,7 @@ def headline_position(lines: list[Line]) -> int | None:
     for line in lines[1 : min(len(lines), 400)]:
         text = line.key
         if 0.5 * len(title) <= len(text) <= len(title) and len(line.tokens) >= 3 and text in title:
-            return line.index
+            return line.position
     return None
 
 
@@ -107,12 +107,12 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     if prose and sum(prose_per_block[line.block] == 1 for line in prose) >= 0.6 * len(prose):
         for line in prose:
             if prose_per_block[line.block] >= 3 and line.words < 40:
-                scores[line.index] = -0.5
+                scores[line.position] = -0.5
     # A promo, paywall prompt or caption between two paragraphs is an insert in
     # the article, not its end: it costs little, so the article continues past it.
     for line in lines[1:-1]:
-        if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.index - 1]) and is_clean_prose(lines[line.index + 1]):
-            scores[line.index] = -0.5
+        if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.position - 1]) and is_clean_prose(lines[line.position + 1]):
+            scores[line.position] = -0.5
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
     masked = list(scores)
