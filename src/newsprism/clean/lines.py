@@ -14,7 +14,6 @@ import operator
 import re
 import sys
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
@@ -206,20 +205,6 @@ def normalise(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def lines_containing(page: str, line_starts: list[int], needle: str) -> Iterator[int]:
-    """Positions of the lines of `page` (line breaks at `line_starts`) that contain `needle`, in order.
-
-    str.find scans for a needle in C; a page holds most needles in a few lines or none.
-    """
-    at = page.find(needle)
-    while at != -1:
-        position = bisect_right(line_starts, at) - 1
-        yield position
-        if position + 1 >= len(line_starts):
-            return
-        at = page.find(needle, line_starts[position + 1])
-
-
 # Lines of at most this many words are compared by shape as well as by text.
 SHAPE_MAX_WORDS = 8
 
@@ -295,9 +280,6 @@ def split_lines(text: str) -> list[Line]:
         return []
     count = len(texts)
     lowered_texts = list(map(str.lower, texts))
-    lowered_page = "\n".join(lowered_texts)
-    # Where each line starts in the page: the sums of the lengths before it, each with its line break.
-    line_starts = list(accumulate(map(operator.add, map(len, lowered_texts), repeat(1)), initial=0))[:-1]
     token_lists = list(map(find_words, lowered_texts))
     keys = list(map(" ".join, token_lists))
     word_counts = list(map(len, token_lists))
@@ -315,7 +297,7 @@ def split_lines(text: str) -> list[Line]:
         prose[position] = reads_like_prose(word_counts[position], stop_ratio(token_lists[position], stops), ends[position])
     no_cues: tuple[str, ...] = ()
     cues = [no_cues] * count
-    for position in cue_candidates(lowered_page, line_starts, lowered_texts, token_lists, word_counts, last_characters):
+    for position in cue_candidates(lowered_texts, token_lists, word_counts, last_characters):
         cues[position] = tuple(boilerplate_cues(texts[position], lowered_texts[position], token_lists[position], word_counts[position]))
     columns = zip(
         range(count), texts, blocks, map(sizes.__getitem__, blocks), word_counts, ends, repeated,
@@ -453,28 +435,21 @@ ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | {"p
 ANY_CUE_SUBSTRING = ("{", "%%", "@", "©", "ⓒ", "(c)", "copyright", "reserved")
 
 
-def cue_candidates(
-    lowered_page: str,
-    line_starts: list[int],
-    lowered_texts: list[str],
-    token_lists: list[list[str]],
-    word_counts: list[int],
-    last_characters: list[str],
-) -> list[int]:
+def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_counts: list[int], last_characters: list[str]) -> list[int]:
     """Positions of the lines that pass some gate of `boilerplate_cues`, in order.
 
     Most lines of a page pass no gate at all. Each gate is tried on all lines at
-    once, by C functions mapped over them or by a search through the whole page
-    (`lowered_page`, the lines joined by line breaks, each starting at `line_starts`),
-    where `boilerplate_cues` would try each gate in turn on every line.
+    once by C functions mapped over them, where `boilerplate_cues` would try
+    each gate in turn on every line.
     """
     positions = range(len(lowered_texts))
     candidates = set(compress(positions, map(operator.not_, map(ANY_CUE_WORD.isdisjoint, token_lists))))
     candidates.update(compress(positions, map(")".__eq__, last_characters)))
     candidates.update(compress(positions, map(str.startswith, lowered_texts, repeat(CAPTION_OPENINGS))))
+    lowered_page = "\n".join(lowered_texts)
     for needle in ANY_CUE_SUBSTRING:
-        if needle in lowered_page:
-            candidates.update(lines_containing(lowered_page, line_starts, needle))
+        if needle in lowered_page:  # one scan of the page spares most needles a look at every line
+            candidates.update(compress(positions, map(operator.contains, lowered_texts, repeat(needle))))
     candidates.update(with_pattern(IMAGE_CODE_GATE, lowered_texts, map(operator.le, word_counts, repeat(3))))
     return sorted(candidates)
 

@@ -250,18 +250,17 @@ def byline_names(line: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _byline_names(line: str) -> tuple[str, ...]:
     """Cached: choosing the headline asks this of the same header lines several times."""
-    # Every byline pattern needs a "by" (in any case) or a dash or bar; most lines asked about have neither.
-    lowered = line.lower()
-    if "by" not in lowered and "-" not in line and "–" not in line and "|" not in line:
-        return ()
     text = line.replace("\u00a0", " ").strip()
-    if len(text.split()) > 16:
+    # A BYLINE match holds "by" in some case, a TRAILING_BY match a literal "by", a NAME_THEN_DATE match a dash
+    # or a bar; most lines asked about have none of them and are settled without a pattern.
+    has_by = "by" in text.lower()
+    has_dash = "-" in text or "–" in text or "|" in text
+    if not (has_by or has_dash) or len(text.split()) > 16:
         return ()
-    # A TRAILING_BY match holds a literal "by", a NAME_THEN_DATE match a dash or a bar; most lines have neither.
-    match = BYLINE.match(text)
+    match = BYLINE.match(text) if has_by else None
     if match is None and "by" in text:
         match = TRAILING_BY.search(text)
-    if match is None and ("-" in text or "–" in text or "|" in text):
+    if match is None and has_dash:
         match = NAME_THEN_DATE.match(text)
     if not match:
         return ()
