@@ -80,6 +80,17 @@ def test_every_cue_reaches_its_line(name: str, data: st.DataObject, context: str
         assert line.cues == tuple(lines.boilerplate_cues(line.text, line.lowered, line.tokens, line.words)), sample
 
 
+# Characters where the fast ways of `find_words` and the pattern could part: apostrophes,
+# quotes, dashes, "_", spaces of other kinds, digits of other scripts, a lone surrogate.
+TRICKY_CHARACTERS = "a'’‘“”—–_ \u00a0\u2009\u3000.-Ж٣²é\ud800🙂"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from(TRICKY_CHARACTERS)) | st.text())
+def test_find_words_finds_what_the_word_pattern_finds(text: str) -> None:
+    assert lines.find_words(text) == lines.WORD.findall(text)
+
+
 def test_line_features_match_their_definitions() -> None:
     text = "Breaking: the Mayor’s plan — ‘bold’ — costs 300 dollars.\n\nRead more\nPhoto: Getty Images\n\nПривет, мир!\n"
     for line in split_lines(text):

@@ -185,19 +185,37 @@ def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     return words >= PROSE_MIN_WORDS and stop_ratio >= 0.22 and sentence_end
 
 
-# A bytes.translate table: every byte but the word characters (\w) of ASCII becomes a space.
+# bytes.translate tables over UTF-8 text. The first turns every byte but the word
+# characters (\w) of ASCII into a space; the second keeps the apostrophe too and
+# leaves the bytes of non-ASCII characters alone.
 ASCII_WORD_BYTES = bytes(byte if byte < 128 and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ") for byte in range(256))
+WORD_OR_OTHER_BYTES = bytes(byte if byte >= 128 or chr(byte).isalnum() or chr(byte) in "_'" else ord(" ") for byte in range(256))
 
 
 def find_words(text: str) -> list[str]:
-    """WORD.findall(text), several times faster on the ASCII lines without apostrophes that most of a page is.
+    """WORD.findall(text), several times faster.
 
-    The words of such a line are what is left between spaces once every other
-    character is a space, which bytes.translate and str.split do in C.
+    The words of an ASCII line without apostrophes are what is left between
+    spaces once every other character is a space, which bytes.translate and
+    str.split do in C. Any other line is cut the same way at its ASCII
+    punctuation and at every kind of space; no word spans such a cut, so the
+    pattern need only read the pieces that still hold something other than
+    letters and digits (an apostrophe, a curly quote, a dash), and most pieces
+    are whole words already.
     """
     if text.isascii() and "'" not in text:
         return text.encode().translate(ASCII_WORD_BYTES).decode().split()
-    return WORD.findall(text)
+    # "surrogatepass": a JSON record can carry a lone surrogate, which plain UTF-8 refuses.
+    pieces = text.encode("utf-8", "surrogatepass").translate(WORD_OR_OTHER_BYTES).decode("utf-8", "surrogatepass").split()
+    if all(map(str.isalnum, pieces)):  # str.isalnum is the test of \w, but for "_"
+        return pieces
+    words: list[str] = []
+    for piece in pieces:
+        if piece.isalnum():
+            words.append(piece)
+        else:
+            words += WORD.findall(piece)
+    return words
 
 
 def normalise(text: str) -> str:
