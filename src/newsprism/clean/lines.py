@@ -444,7 +444,7 @@ def may_be_legal(lowered: str) -> bool:
 
 
 def may_be_caption(lowered: str, tokens: list[str]) -> bool:
-    return lowered.endswith(")") or lowered.startswith(CAPTION_OPENINGS) or not CAPTION_GATE.isdisjoint(tokens)
+    return lowered.endswith(")") or lowered.startswith(CAPTION_OPENINGS) or could_match(CAPTION_GATE, tokens)
 
 
 # Every word gate of `boilerplate_cues` at once (see `cue_candidates`).
@@ -485,17 +485,17 @@ def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> 
     caption = may_be_caption(lowered, tokens) and is_caption_credit(text, lowered)
     if may_be_legal(lowered) and COPYRIGHT.search(text) and not (caption and words <= 12):
         cues.append("legal")
-    if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (words < 25 and not URL_GATE.isdisjoint(tokens) and URL.search(text)):
+    if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (words < 25 and could_match(URL_GATE, tokens) and URL.search(text)):
         cues.append("contact")
     if words <= 3 and IMAGE_CODE_GATE.search(text) and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")
-    if not CALL_TO_ACTION_GATE.isdisjoint(tokens):
+    if could_match(CALL_TO_ACTION_GATE, tokens):
         action = CALL_TO_ACTION.findall(lowered)
         # A call to action is a cue in a short line or in one that talks to the reader.
         if action and (words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
             cues.append("promo")
     if caption:
         cues.append("caption")
-    if words < 25 and not SOCIAL_GATE.isdisjoint(tokens) and len(SOCIAL.findall(text)) >= 2:
+    if words < 25 and could_match(SOCIAL_GATE, tokens) and len(SOCIAL.findall(text)) >= 2:
         cues.append("promo")
     return cues
