@@ -41,6 +41,7 @@ test: lint
 
 bench: setup
 	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_sensitivity.py
 	$(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/quotes_quality.py --peer
 	$(BIN)/python bench/timex_quality.py

@@ -82,3 +82,19 @@ def test_example_story_against_its_answer_key() -> None:
         assert article.byline == key["byline"], name
         assert str(article.published) == str(key["published"]).replace("None", "None"), name
         assert article.reference_date is not None and article.reference_date.isoformat() == key["reference_date"], name
+
+
+def test_sensitivity_benchmark_moves_the_weights_the_cleaner_reads() -> None:
+    """bench/extraction_sensitivity.py scales module-level weights; the cleaner must read them at call time."""
+    from newsprism.clean import text_dump
+    from newsprism.clean.lines import split_lines
+
+    bench = load_bench("extraction_sensitivity")
+    for module, name in bench.WEIGHTS:
+        assert isinstance(getattr(module, name), int | float), name
+    promo = split_lines("Subscribe to our newsletter\n")[0]
+    as_set = text_dump.PROMO_SCORE
+    assert text_dump.line_score(promo) == as_set
+    with bench.scaled(text_dump, "PROMO_SCORE", 2.0) as value:
+        assert value == 2.0 * as_set == text_dump.line_score(promo)
+    assert text_dump.line_score(promo) == as_set == text_dump.PROMO_SCORE  # put back

@@ -166,7 +166,19 @@ def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
     return sum(map(stops.__contains__, tokens)) / len(tokens) if stops and tokens else -1.0
 
 
+# What prose takes (see `reads_like_prose`): a sentence of at least PROSE_MIN_WORDS words,
+# at least SENTENCE_STOP_RATIO of them stop words; whatever its punctuation, a line of
+# UNPUNCTUATED_PROSE_WORDS words and UNPUNCTUATED_STOP_RATIO stop words, or of
+# LONG_PROSE_WORDS and LONG_PROSE_STOP_RATIO. bench/extraction_sensitivity.py shows how text F1
+# on the dev pages moves with each: only UNPUNCTUATED_PROSE_WORDS matters much (lowered
+# to 13, F1 drops by 0.02: teaser headlines of 13-17 words start to read as prose).
 PROSE_MIN_WORDS = 8
+SENTENCE_STOP_RATIO = 0.22
+UNPUNCTUATED_PROSE_WORDS = 18
+UNPUNCTUATED_STOP_RATIO = 0.3
+LONG_PROSE_WORDS = 30
+LONG_PROSE_STOP_RATIO = 0.2
+NO_STOPLIST_SENTENCE_WORDS = 10  # with no stoplist: a sentence of this many words, or LONG_PROSE_WORDS
 
 
 def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
@@ -177,12 +189,12 @@ def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     PROSE_MIN_WORDS words.
     """
     if stop_ratio < 0:
-        return words >= 30 or (words >= 10 and sentence_end)
-    if words >= 30 and stop_ratio >= 0.2:
+        return words >= LONG_PROSE_WORDS or (words >= NO_STOPLIST_SENTENCE_WORDS and sentence_end)
+    if words >= LONG_PROSE_WORDS and stop_ratio >= LONG_PROSE_STOP_RATIO:
         return True
-    if words >= 18 and stop_ratio >= 0.3:
+    if words >= UNPUNCTUATED_PROSE_WORDS and stop_ratio >= UNPUNCTUATED_STOP_RATIO:
         return True  # a paragraph whose final punctuation the dump lost
-    return words >= PROSE_MIN_WORDS and stop_ratio >= 0.22 and sentence_end
+    return words >= PROSE_MIN_WORDS and stop_ratio >= SENTENCE_STOP_RATIO and sentence_end
 
 
 # bytes.translate tables over UTF-8 text. The first turns every byte but the word

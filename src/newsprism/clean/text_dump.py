@@ -54,22 +54,37 @@ class DumpParts:
     header_words: list[list[str]] = field(default_factory=list)
 
 
+# Line scores (see `line_score`). Scaled one at a time by 0.7 to 1.3, none moves text F1
+# on the dev pages by more than 0.01 (bench/extraction_sensitivity.py): the choice of
+# the article rests on their signs and order, not on exact values.
+FURNITURE_SCORE = -4.0  # a template, legal, contact or image-id line: a wall
+PROMO_SCORE = -3.0
+CAPTION_SCORE = -1.5  # captions sit inside articles: a mild barrier, not a wall
+REPEATED_SCORE = -1.5
+MENU_SCORE = -1.0  # a run of short lines: a menu or a link list
+OTHER_SCORE = -0.6  # any other short line
+PROSE_SCORE = 1.0  # a prose line scores this, plus a point per PROSE_WORDS_PER_POINT words up to PROSE_WORDS_CAP
+PROSE_WORDS_PER_POINT = 20.0
+PROSE_WORDS_CAP = 100
+INSERT_SCORE = -0.5  # a cue line between two paragraphs, or list-like prose (see `choose_segment`)
+
+
 def line_score(line: Line) -> float:
     """How much a line argues for being article text (positive) or page furniture (negative)."""
     if line.cues:
         if not STRONG_FURNITURE.isdisjoint(line.cues):
-            return -4.0
+            return FURNITURE_SCORE
         if "promo" in line.cues:
-            return -3.0
+            return PROMO_SCORE
         if "caption" in line.cues:
-            return -1.5  # captions sit inside articles: a mild barrier, not a wall
+            return CAPTION_SCORE
     if line.repeated > 1:
-        return -1.5
+        return REPEATED_SCORE
     if line.prose:
-        return 1.0 + min(line.words, 100) / 20.0
+        return PROSE_SCORE + min(line.words, PROSE_WORDS_CAP) / PROSE_WORDS_PER_POINT
     if line.block_size >= 3 and line.words <= 6:
-        return -1.0  # a run of short lines: a menu or a link list
-    return -0.6
+        return MENU_SCORE
+    return OTHER_SCORE
 
 
 def headline_position(lines: list[Line]) -> int | None:
@@ -107,12 +122,12 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     if prose and sum(prose_per_block[line.block] == 1 for line in prose) >= 0.6 * len(prose):
         for line in prose:
             if prose_per_block[line.block] >= 3 and line.words < 40:
-                scores[line.position] = -0.5
+                scores[line.position] = INSERT_SCORE
     # A promo, paywall prompt or caption between two paragraphs is an insert in
     # the article, not its end: it costs little, so the article continues past it.
     for line in lines[1:-1]:
         if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.position - 1]) and is_clean_prose(lines[line.position + 1]):
-            scores[line.position] = -0.5
+            scores[line.position] = INSERT_SCORE
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
     masked = list(scores)

@@ -1,0 +1,96 @@
+"""How text-dump F1 on ../shared/eval/extraction moves when each weight of the cleaner moves.
+
+usage: python bench/extraction_sensitivity.py [--factors 0.7 0.85 1.15 1.3]
+
+The text-dump cleaner decides from a handful of named weights: the line scores of
+`newsprism.clean.text_dump` and the prose thresholds of `newsprism.clean.lines`.
+This benchmark scales each of them in turn by every factor, rescoring the dev pages
+each time, and prints the F1 at each factor and the largest drop from the F1 at the
+weights as set. A flat table means the cleaner rests on the weights' signs and
+order, as it should to score as well on pages it has never seen; a steep drop next
+to the set value would mean a weight is tuned to these pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+from newsprism.clean import lines, text_dump
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaldata import EVAL, load_scorer  # noqa: E402
+from extraction_quality import predict  # noqa: E402
+
+# (module, name) of every weight the cleaner's choice of the article rests on.
+WEIGHTS: list[tuple[ModuleType, str]] = [
+    (text_dump, "FURNITURE_SCORE"),
+    (text_dump, "PROMO_SCORE"),
+    (text_dump, "CAPTION_SCORE"),
+    (text_dump, "REPEATED_SCORE"),
+    (text_dump, "MENU_SCORE"),
+    (text_dump, "OTHER_SCORE"),
+    (text_dump, "PROSE_SCORE"),
+    (text_dump, "PROSE_WORDS_PER_POINT"),
+    (text_dump, "PROSE_WORDS_CAP"),
+    (text_dump, "INSERT_SCORE"),
+    (lines, "PROSE_MIN_WORDS"),
+    (lines, "SENTENCE_STOP_RATIO"),
+    (lines, "UNPUNCTUATED_PROSE_WORDS"),
+    (lines, "UNPUNCTUATED_STOP_RATIO"),
+    (lines, "LONG_PROSE_WORDS"),
+    (lines, "LONG_PROSE_STOP_RATIO"),
+    (lines, "NO_STOPLIST_SENTENCE_WORDS"),
+]
+
+
+@contextlib.contextmanager
+def scaled(module: ModuleType, name: str, factor: float) -> Iterator[float | int]:
+    """Set one weight to `factor` times its value (rounded when it counts words), and put it back after."""
+    original = getattr(module, name)
+    value = round(original * factor) if isinstance(original, int) else original * factor
+    setattr(module, name, value)
+    try:
+        yield value
+    finally:
+        setattr(module, name, original)
+
+
+def text_f1(scorer: ModuleType, gold: dict[str, dict[str, str]]) -> float:
+    # Pages left without an article are scored as empty; their messages are not news here.
+    with contextlib.redirect_stderr(io.StringIO()):
+        return float(scorer.score(gold, predict("text"))["f1"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factors", type=float, nargs="+", default=[0.7, 0.85, 1.15, 1.3], help="scales applied to each weight")
+    args = parser.parse_args()
+    if not (EVAL / "extraction" / "gold.json").exists():
+        sys.exit(f"extraction_sensitivity: no dev pages in {EVAL / 'extraction'} (../shared/eval beside the repository)")
+    scorer = load_scorer("extraction")
+    gold = json.loads((EVAL / "extraction" / "gold.json").read_text())
+    base = text_f1(scorer, gold)
+    print(f"text F1 at the weights as set: {base:.3f} ({len(gold)} dev pages)")
+    print(f"{'weight':28} {'set':>6}  " + "  ".join(f"x{factor:<5g}" for factor in args.factors) + "  largest drop")
+    worst_drop, worst_weight = 0.0, ""
+    for module, name in WEIGHTS:
+        scores = []
+        for factor in args.factors:
+            with scaled(module, name, factor):
+                scores.append(text_f1(scorer, gold))
+        drop = max(0.0, base - min(scores))
+        if drop > worst_drop:
+            worst_drop, worst_weight = drop, name
+        print(f"{name:28} {getattr(module, name):6g}  " + "  ".join(f"{score:6.3f}" for score in scores) + f"  {drop:.3f}", flush=True)
+    print(f"largest drop over all weights and factors: {worst_drop:.3f} ({worst_weight})")
+
+
+if __name__ == "__main__":
+    main()
