@@ -282,7 +282,7 @@ def sentence_ends(texts: list[str], last_characters: list[str]) -> list[bool]:
     Most lines are settled by their last character alone, without the pattern.
     """
     ends = list(map(SENTENCE_FINAL.__contains__, last_characters))
-    # str.isdecimal is the `\\d` of `re`.
+    # str.isdecimal is the `\d` of `re`.
     unsettled = map(operator.or_, map(SENTENCE_TRAILER.__contains__, last_characters), map(str.isdecimal, last_characters))
     for position in compress(range(len(texts)), unsettled):
         ends[position] = SENTENCE_END.search(texts[position][-SENTENCE_TAIL:]) is not None
