@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from typing import NamedTuple
 
+from newsprism.clean.wrapping import drop_link_numbers, has_long_prose_lines, unwrap_lines
+
 # A word, with at most one apostrophe inside: "don't". The optional part is
 # written as an alternative with an empty branch, the same as (...)?, which `re`
 # would run as a general repeat, much slower on the thousands of words of a page.
@@ -103,18 +105,18 @@ def stoplist_index() -> tuple[tuple[str, ...], dict[str, int]]:
     return languages, index
 
 
-def page_stop_words(token_lists: list[list[str]]) -> frozenset[str]:
+def page_stop_words(token_lists: list[list[str]], longest_first: list[int]) -> frozenset[str]:
     """The stop words of the page's language, chosen as the stoplist that covers most of its longer lines.
 
-    Returns an empty set when no stoplist covers at least MIN_STOPLIST_COVERAGE
-    (scripts written without spaces, languages jusText has no list for).
+    `longest_first` holds the positions of the lines in order of their number of
+    words, most first (ties in page order). Returns an empty set when no
+    stoplist covers at least MIN_STOPLIST_COVERAGE (scripts written without
+    spaces, languages jusText has no list for).
     """
     languages, index = stoplist_index()
     # The eight longest lines are prose if the page has any; a few hundred of
     # their words name the language as surely as all of them would.
-    # The same eight as heapq.nlargest(8, ...), ties included, sorted in C rather than heaped in Python.
-    longest = sorted(token_lists, key=len, reverse=True)[:8]
-    sample = list(chain.from_iterable(tokens[:40] for tokens in longest))
+    sample = list(chain.from_iterable(token_lists[position][:40] for position in longest_first[:8]))
     if not sample:
         return frozenset()
     # Each sampled word some stoplist holds adds one to the field of every
@@ -301,22 +303,38 @@ def non_empty_lines(text: str) -> tuple[list[str], list[int]]:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split a dump into non-empty lines, compute their features and mark page-level repetition."""
+    """Split a dump into non-empty lines, compute their features and mark page-level repetition.
+
+    A hard-wrapped dump (a terminal browser's, a mail's) has its paragraphs
+    joined back into lines first, and a terminal browser's link numbers are dropped (see `wrapping`).
+    """
+    texts, blocks = non_empty_lines(drop_link_numbers(text))
+    return lines_of(texts, blocks)
+
+
+def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -> list[Line]:
+    """The Lines of a page's non-empty lines and their block numbers (see `split_lines`)."""
     # This runs for every line of every page. Each feature is computed for all
     # lines at once, by C functions mapped over them or by one scan of the whole
     # page, and the Lines are built last from those columns.
-    texts, blocks = non_empty_lines(text)
     if not texts:
         return []
     count = len(texts)
     lowered_texts = list(map(str.lower, texts))
     token_lists = list(map(find_words, lowered_texts))
-    keys = list(map(" ".join, token_lists))
     word_counts = list(map(len, token_lists))
+    # Positions by number of words, most first (a stable sort: ties in page order). The
+    # longest lines name the page's language, and tell a hard-wrapped page (it has none).
+    longest_first = sorted(range(count), key=word_counts.__getitem__, reverse=True)
+    if may_be_wrapped and not has_long_prose_lines(texts, word_counts, longest_first):
+        unwrapped = unwrap_lines(texts, blocks, word_counts, longest_first)
+        if unwrapped is not None:
+            return lines_of(*unwrapped, may_be_wrapped=False)
+    keys = list(map(" ".join, token_lists))
     if any(map(CJK.search, filterfalse(str.isascii, texts))):  # only lines outside ASCII can hold CJK
         # Scripts without spaces: count about one word per two characters.
         word_counts = [words + len(CJK.findall(line_text)) // 2 for words, line_text in zip(word_counts, texts, strict=True)]
-    stops = page_stop_words(token_lists)
+    stops = page_stop_words(token_lists, longest_first)
     sizes = Counter(blocks)
     repeated = repetitions(lowered_texts, keys, word_counts)
     last_characters = list(map(operator.itemgetter(-1), texts))
