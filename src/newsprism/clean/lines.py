@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from typing import NamedTuple
 
+from newsprism.clean.markdown import markdown_to_text
 from newsprism.clean.wrapping import drop_link_numbers, has_long_prose_lines, unwrap_lines
 
 # A word, with at most one apostrophe inside: "don't". The optional part is
@@ -305,10 +306,11 @@ def non_empty_lines(text: str) -> tuple[list[str], list[int]]:
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty lines, compute their features and mark page-level repetition.
 
-    A hard-wrapped dump (a terminal browser's, a mail's) has its paragraphs
-    joined back into lines first, and a terminal browser's link numbers are dropped (see `wrapping`).
+    A dump written as Markdown is read as the text it marks up (see `markdown`);
+    a hard-wrapped dump (a terminal browser's, a mail's) has its paragraphs
+    joined back into lines, and a terminal browser's link numbers are dropped (see `wrapping`).
     """
-    texts, blocks = non_empty_lines(drop_link_numbers(text))
+    texts, blocks = non_empty_lines(drop_link_numbers(markdown_to_text(text)))
     return lines_of(texts, blocks)
 
 
