@@ -28,7 +28,8 @@ app = typer.Typer(
     help=(
         "Read many outlets' coverage of a news story side by side: clean articles with their metadata, "
         "entities, quotes, dates, cross-outlet facts and framing.\n\n"
-        "Inputs are page dumps (.txt), HTML pages (.html, .htm, optionally .gz), JSON/JSONL records "
+        "Inputs are page dumps (.txt: a browser's copy of a page, a terminal browser's dump such as lynx -dump, "
+        "or Markdown), HTML pages (.html, .htm, optionally .gz), JSON/JSONL records "
         "({id, text|html, url, outlet, title, published}), directories of those, glob patterns, or - for stdin."
     ),
     no_args_is_help=True,
