@@ -69,12 +69,12 @@ def predict(kind: str, eval_dir: Path = EVAL, wrap: int = 0, render: str = "") -
     predictions: dict[str, dict[str, str]] = {}
     for page_id in sorted(gold):
         page = eval_dir / "extraction" / "pages" / page_id
-        if kind == "html" or render:
+        if kind == "text" and not render:
+            content = page.with_suffix(".txt").read_text(encoding="utf-8")
+        else:
             content = gzip.decompress(Path(f"{page}.html.gz").read_bytes()).decode("utf-8", "replace")
-        if kind == "text" and render:
-            content = render_page(content, render)
-        elif kind == "text":
-            content = (page.with_suffix(".txt")).read_text(encoding="utf-8")
+            if kind == "text":
+                content = render_page(content, render)
         if kind == "text" and wrap:
             content = hard_wrap(content, wrap)
         raw = RawDocument(id=page_id, source=str(page), kind=kind, content=content)

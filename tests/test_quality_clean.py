@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,27 +25,28 @@ WRAPPED_DUMP_F1_FLOOR = 0.91
 MARKDOWN_DUMP_F1_FLOOR = 0.90
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("text", TEXT_DUMP_F1_FLOOR), ("html", HTML_F1_FLOOR)])
-def test_extraction_f1_on_the_dev_pages(eval_dir: Path, kind: str, floor: float) -> None:
+def dev_scores(eval_dir: Path, kind: str, **options: Any) -> dict[str, float]:
+    """The benchmark's scores of the cleaner on the dev pages (options as for bench/extraction_quality.py's `predict`)."""
     bench = load_bench("extraction_quality")
     gold = json.loads((eval_dir / "extraction" / "gold.json").read_text())
-    result = bench.load_scorer("extraction").score(gold, bench.predict(kind, eval_dir))
+    return dict(bench.load_scorer("extraction").score(gold, bench.predict(kind, eval_dir, **options)))
+
+
+@pytest.mark.parametrize(("kind", "floor"), [("text", TEXT_DUMP_F1_FLOOR), ("html", HTML_F1_FLOOR)])
+def test_extraction_f1_on_the_dev_pages(eval_dir: Path, kind: str, floor: float) -> None:
+    result = dev_scores(eval_dir, kind)
     assert result["f1"] >= floor, result
 
 
 @pytest.mark.parametrize("width", [72, 100])
 def test_extraction_f1_on_the_dev_dumps_hard_wrapped(eval_dir: Path, width: int) -> None:
-    bench = load_bench("extraction_quality")
-    gold = json.loads((eval_dir / "extraction" / "gold.json").read_text())
-    result = bench.load_scorer("extraction").score(gold, bench.predict("text", eval_dir, wrap=width))
+    result = dev_scores(eval_dir, "text", wrap=width)
     assert result["f1"] >= WRAPPED_DUMP_F1_FLOOR, result
 
 
 def test_extraction_f1_on_the_dev_pages_as_markdown(eval_dir: Path) -> None:
     pytest.importorskip("markdownify")
-    bench = load_bench("extraction_quality")
-    gold = json.loads((eval_dir / "extraction" / "gold.json").read_text())
-    result = bench.load_scorer("extraction").score(gold, bench.predict("text", eval_dir, render="markdownify"))
+    result = dev_scores(eval_dir, "text", render="markdownify")
     assert result["f1"] >= MARKDOWN_DUMP_F1_FLOOR, result
 
 
