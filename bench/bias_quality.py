@@ -8,7 +8,7 @@ code of scripts/train_bias_model.py (inner folds choose its stacker and
 thresholds), the out-of-fold predictions of all folds are written to one
 JSONL file and scored once with the shared scorer. The peers are fitted on
 the same folds at threshold 0.5: logistic regression over TF-IDF word
-uni+bigrams, and over the MiniLM sentence embeddings (the vectors `embed()`
+uni+bigrams, and over the MiniLM sentence embeddings (the vectors `Encoder.embed`
 gives). Prints macro-F1, Biased P/R/F1, AUC and the scorer's loaded-word
 recall/precision, and the ratios of our macro-F1 to the peers'.
 
@@ -35,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from newsprism.annotate.bias import Encoded, SentenceBias, assess_encoded, encode, load_model
+from newsprism.encoder import load_encoder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import EVAL, load_scorer  # noqa: E402
@@ -108,7 +109,7 @@ def main() -> None:
     ids, texts, labels, gold_words = train.read_bias_dir(bias_dir)
     scorer = load_scorer("bias")
     started = time.perf_counter()
-    encoded = encode(texts)
+    encoded = encode(load_encoder(), texts)
     print(f"{len(texts)} sentences ({int(labels.sum())} biased), encoded in {time.perf_counter() - started:.0f} s")
     with tempfile.TemporaryDirectory() as temporary:
         if args.shipped:

@@ -1,6 +1,6 @@
-"""Sentences per second of `assess_sentences` (bias + loaded words) next to the sentence encoder alone (`embed`).
+"""Sentences per second of `assess_sentences` (bias + loaded words) next to the sentence encoder alone (`Encoder.embed`).
 
-Peer: `embed()` over the same sentences in the same process, so the ratio holds
+Peer: the encoder's `embed` over the same sentences in the same process, so the ratio holds
 on a busy machine where absolute figures do not. Both run one forward pass of
 all-MiniLM-L6-v2; the bias model adds the hidden-state pooling and three
 linear heads, so the ratio should stay close to 1.
@@ -17,9 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsprism.annotate.bias import assess_sentences, load_model
-from newsprism.compare.embeddings import embed
-from newsprism.encoder import load_encoder
+from newsprism.annotate.bias import assess_sentences
+from newsprism.models import Models
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import EVAL, read_jsonl  # noqa: E402
@@ -42,10 +41,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     texts = [record["text"] for record in read_jsonl(EVAL / "bias" / "docs.jsonl")][: args.limit]
-    load_encoder(), load_model()
-    assess_sentences(texts[:16]), embed(texts[:16])  # warm up the runtime outside the timing
+    models = Models()
+    assess_sentences(models, texts[:16]), models.encoder.embed(texts[:16])  # load and warm up the runtime outside the timing
 
-    encoder_seconds, bias_seconds = best_of(args.rounds, lambda: embed(texts), lambda: assess_sentences(texts))
+    encoder_seconds, bias_seconds = best_of(args.rounds, lambda: models.encoder.embed(texts), lambda: assess_sentences(models, texts))
     print(f"{len(texts)} sentences, best of {args.rounds}, one process")
     print(f"assess_sentences {len(texts) / bias_seconds:,.0f} sentences/s ({bias_seconds:.2f} s)   "
           f"embed alone {len(texts) / encoder_seconds:,.0f} sentences/s ({encoder_seconds:.2f} s)   "

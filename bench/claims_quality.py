@@ -28,20 +28,22 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print each fact with its claim")
     args = parser.parse_args()
 
-    from newsprism.compare.embeddings import embed
+    from newsprism.compare.embeddings import encode
     from newsprism.model import Story
+    from newsprism.models import Models
     from newsprism.pipeline import run
 
+    models = Models()
     key = json.loads(KEY.read_text(encoding="utf-8"))
-    story = next(item for item in run([str(EXAMPLE)]) if isinstance(item, Story))
+    story = next(item for item in run([str(EXAMPLE)], models=models) if isinstance(item, Story))
     outlet_of = {article.id: article.outlet or article.id for article in story.articles}
     present = set(outlet_of.values())
 
     sources = [(claim, source) for claim in story.claims for source in claim.sources]
-    source_vectors = embed([source.text for _, source in sources])
+    source_vectors = encode(models.encoder, [source.text for _, source in sources])
 
     def claim_for(fact: str):  # noqa: ANN202 - a local helper
-        scores = source_vectors @ embed([fact])[0]
+        scores = source_vectors @ encode(models.encoder, [fact])[0]
         return sources[int(np.argmax(scores))][0]
 
     recalls, precisions = [], []

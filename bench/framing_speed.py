@@ -3,7 +3,7 @@
 The framing layer is everything issue 5 adds per article: the bias model's
 pass over every body sentence (and headline and dek), loaded terms grown
 over the parse, their voice, editorializing, and the headline's own parse.
-Peer: `embed()` over the same sentences in the same process, the one forward
+Peer: the encoder's `embed` over the same sentences in the same process, the one forward
 pass of all-MiniLM-L6-v2 the layer cannot do without; the ratio holds on a
 busy machine where absolute figures do not. Rounds interleave the two and
 the best of each is kept. The articles are cleaned, parsed and annotated
@@ -30,25 +30,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    from newsprism.annotate.framing import assessed_texts, frame_article
-    from newsprism.annotate.language import parse
-    from newsprism.compare.embeddings import embed, forget
-    from newsprism.model import Story
-    from newsprism.pipeline import run
+    from newsprism.annotate.framing import assess_article, assessed_texts, frame_article
+    from newsprism.model import Article
+    from newsprism.models import Models
+    from newsprism.pipeline import extract
 
+    models = Models()
     inputs = [str(ROOT.parent / "shared" / "corpus" / "seeds"), str(ROOT / "examples" / "port-veyra-grounding")]
-    articles = next(item for item in run(inputs, compare=False) if isinstance(item, Story)).articles
-    docs = list(parse(article.body for article in articles))
-    texts = [text for article in articles for text in assessed_texts(article)]
-    frame_article(articles[0], docs[0]), embed(texts[:16])  # load the models outside the timing
+    articles = [item for item in extract(inputs, models=models) if isinstance(item, Article)]
+    docs = list(models.nlp.pipe(article.body for article in articles))
+    spans = [article.sentences for article in articles]
+    texts = [text for article, sentences in zip(articles, spans, strict=True) for text in assessed_texts(article, sentences)]
+    models.encoder.embed(texts[:16])  # load the models outside the timing
 
     def framing() -> None:
-        for article, doc in zip(articles, docs, strict=True):
-            frame_article(article, doc)
+        for article, doc, sentences in zip(articles, docs, spans, strict=True):
+            frame_article(models, article, doc, sentences, assess_article(models, article, sentences)[0])
 
     def embedding() -> None:
-        forget()  # the framing layer hands its vectors to embed(): make the peer encode every sentence
-        embed(texts)
+        models.encoder.embed(texts)
 
     framing_seconds, embedding_seconds = best_of(args.rounds, framing, embedding)
     print(f"{len(articles)} articles, {len(texts)} sentences (body, headline, dek), best of {args.rounds}, one process")

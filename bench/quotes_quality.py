@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsprism.annotate.language import parse
+from newsprism.annotate.language import load_pipeline
 from newsprism.annotate.quotes import find_quotes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -100,7 +100,7 @@ def main() -> None:
     gold = {doc_id: gold_rows[doc_id] for doc_id in ids}
 
     started = time.perf_counter()
-    docs = list(parse(row["text"] for row in rows))
+    docs = list(load_pipeline().pipe((row["text"] for row in rows), batch_size=32))
     parse_seconds = time.perf_counter() - started
     n_tokens = sum(len(doc) for doc in docs)
 

@@ -50,17 +50,17 @@ def main() -> None:
     first, second = pick(args.first, args.articles), pick(args.second, args.articles)
     print(f"fresh process, {len(first)} articles of {args.first.name}: {fresh_run(first):.2f} s (target <= 10 s)")
 
-    from newsprism.annotate.language import parse
-    from newsprism.compare.embeddings import embed, forget
     from newsprism.compare.statements import find_statements
     from newsprism.config import Settings
     from newsprism.model import Story
+    from newsprism.models import Models
     from newsprism.pipeline import run
 
     settings = Settings()  # one spaCy process: for five articles, starting workers costs more than it saves
+    models = Models()
 
     def analyze(inputs: list[str]) -> Story:
-        return next(item for item in run(inputs, settings) if isinstance(item, Story))
+        return next(item for item in run(inputs, models=models, settings=settings) if isinstance(item, Story))
 
     started = time.perf_counter()
     analyze(first)
@@ -76,12 +76,11 @@ def main() -> None:
 
     bodies = [article.body for article in story.articles]
     started = time.perf_counter()
-    list(parse(bodies, 2))
+    list(models.nlp.pipe(bodies, n_process=2))
     spacy_seconds = time.perf_counter() - started
     texts = [statement.text for statement in find_statements(story.articles)]
     started = time.perf_counter()
-    forget()  # the peer encodes every statement itself, as it would without the framing layer's vectors
-    embed(texts)
+    models.encoder.embed(texts)  # the peer encodes every statement itself, as it would without the framing layer's vectors
     embed_seconds = time.perf_counter() - started
     print(f"peers on the same story: spaCy parse alone {spacy_seconds:.2f} s, embeddings alone ({len(texts)} statements) {embed_seconds:.2f} s")
     print(f"whole story / (parse + embeddings): {best / (spacy_seconds + embed_seconds):.2f}x")

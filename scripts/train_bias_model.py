@@ -32,6 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
 from newsprism.annotate.bias import BiasModel, Encoded, LinearHead, encode, save_model, stack_features
+from newsprism.encoder import load_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BIAS_DIR = ROOT.parent / "shared" / "eval" / "bias"
@@ -153,7 +154,7 @@ def main() -> None:
     _, texts, labels, gold_words = read_bias_dir(args.bias_dir)
     print(f"{len(texts)} sentences ({int(labels.sum())} biased) from {args.bias_dir}")
     started = time.perf_counter()
-    encoded = encode(texts)
+    encoded = encode(load_encoder(), texts)
     targets = [word_labels(text, spans, words) for text, spans, words in zip(texts, encoded.word_spans, gold_words, strict=True)]
     words = sum(len(spans) for spans in encoded.word_spans)
     print(f"encoded in {time.perf_counter() - started:.1f} s: {words} words, {int(sum(t.sum() for t in targets))} of them loaded")

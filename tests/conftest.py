@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from spacy.tokens import Doc
 
-from newsprism.model import Story
+from newsprism.model import Article, Prepared, Story
+from newsprism.models import Models
 from newsprism.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[1]
+# One set of models for the test process, as a user's process holds one.
+MODELS = Models.shared()
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 
@@ -99,3 +104,19 @@ Leave a comment
 def analyzed(*inputs: str) -> Story:
     """The story of a run over `inputs`, analyzed once per test session (parsing and embedding cost seconds)."""
     return next(item for item in run(list(inputs)) if isinstance(item, Story))
+
+
+def parse(text: str) -> Doc:
+    """spaCy's parse of a text, as the annotators read it."""
+    return MODELS.nlp(text)
+
+
+def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
+    """spaCy's parses of many texts, in order, batched as prepare batches them."""
+    yield from MODELS.nlp.pipe(texts, batch_size=32)
+
+
+def with_sentences(article: Article, spans: list[tuple[int, int]]) -> Article:
+    """A hand-built article given its sentence spans, as prepare keeps them (no parse or vectors: unit tests give their own)."""
+    article.prepared = Prepared(parse="", sentences=spans, vectors="")
+    return article

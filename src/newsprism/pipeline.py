@@ -1,99 +1,147 @@
 """The whole system, stage by stage: read this file to see what newsprism does, in order.
 
-    ingest     paths, globs, stdin         -> RawDocument       (newsprism.ingest)
-    clean      page dump / HTML / record   -> Article           (newsprism.clean)
-    settle     the run's articles together -> reference dates   (newsprism.clean.dates)
-    annotate   entities, quotes, times (spaCy) and framing: loaded
-               terms, editorializing, a bias verdict per sentence   (newsprism.annotate)
-    link       one id per entity across the run's articles      (newsprism.compare.entities)
-    compare    statements -> embeddings -> claims aligned across outlets, their
-               conflicts, quotes merged across outlets, coverage,
-               framing compared across outlets                  (newsprism.compare)
-    synthesize timeline and brief from the claims                (newsprism.synthesize)
-    render     JSON / Markdown / HTML                            (newsprism.render)
+Three library calls do all the work, and everything else (`extract`, `run`,
+the CLI; the store, the service and the batch layer to come) composes them:
 
-Stages are plain functions over the data model (newsprism.model). Only
-ingest, the CLI, the store, the service and the batch layer do I/O.
+    prepare         one document -> one annotated Article, independent of every other document
+      ingest        paths, folders, globs, stdin, strings, records   -> RawDocument  (newsprism.ingest)
+      clean         page dump / HTML / record, body cut to length    -> Article      (newsprism.clean)
+      annotate      entities, quotes, times (spaCy) and framing: loaded terms, editorializing,
+                    a bias verdict per sentence; keeps the parse and the sentence
+                    vectors for the story stages (Article.prepared)                   (newsprism.annotate)
+    group           Articles -> stories (for now all articles are one story)
+    analyze_story   one story's Articles -> Story
+      settle        reference dates against each other; the times of re-dated
+                    articles resolved again from their kept parse                     (newsprism.clean.dates)
+      link          one id per entity across the story's articles                    (newsprism.compare.entities)
+      compare       statements -> vectors -> claims aligned across outlets, their
+                    conflicts, quotes merged across outlets, coverage,
+                    framing compared across outlets                                   (newsprism.compare)
+      synthesize    timeline and brief from the claims                                (newsprism.synthesize)
+    render          JSON / Markdown / HTML                                            (newsprism.render)
+
+Stages are plain functions over the data model (newsprism.model). What a
+later stage needs from an earlier one travels in it, so an Article prepared
+in one process (and written to JSON or a database) is analysed the same in
+another, without being parsed again. Models are loaded once per process into
+a `Models` object that the calls take (`Models.shared()` when given none).
+Only ingest, the CLI, the store, the service and the batch layer do I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import hashlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsprism.annotate import annotate_articles
+from spacy.tokens import Doc
+
+from newsprism.annotate import annotate_stream
+from newsprism.annotate.times import find_times
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
 from newsprism.compare import link_entities
 from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
-from newsprism.compare.embeddings import embed
+from newsprism.compare.embeddings import statement_vectors
 from newsprism.compare.framing import compare_framing
 from newsprism.compare.provenance import merge_quotes
 from newsprism.compare.statements import clause_statements, contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, ProcessingFailed
-from newsprism.ingest import iter_documents
+from newsprism.ingest import Input, iter_documents
 from newsprism.model import Article, RawDocument, Story
+from newsprism.models import Models
+from newsprism.prepared import unpack_parse
 from newsprism.synthesize import build_timeline, write_brief
 
 
-def run(
-    inputs: Iterable[str],
-    settings: Settings = DEFAULT_SETTINGS,
-    on_document: Callable[[], None] | None = None,
-    exclude: Iterable[Path] = (),
-    compare: bool = True,
-) -> Iterator[InputError | Story]:
-    """Every input through every stage: yields an InputError per bad document as it occurs, then the Story.
+class Progress:
+    """What a long run reports as it goes; the CLI draws it, this default says nothing. Override what you need."""
 
-    The documents of one call are one run, taken to be one story: reference
-    dates are settled together (an undated page takes its month from its
-    peers) and entities get one id across all articles. `on_document` is
-    called once per document read (for progress displays); files in
-    `exclude` (the run's own output file) are not read. With `compare`
-    False the story stops after entity linking (what `extract` needs).
+    def skipped(self, path: Path) -> None:
+        """A file of a folder that is not of a kind newsprism reads."""
+
+    def read(self) -> None:
+        """One more document read, good or bad."""
+
+    def prepared(self) -> None:
+        """One more article prepared."""
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        """A stage over all articles begins: "grouping", or "comparing" (with the story's article count)."""
+
+
+QUIET = Progress()
+
+
+# --- the three calls -------------------------------------------------------------------------------------------------
+
+
+def prepare(document: Input, *, models: Models | None = None, settings: Settings = DEFAULT_SETTINGS) -> Article:
+    """One document -> one annotated Article: clean body, metadata, entities, quotes, times, framing, and `prepared`.
+
+    `document` is a string of text or HTML (or a path), a JSON record
+    ({id, text | html, url, outlet, title, published}), a RawDocument or
+    bytes. The result depends on this document alone. Raises the InputError
+    that says why the document holds no article, or holds several (use
+    `extract` for files of many records).
     """
-    articles: list[Article] = []
-    for item in iter_documents(inputs, settings, exclude):
-        if on_document:
-            on_document()
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            articles.append(clean_document(item, settings))
-        except InputError as error:
-            yield error
-        except Exception as error:  # noqa: BLE001 - one document's bug must not stop the run
-            yield ProcessingFailed(item.source, f"internal error ({type(error).__name__}: {error}); please report it")
-    yield from story_of(articles, settings, compare)
+    found = list(extract([document], models=models, settings=settings))
+    errors = [item for item in found if isinstance(item, InputError)]
+    if errors:
+        raise errors[0]
+    if len(found) != 1:
+        where = found[0].source if found and isinstance(found[0], Article) else "<document>"
+        raise InputError(where, f"holds {len(found)} documents; prepare takes one (extract takes many)")
+    article = found[0]
+    assert isinstance(article, Article)
+    return article
 
 
-def story_of(articles: list[Article], settings: Settings = DEFAULT_SETTINGS, compare: bool = True) -> Iterator[InputError | Story]:
-    """The per-run stages over cleaned articles: annotation errors, then the Story."""
-    settle_reference_dates(articles)
-    yield from annotate_articles(articles, settings)
-    story = Story(articles=articles, entities=link_entities(articles))
-    if compare:
-        compare_articles(story)
-    for article in articles:
-        article.keep_parse(None)  # the parses served the story stages; a big run must not hold them all
-    yield story
+def group(articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS) -> list[list[Article]]:
+    """Articles -> stories, each the list of the articles that cover it.
+
+    For now every article is taken to cover one story: the clustering stage
+    (near-duplicates, stories in a stream) will fill this in.
+    """
+    story = list(articles)
+    return [story] if story else []
 
 
-def compare_articles(story: Story) -> None:
+def analyze_story(articles: Iterable[Article], *, models: Models | None = None, settings: Settings = DEFAULT_SETTINGS) -> Story:
+    """One story's prepared Articles -> the Story: dates settled, entities linked, claims, conflicts, quotes, coverage,
+    framing, timeline and brief.
+
+    The articles given are not changed: the Story holds copies, with
+    story-wide entity ids and settled dates. Nothing is parsed again (each
+    article's kept parse is read back); only the clauses the story reads on
+    their own are encoded. An article whose annotation failed (no `prepared`)
+    takes part with its metadata and text alone.
+    """
+    models = models or Models.shared()
+    copies = [article.model_copy(deep=True) for article in articles]
+    parses = [unpack_parse(article.prepared.parse, models.vocab) if article.prepared else None for article in copies]
+    redated = {id(article) for article in settle_reference_dates(copies)}
+    for article, doc in zip(copies, parses, strict=True):
+        if id(article) in redated and doc is not None:
+            article.times = find_times(doc, article.reference_date)  # relative days now resolve against the settled date
+    story = Story(id=story_id(copies), articles=copies, entities=link_entities(copies))
+    compare_story(story, parses, models)
+    return story
+
+
+def compare_story(story: Story, parses: list[Doc | None], models: Models) -> None:
     """The story-level stages: claims with their conflicts, quotes across outlets, coverage, framing, timeline, brief."""
-    statements = find_statements(story.articles)
+    statements = find_statements(story.articles, parses)
     statements += clause_statements(statements)  # "the carrier that ran aground ...": a second fact of a sentence
     contextual = contextual_texts(statements)  # short statements read with a neighbour, too
-    vectors = embed([statement.compared_text for statement in statements] + [text for _, text in contextual])
-    plain, with_neighbour = vectors[: len(statements)], vectors[len(statements) :]
+    plain, with_neighbour = statement_vectors(statements, [text for _, text in contextual], models.encoder)
     scores = pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
     story.claims, members = build_claims(statements, scores)
-    for claim, group in zip(story.claims, members, strict=True):
-        claim.conflicts = find_conflicts(group)
+    for claim, claim_statements in zip(story.claims, members, strict=True):
+        claim.conflicts = find_conflicts(claim_statements)
     story.quotes, quote_ids = merge_quotes(story.articles)
     link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)
@@ -102,25 +150,78 @@ def compare_articles(story: Story) -> None:
     story.brief = write_brief(story.articles, story.claims, members)
 
 
+def story_id(articles: list[Article]) -> str:
+    """A stable id: the same articles (by their bodies) give the same id, in any order and wherever they were read."""
+    digests = sorted(hashlib.sha1(article.body.encode("utf-8", "surrogatepass")).hexdigest() for article in articles)
+    return "story-" + hashlib.sha1("\n".join(digests).encode("ascii")).hexdigest()[:12]
+
+
+# --- compositions ----------------------------------------------------------------------------------------------------
+
+
 def extract(
-    inputs: Iterable[str],
+    inputs: Iterable[Input],
+    *,
+    models: Models | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-    on_document: Callable[[], None] | None = None,
+    progress: Progress = QUIET,
     exclude: Iterable[Path] = (),
 ) -> Iterator[Article | InputError]:
-    """Every input as an annotated Article, or as the InputError that says why it could not be one (see `run`)."""
-    for item in run(inputs, settings, on_document, exclude, compare=False):
-        if isinstance(item, Story):
-            yield from item.articles
-        else:
+    """`prepare` over every document the inputs hold: each Article (or the InputError of a document that holds none)
+    as soon as it is done, so memory stays flat however many there are.
+
+    Inputs are what `newsprism.ingest` reads: paths, folders, globs, "-" for
+    stdin, strings of text or HTML, records, RawDocuments. Documents are
+    batched through spaCy and the encoder, but no article depends on another:
+    each is what `prepare` gives for it alone. Files in `exclude` (a run's own
+    output) are not read.
+    """
+    models = models or Models.shared()
+    documents = iter_documents(inputs, settings, exclude, progress.skipped)
+    cleaned = (clean(document, settings, progress) for document in documents)
+    for item in annotate_stream(cleaned, models, settings):
+        if isinstance(item, Article):
+            progress.prepared()
+        yield item
+
+
+def clean(document: RawDocument | InputError, settings: Settings, progress: Progress) -> Article | InputError:
+    """One document cleaned into an Article, or the InputError that says why it holds none."""
+    progress.read()
+    if isinstance(document, InputError):
+        return document
+    try:
+        return clean_document(document, settings)
+    except InputError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - one document's bug must not stop the run
+        return ProcessingFailed(document.source, f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def run(
+    inputs: Iterable[Input],
+    *,
+    models: Models | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: Progress = QUIET,
+    exclude: Iterable[Path] = (),
+) -> Iterator[InputError | Story]:
+    """Every input through every stage: an InputError per bad document as it occurs, then a Story per story.
+
+    A story whose analysis fails unexpectedly comes as its ProcessingFailed, and the next story goes on.
+    """
+    models = models or Models.shared()
+    articles: list[Article] = []
+    for item in extract(inputs, models=models, settings=settings, progress=progress, exclude=exclude):
+        if isinstance(item, InputError):
             yield item
+        else:
+            articles.append(item)
+    progress.stage("grouping", len(articles))
+    for story in group(articles, settings=settings):
+        progress.stage("comparing", len(story))
+        try:
+            yield analyze_story(story, models=models, settings=settings)
+        except Exception as error:  # noqa: BLE001 - one story's bug must not stop the others
+            yield ProcessingFailed(f"story {story_id(story)}", f"analysis failed ({type(error).__name__}: {error}); please report it")
 
-
-def analyze_documents(raws: Iterable[RawDocument], settings: Settings = DEFAULT_SETTINGS) -> Story:
-    """Library use: already-built RawDocuments -> one Story (a bad document raises its InputError)."""
-    articles = [clean_document(raw, settings) for raw in raws]
-    for item in story_of(articles, settings):
-        if isinstance(item, Story):
-            return item
-        raise item
-    raise AssertionError("story_of always ends with a Story")

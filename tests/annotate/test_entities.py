@@ -1,6 +1,6 @@
 from newsprism.annotate.entities import acronym, find_entities, name_key
-from newsprism.annotate.language import parse
 from newsprism.model import Entity, Mention
+from tests.conftest import parse
 
 TEXT = (
     "Marovian Deputy Trade Minister Oskar Telvin told the Harbour Wire that the talks went well. "
@@ -12,7 +12,7 @@ TEXT = (
 
 
 def entities_of(text: str) -> tuple[list[Mention], dict[str, Entity]]:
-    mentions, entities = find_entities(next(parse([text])))
+    mentions, entities = find_entities(parse(text))
     return mentions, {entity.id: entity for entity in entities}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.annotate.framing import sentence_case
 from newsprism.model import Article, RawDocument
-from newsprism.pipeline import analyze_documents
+from newsprism.pipeline import prepare
 
 BODY = (
     "The hapless mayor of Norvale rammed his bloated budget through the council on Monday.\n\n"
@@ -19,8 +19,7 @@ BODY = (
 
 def framed(body: str = BODY, headline: str = "Mayor's monstrous budget sails through") -> Article:
     raw = RawDocument(id="a", source="a.jsonl:1", kind="body", content=body, outlet="Norvale Mirror", title=headline)
-    (article,) = analyze_documents([raw]).articles
-    return article
+    return prepare(raw)
 
 
 def test_words_inside_a_quote_belong_to_the_speaker() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.annotate.language import parse
 from newsprism.annotate.quotes import find_quotes
 from newsprism.model import Quote
+from tests.conftest import parse
 
 
 def quotes_of(text: str) -> list[Quote]:
-    return find_quotes(next(parse([text])))
+    return find_quotes(parse(text))
 
 
 def only(quotes: list[Quote], kind: str) -> list[Quote]:

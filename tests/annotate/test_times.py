@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from newsprism.annotate.language import parse
 from newsprism.annotate.times import find_times
 from newsprism.model import TimeExpr
+from tests.conftest import parse
 
 REFERENCE = dt.date(2024, 6, 19)  # a Wednesday, ISO week 25, second quarter
 
 
 def times_in(text: str, reference: dt.date | None = REFERENCE) -> list[TimeExpr]:
-    return find_times(next(parse([text])), reference)
+    return find_times(parse(text), reference)
 
 
 def values_in(text: str, reference: dt.date | None = REFERENCE) -> list[tuple[str, str | None]]:

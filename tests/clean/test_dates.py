@@ -58,7 +58,7 @@ def test_an_update_stamp_far_from_peers_is_replaced() -> None:
     reference, note = reference_date(dt.date(2031, 12, 15), "The accord was signed on Tuesday.", weak=True)
     updated = Article(id="u", source="u", body="The accord was signed on Tuesday.", published=dt.date(2031, 12, 15),
                       reference_date=reference, date_note=note)
-    updated.mark_provisional_date()
+    updated.provisional_date = True
     peer = make("p", "It was signed on Wednesday.", dt.date(2031, 3, 5))
     settle_reference_dates([updated, peer])
     assert updated.reference_date == dt.date(2031, 3, 5)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.compare.claims import build_claims, disagree
+from newsprism.compare.claims import PairScores, build_claims, disagree
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.statements import Statement, find_statements
 from newsprism.model import Article, Framing, LoadedTerm, Mention, TimeExpr
 from newsprism.synthesize import build_timeline, write_brief
+from tests.conftest import with_sentences
 
 
 def article(article_id: str, outlet: str, body: str, times: list[TimeExpr] | None = None) -> Article:
-    made = Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, times=times or [])
-    made.set_sentences([(0, len(body))])
-    return made
+    return with_sentences(Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, times=times or []), [(0, len(body))])
 
 
 def day(body: str, text: str, value: str) -> TimeExpr:
@@ -101,7 +100,7 @@ def test_claims_brief_timeline_and_coverage_from_given_scores() -> None:
     ]
     articles = [article(i, o, b, [day(b, "Monday", "2031-04-07")] if "Monday" in b else []) for i, o, b in bodies]
     statements = find_statements(articles)
-    scores = np.array([[0, 0.9, 0.1], [0.9, 0, 0.1], [0.1, 0.1, 0]], dtype=np.float32)
+    scores = PairScores.from_matrix(np.array([[0, 0.9, 0.1], [0.9, 0, 0.1], [0.1, 0.1, 0]], dtype=np.float32))
     claims, members = build_claims(statements, scores)
     assert [c.support for c in claims] == [2, 1]
     assert claims[0].date == "2031-04-07"
@@ -123,7 +122,7 @@ def test_the_claim_is_worded_by_the_outlet_that_does_not_load_it() -> None:
     loaded.framing = Framing(loaded=[LoadedTerm(text="hapless", category="evaluative", start=start, end=start + 7, voice="outlet")])
     plain = article("b", "Beta Daily", plain_body)
     statements = find_statements([loaded, plain])
-    scores = np.array([[0, 0.9], [0.9, 0]], dtype=np.float32)
+    scores = PairScores.from_matrix(np.array([[0, 0.9], [0.9, 0]], dtype=np.float32))
     (claim,), _ = build_claims(statements, scores)
     assert claim.text == plain_body
     # Without loaded wording, the first outlet's sentence would have been as good a choice.

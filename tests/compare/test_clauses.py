@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from newsprism.annotate import annotate_articles
-from newsprism.compare.statements import clause_statements, find_statements
-from newsprism.model import Article
+from newsprism.compare.statements import Statement, clause_statements, find_statements
+from newsprism.model import RawDocument
+from newsprism.pipeline import prepare
+from newsprism.prepared import unpack_parse
+from tests.conftest import MODELS
 
 
-def parsed(body: str) -> Article:
-    article = Article(id="a", source="a.txt", outlet="Alpha Post", body=body)
-    assert not annotate_articles([article])
-    return article
+def clauses(body: str) -> list[Statement]:
+    article = prepare(RawDocument(id="a", source="a.txt", kind="body", content=body, outlet="Alpha Post"), models=MODELS)
+    assert article.prepared is not None
+    return clause_statements(find_statements([article], [unpack_parse(article.prepared.parse, MODELS.vocab)]))
 
 
 def readings(body: str) -> list[str]:
-    return [clause.reading or "" for clause in clause_statements(find_statements([parsed(body)]))]
+    return [clause.reading or "" for clause in clauses(body)]
 
 
 def test_relative_clauses_are_read_about_their_noun() -> None:
@@ -31,8 +33,7 @@ def test_an_event_clause_is_read_without_its_conjunction() -> None:
 
 def test_a_clause_statement_shows_its_whole_sentence() -> None:
     body = "Lisca Island and Norvale agreed on Monday to share the costs after a ferry sank at the entrance to the harbour."
-    article = parsed(body)
-    (clause,) = clause_statements(find_statements([article]))
+    (clause,) = clauses(body)
     assert clause.source_text == body and clause.text == "a ferry sank at the entrance to the harbour"
     assert "monday" not in clause.words, "the date belongs to the agreement, not to the sinking"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsprism.compare.conflicts import find_conflicts, participant_conflicts
 from newsprism.compare.statements import Statement, find_statements
 from newsprism.model import Article, Conflict, Mention
+from tests.conftest import parse, with_sentences
 
 # Story-wide entity ids of the fictional parties, by every spelling the articles use.
 IDS = {
@@ -29,13 +30,11 @@ def article(article_id: str, outlet: str, body: str, names: list[str]) -> Articl
         label = "PERSON" if IDS[name].startswith("person:") else "ORG"
         mentions.append(Mention(text=name, label=label, start=start, end=start + len(name), entity=IDS[name]))
         offset = start + len(name)
-    made = Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, entities=mentions)
-    made.set_sentences([(0, len(body))])
-    return made
+    return with_sentences(Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body, entities=mentions), [(0, len(body))])
 
 
 def statements_of(*made: Article) -> list[Statement]:
-    return find_statements(list(made))
+    return find_statements(list(made), [parse(article.body) for article in made])
 
 
 def participants(group: list[Statement]) -> list[Conflict]:
@@ -131,7 +130,7 @@ def test_statements_of_one_article_are_not_compared_but_two_articles_of_one_outl
     first = "Lantern Salvage towed the stranded barge off the Tarn sandbank overnight."
     second = "Corvo Marine towed the stranded barge off the Tarn sandbank overnight."
     one_article = article("a", "Alpha Post", f"{first} {second}", ["Lantern Salvage", "Corvo Marine"])
-    one_article.set_sentences([(0, len(first)), (len(first) + 1, len(first) + 1 + len(second))])
+    with_sentences(one_article, [(0, len(first)), (len(first) + 1, len(first) + 1 + len(second))])
     assert participant_conflicts(statements_of(one_article)) == []
     # A story and its update by the same outlet may disagree, and that is worth seeing.
     update = statements_of(

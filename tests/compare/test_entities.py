@@ -1,5 +1,6 @@
 from newsprism.compare.entities import link_entities
 from newsprism.model import Article, Entity, Mention
+from tests.conftest import with_sentences
 
 
 def article(article_id: str, groups: list[tuple[str, str, str]]) -> Article:
@@ -7,7 +8,7 @@ def article(article_id: str, groups: list[tuple[str, str, str]]) -> Article:
     built = Article(id=article_id, source=article_id, body="")
     built.entities = [Mention(text=name, label="PERSON" if kind == "person" else "GPE", start=0, end=len(name), entity=local)
                       for local, name, kind in groups]
-    built.set_local_entities([Entity(id=local, name=name, type=kind) for local, name, kind in groups])
+    with_sentences(built, []).prepared.entities = [Entity(id=local, name=name, type=kind) for local, name, kind in groups]  # type: ignore[union-attr]
     return built
 
 

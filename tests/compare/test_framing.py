@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsprism.compare.framing import affiliation_of, compare_framing
-from newsprism.model import Article, Entity, Framing, LabelUse, LoadedTerm, Mention, OpinionSentence, Quote, SentenceVerdict
+from newsprism.model import ActorLabel, Article, Entity, Framing, LoadedTerm, Mention, OpinionSentence, Quote, SentenceVerdict
+from tests.conftest import with_sentences
 
 PLACES = [
     Entity(id="place:norvia", name="Norvia", type="place"),
@@ -71,8 +72,12 @@ def test_labels_line_up_each_outlet_s_words_for_a_person_named_by_two_outlets() 
     second = article("b", "Beta", body_b, Framing())
     first.entities = [Mention(text="Ivo Stan", label="PERSON", start=8, end=16, entity="person:ivo-stan")]
     second.entities = [Mention(text="Ivo Stan", label="PERSON", start=13, end=21, entity="person:ivo-stan")]
-    first.set_actor_labels([LabelUse("premier", (8, 16))])
-    second.set_actor_labels([LabelUse("autocrat", (13, 21)), LabelUse("despot", None, ("norvian",)), LabelUse("crony", None, ("ostrelian",))])
+    with_sentences(first, []).prepared.labels = [ActorLabel(words="premier", mention=(8, 16))]  # type: ignore[union-attr]
+    with_sentences(second, []).prepared.labels = [  # type: ignore[union-attr]
+        ActorLabel(words="autocrat", mention=(13, 21)),
+        ActorLabel(words="despot", nations=["norvian"]),
+        ActorLabel(words="crony", nations=["ostrelian"]),
+    ]
     people = [person("person:ivo-stan", "Ivo Stan", "Norvian Premier"), person("person:ada-brenn", "Ada Brenn", "Ostrelian envoy")]
     people[0].articles, people[1].articles = ["a", "b"], ["a", "b"]
     story_framing = compare_framing([first, second], people)

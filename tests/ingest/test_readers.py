@@ -8,6 +8,7 @@ from newsprism.config import Settings
 from newsprism.errors import BinaryInput, EmptyInput, MalformedRecord, OversizedInput, UnreadableInput
 from newsprism.ingest import iter_documents
 from newsprism.ingest.readers import decode
+from newsprism.model import RawDocument
 
 
 def test_encodings_are_detected() -> None:
@@ -31,9 +32,15 @@ def test_bad_bytes_raise_clear_errors(data: bytes, error: type) -> None:
 def test_files_directories_globs_and_gzip(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Page dump text", encoding="utf-8")
     (tmp_path / "b.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
-    (tmp_path / "notes.md").write_text("ignored in directories")
-    kinds = {Path(doc.source).name: doc.kind for doc in iter_documents([str(tmp_path)])}  # type: ignore[union-attr]
-    assert kinds == {"a.txt": "text", "b.html.gz": "html"}
+    (tmp_path / "c.html").write_bytes(gzip.compress(b"<html><body><p>gzip known by its bytes</p></body></html>"))
+    (tmp_path / "notes.md").write_text("A Markdown dump is a page dump too.")
+    (tmp_path / "table.csv").write_text("a,b\n1,2\n")
+    skipped: list[Path] = []
+    kinds = {Path(doc.source).name: doc.kind for doc in iter_documents([str(tmp_path)], on_skipped=skipped.append)}  # type: ignore[union-attr]
+    assert kinds == {"a.txt": "text", "b.html.gz": "html", "c.html": "html", "notes.md": "text"}
+    assert [path.name for path in skipped] == ["table.csv"]
+    (gzipped,) = iter_documents([gzip.compress(b"<html><body><p>from stdin</p></body></html>")])
+    assert isinstance(gzipped, RawDocument) and gzipped.kind == "html" and "from stdin" in gzipped.content
     globbed = list(iter_documents([str(tmp_path / "*.txt")]))
     assert [Path(doc.source).name for doc in globbed] == ["a.txt"]  # type: ignore[union-attr]
 

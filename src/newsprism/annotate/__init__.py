@@ -1,54 +1,92 @@
 """Annotate: the per-article linguistic layer (entities, quotes, times, framing), over one spaCy parse per body.
 
-`annotate_articles` parses the bodies of a run in batches (`nlp.pipe`) and
-fills each article's `entities` (with article-local entity groups),
-`quotes`, `times` (resolved against the article's reference date) and
-`framing` (a bias verdict per sentence, loaded terms, editorializing).
+`annotate_stream` parses a stream of cleaned articles in batches (`nlp.pipe`)
+and fills each article's `entities` (mentions with article-local entity ids),
+`quotes`, `times` (resolved against the article's own reference date) and
+`framing` (a bias verdict per sentence, loaded terms, editorializing). It
+keeps in `Article.prepared` what the story stages need of that work: the
+parse, the sentence spans and their vectors, the article's entity table and
+the words it uses for people. Nothing in it depends on any other article.
 
 The bias model (ONNX Runtime, which releases the GIL) reads each article's
-sentences in a background thread while spaCy parses the next article, so
-the two heaviest steps of a story share the machine's cores.
+sentences in a background thread while spaCy parses the next ones, so the
+two heaviest steps share the machine's cores. Articles come out in the order
+they went in, each as soon as it is done (InputErrors, and articles prepared
+before, pass through as soon as they are read); at most a few batches are in
+flight, so memory stays flat however long the stream.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
+import numpy as np
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.annotate.bias import SentenceBias
 from newsprism.annotate.entities import find_entities
 from newsprism.annotate.framing import actor_labels, assess_article, frame_article
-from newsprism.annotate.language import BATCH_SIZE as PARSE_BATCH
-from newsprism.annotate.language import body_of, parse, sentences
+from newsprism.annotate.language import body_of, sentences
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.config import DEFAULT_SETTINGS, Settings
-from newsprism.errors import ProcessingFailed
-from newsprism.model import Article, Framing
+from newsprism.errors import InputError, ProcessingFailed
+from newsprism.model import Article, Entity, Framing, Prepared
+from newsprism.models import Models
+from newsprism.prepared import pack_parse, pack_vectors
+
+# Bodies per nlp.pipe batch. Small enough that the first article reaches the bias
+# model (and the user) early; larger batches parse no faster on two cores.
+PARSE_BATCH = 8
+# Articles parsed ahead of the one being finished: keeps the bias thread busy while the main thread parses.
+LOOKAHEAD = 2 * PARSE_BATCH
 
 
-def annotate_article(article: Article, doc: Doc) -> None:
-    """Fill one article's annotation keys from the parse of its body."""
-    annotate_facts(article, doc)
-    annotate_framing(article, doc)
+@dataclass
+class Parsed:
+    """An article between its parse and its framing: what annotate_facts found, and the bias model's work in progress."""
+
+    article: Article
+    doc: Doc
+    sentences: list[tuple[int, int]]
+    entities: list[Entity]
+    assessed: Future[tuple[list[SentenceBias], np.ndarray]]
 
 
-def annotate_facts(article: Article, doc: Doc) -> None:
-    """Sentences, entities (with article-local groups), quotes and times; keeps the parse for the story stages."""
-    article.keep_parse(doc)
-    article.set_sentences(sentence_spans(doc))
+def annotate(article: Article, doc: Doc, models: Models) -> None:
+    """Fill one article's annotations and its `prepared` from the parse of its body (no background thread)."""
+    spans, entities = annotate_facts(article, doc)
+    assessments, vectors = assess_article(models, article, spans)
+    finish(models, article, doc, spans, entities, assessments, vectors)
+
+
+def annotate_facts(article: Article, doc: Doc) -> tuple[list[tuple[int, int]], list[Entity]]:
+    """Entities, quotes and times; returns the sentence spans and the article's entity table."""
     mentions, entities = find_entities(doc)
     article.entities = mentions
-    article.set_local_entities(entities)
     article.quotes = find_quotes(doc)
     article.times = find_times(doc, article.reference_date)
+    return sentence_spans(doc), entities
 
 
-def annotate_framing(article: Article, doc: Doc, assessments: list[SentenceBias] | None = None) -> None:
-    """Framing and actor labels; reads the quotes (words inside them are the speakers'), so runs after `annotate_facts`."""
-    article.framing = frame_article(article, doc, assessments)
-    article.set_actor_labels(actor_labels(article, doc))
+def finish(
+    models: Models,
+    article: Article,
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    entities: list[Entity],
+    assessments: list[SentenceBias],
+    vectors: np.ndarray,
+) -> None:
+    """Framing (it reads the quotes: words inside them are the speakers'), then what the story stages keep."""
+    article.framing = frame_article(models, article, doc, spans, assessments)
+    article.prepared = Prepared(
+        parse=pack_parse(doc), sentences=spans, vectors=pack_vectors(vectors), entities=entities, labels=actor_labels(article, doc)
+    )
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -64,36 +102,99 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def annotate_articles(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> list[ProcessingFailed]:
-    """Annotate every article in place; returns one error per article whose annotation failed.
+def annotate_stream(
+    items: Iterable[Article | InputError], models: Models, settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Article | InputError]:
+    """Every article annotated, in order, each yielded as soon as it is done; InputErrors pass through as they come.
 
-    An article whose annotation fails keeps its clean body and metadata with
-    empty annotations, so nothing already processed is lost.
+    An article prepared before (it has `prepared`) passes through as it is.
+    An article whose annotation fails is yielded with its clean body and
+    metadata and empty annotations, after the ProcessingFailed that says why:
+    nothing already processed is lost, and the stream goes on.
     """
-    failures: dict[int, ProcessingFailed] = {}
+    errors: deque[InputError] = deque()
+    done: deque[Article] = deque()
 
-    def failed(index: int, error: Exception) -> None:
-        article = articles[index]
-        article.entities, article.quotes, article.times, article.framing = [], [], [], Framing()
-        failures[index] = ProcessingFailed(article.source, f"annotation failed ({type(error).__name__}: {error}); please report it")
+    def to_parse() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(item)
+            elif item.prepared is not None:
+                done.append(item)
+            else:
+                yield item
 
-    # Small spaCy batches for a small story, so the first article reaches the bias model early; a big run keeps full batches.
-    batch_size = max(1, min(PARSE_BATCH, len(articles) // 4))
-    bodies = (article.body for article in articles)
-    parsed: list[tuple[int, Doc, Future[list[SentenceBias]]]] = []
+    def ready() -> Iterator[Article | InputError]:
+        while errors:
+            yield errors.popleft()
+        while done:
+            yield done.popleft()
+
+    pending: deque[Parsed] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-bias") as bias_thread:
-        for index, doc in enumerate(parse(bodies, settings.processes, batch_size)):
+        for article, doc in parse_stream(models.nlp, to_parse(), settings.processes):
+            yield from ready()
+            if isinstance(doc, Exception):
+                yield from failed(article, "parse", doc)
+                continue
             try:
-                annotate_facts(articles[index], doc)
-                parsed.append((index, doc, bias_thread.submit(assess_article, articles[index])))
+                spans, entities = annotate_facts(article, doc)
             except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
-                failed(index, error)
-        for index, doc, assessments in parsed:
-            try:
-                annotate_framing(articles[index], doc, assessments.result())
-            except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
-                failed(index, error)
-    return [failures[index] for index in sorted(failures)]
+                yield from failed(article, "annotation", error)
+                continue
+            pending.append(Parsed(article, doc, spans, entities, bias_thread.submit(assess_article, models, article, spans)))
+            while len(pending) > LOOKAHEAD:
+                yield from finished(models, pending.popleft())
+        while pending:
+            yield from ready()
+            yield from finished(models, pending.popleft())
+        yield from ready()
 
 
-__all__ = ["annotate_article", "annotate_articles"]
+def finished(models: Models, parsed: Parsed) -> Iterator[Article | InputError]:
+    """One article out of the pipeline: framed and prepared, or its failure and the bare article."""
+    try:
+        assessments, vectors = parsed.assessed.result()
+        finish(models, parsed.article, parsed.doc, parsed.sentences, parsed.entities, assessments, vectors)
+    except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
+        yield from failed(parsed.article, "annotation", error)
+        return
+    yield parsed.article
+
+
+def failed(article: Article, step: str, error: Exception) -> Iterator[Article | InputError]:
+    """The error that says why an article could not be annotated, then the article without annotations."""
+    article.entities, article.quotes, article.times, article.framing, article.prepared = [], [], [], Framing(), None
+    yield ProcessingFailed(article.source, f"{step} failed ({type(error).__name__}: {error}); please report it")
+    yield article
+
+
+def parse_stream(nlp: Language, articles: Iterable[Article], processes: int = 1) -> Iterator[tuple[Article, Doc | Exception]]:
+    """Each article with the parse of its body, in order, through `nlp.pipe` batches (`processes` > 1 forks workers).
+
+    A batch that fails is parsed again one body at a time, so only the body at
+    fault comes out as its exception; a new pipe then takes the rest.
+    """
+    remaining = iter(articles)
+    in_flight: deque[Article] = deque()
+
+    def bodies() -> Iterator[str]:
+        for article in remaining:
+            in_flight.append(article)
+            yield article.body
+
+    while True:
+        try:
+            for doc in nlp.pipe(bodies(), batch_size=PARSE_BATCH, n_process=processes):
+                yield in_flight.popleft(), doc
+            return
+        except Exception:  # noqa: BLE001 - spaCy raises many types; the bodies in flight are parsed alone below
+            while in_flight:
+                article = in_flight.popleft()
+                try:
+                    yield article, nlp(article.body)
+                except Exception as error:  # noqa: BLE001 - this body is the one at fault
+                    yield article, error
+
+
+__all__ = ["annotate", "annotate_stream", "sentence_spans"]

@@ -30,15 +30,17 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsprism.encoder import BATCH_SIZE, DIMENSIONS, load_encoder, mean_pool, normalize
+from newsprism.encoder import BATCH_SIZE, DIMENSIONS, Encoder, mean_pool, normalize
 from newsprism.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from newsprism.models import Models
 
 WEIGHTS_FILE = "bias_model.npz"
 META_FILE = "bias_model.json"
@@ -80,7 +82,7 @@ class SentenceBias:
 class Encoded:
     """What one encoder pass over some sentences gives both heads (used by training too, so they cannot drift)."""
 
-    sentence_vectors: np.ndarray  # (n, 384) unit-length mean-pooled last layer: the same vectors as embed()
+    sentence_vectors: np.ndarray  # (n, 384) unit-length mean-pooled last layer: the same vectors as Encoder.embed
     sentence_features: np.ndarray  # (n, SENTENCE_FEATURES)
     word_spans: list[list[tuple[int, int]]]  # per sentence: (start, end) of each encoded word
     word_features: list[np.ndarray]  # per sentence: (words, WORD_FEATURES)
@@ -142,9 +144,8 @@ def surface_features(text: str, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     return np.asarray(rows, dtype=np.float32).reshape(len(rows), SURFACE_FEATURES)
 
 
-def encode(texts: Sequence[str]) -> Encoded:
+def encode(encoder: Encoder, texts: Sequence[str]) -> Encoded:
     """One forward pass of the encoder over the texts: sentence vectors and per-word features."""
-    encoder = load_encoder()
     count = len(texts)
     sentence_vectors = np.zeros((count, DIMENSIONS), dtype=np.float32)
     sentence_features = np.zeros((count, SENTENCE_FEATURES), dtype=np.float32)
@@ -157,7 +158,7 @@ def encode(texts: Sequence[str]) -> Encoded:
         tokens = encoder.tokenize([texts[index] for index in batch])
         hidden = encoder.hidden_states(tokens)
         pooled = {layer: mean_pool(hidden[layer], tokens.mask) for layer in {*SENTENCE_LAYERS, len(hidden) - 1}}
-        # The normalised mean of the last layer: exactly the vector embed() gives.
+        # The normalised mean of the last layer: exactly the vector Encoder.embed gives.
         sentence_vectors[batch] = normalize(pooled[len(hidden) - 1])
         sentence_features[batch] = np.concatenate([pooled[layer] for layer in SENTENCE_LAYERS], axis=1)
         word_states = np.concatenate([hidden[layer] for layer in WORD_LAYERS], axis=2)
@@ -227,9 +228,11 @@ def save_model(model: BiasModel, directory: Path, meta: dict[str, Any]) -> tuple
     return weights, sidecar
 
 
-@lru_cache(maxsize=1)
 def load_model() -> BiasModel:
-    """The shipped weights; raises ConfigurationError when they are missing, unreadable or from another format."""
+    """The shipped weights (load them once, through `newsprism.models.Models`).
+
+    Raises ConfigurationError when they are missing, unreadable or from another format.
+    """
     package = resources.files("newsprism.annotate")
     try:
         meta = json.loads(package.joinpath(META_FILE).read_text(encoding="utf-8"))
@@ -251,8 +254,8 @@ def load_model() -> BiasModel:
     return model
 
 
-def assess_and_embed(texts: Sequence[str], word_threshold: float | None = None) -> tuple[list[SentenceBias], np.ndarray]:
-    """Bias of each sentence, and its unit-length sentence embedding (the same as `embed()`), from one encoder pass.
+def assess_and_embed(models: Models, texts: Sequence[str], word_threshold: float | None = None) -> tuple[list[SentenceBias], np.ndarray]:
+    """Bias of each sentence, and its unit-length sentence embedding (the same as `Encoder.embed`), from one encoder pass.
 
     `word_threshold` overrides the shipped word threshold (chosen for BABE's
     word F1) for a caller that filters the candidates further itself.
@@ -263,9 +266,8 @@ def assess_and_embed(texts: Sequence[str], word_threshold: float | None = None) 
     """
     if not texts:
         return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
-    model = load_model()
-    encoded = encode(texts)
-    return assess_encoded(model, texts, encoded, word_threshold), encoded.sentence_vectors
+    encoded = encode(models.encoder, texts)
+    return assess_encoded(models.bias, texts, encoded, word_threshold), encoded.sentence_vectors
 
 
 def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, word_threshold: float | None = None) -> list[SentenceBias]:
@@ -279,9 +281,9 @@ def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, wor
     ]
 
 
-def assess_sentences(texts: Sequence[str]) -> list[SentenceBias]:
+def assess_sentences(models: Models, texts: Sequence[str]) -> list[SentenceBias]:
     """Bias of each sentence (score, verdict, loaded words with offsets into that sentence); [] for no input."""
-    return assess_and_embed(texts)[0]
+    return assess_and_embed(models, texts)[0]
 
 
-__all__ = ["LoadedWord", "SentenceBias", "assess_and_embed", "assess_sentences"]
+__all__ = ["BiasModel", "LoadedWord", "SentenceBias", "assess_and_embed", "assess_sentences", "load_model"]

@@ -211,10 +211,34 @@ def find_entities(doc: Doc) -> tuple[list[Mention], list[Entity]]:
         mentions.append(Mention(text=text, label=label, start=start, end=end, entity=group.id if group else None))
     mentions.extend(descriptions(doc, groups, mentions))
     mentions.sort(key=lambda mention: mention.start)
+    # Readable ids, unique within the article ("person:vladimir-putin", "place:kessaria-2"): the gathering numbered them.
+    readable: dict[str, str] = {}
+    for group in groups:
+        readable[group.id] = unique_id(entity_slug(group.type, group.name), set(readable.values()))
+    for mention in mentions:
+        if mention.entity is not None:
+            mention.entity = readable[mention.entity]
     entities = [
-        Entity(id=group.id, name=group.name, type=group.type, aliases=sorted(set(group.names) - {group.name}), roles=group.roles) for group in groups
+        Entity(id=readable[group.id], name=group.name, type=group.type, aliases=sorted(set(group.names) - {group.name}), roles=group.roles)
+        for group in groups
     ]
     return mentions, entities
+
+
+SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def entity_slug(kind: str, name: str) -> str:
+    """A readable entity id: the type and the name's key, "person:kim-jong-un"."""
+    return f"{kind}:{SLUG.sub('-', name_key(name)).strip('-') or 'unnamed'}"
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` ... when it is taken."""
+    candidate, suffix = base, 2
+    while candidate in used:
+        candidate, suffix = f"{base}-{suffix}", suffix + 1
+    return candidate
 
 
 def entity_spans(doc: Doc) -> list[Span]:

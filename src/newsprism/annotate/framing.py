@@ -32,16 +32,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate.bias import SentenceBias, assess_and_embed
-from newsprism.annotate.language import body_of, load_pipeline
+from newsprism.annotate.language import body_of
 from newsprism.annotate.loaded_lexicon import CATEGORY_OF, NEUTRAL_SAYING_VERBS
 from newsprism.annotate.quotes import CUE_VERBS, SAYING_VERBS, quoted_stretches
-from newsprism.compare.embeddings import remember
-from newsprism.model import Article, Framing, LabelUse, LoadedCategory, LoadedTerm, OpinionKind, OpinionSentence, Quote, SentenceVerdict
+from newsprism.model import ActorLabel, Article, Framing, LoadedCategory, LoadedTerm, OpinionKind, OpinionSentence, Quote, SentenceVerdict
+
+if TYPE_CHECKING:
+    from newsprism.models import Models
 
 LONGEST_LEXICON_ENTRY = 4  # tokens
 TITLE_WORD = re.compile(r"[^\W\d_]+")
@@ -103,31 +106,28 @@ def sentence_case(line: str, body: str) -> str:
     return "".join(characters)
 
 
-def assessed_texts(article: Article) -> list[str]:
+def assessed_texts(article: Article, sentence_spans: Sequence[tuple[int, int]]) -> list[str]:
     """What the bias model reads for one article: its body sentences, then its headline and dek (see `sentence_case`)."""
-    texts = [article.body[start:end] for start, end in article.sentences]
+    texts = [article.body[start:end] for start, end in sentence_spans]
     return texts + [sentence_case(line, article.body) for _, line in display_lines(article)]
 
 
-def assess_article(article: Article) -> list[SentenceBias]:
-    """The bias model's verdicts on `assessed_texts(article)`; hands the sentence vectors to the story layer
-    (`compare.embeddings.remember`), which would otherwise encode these sentences again."""
-    texts = assessed_texts(article)
-    assessments, vectors = assess_and_embed(texts, CANDIDATE_WORD_PROBABILITY)
-    remember(texts, vectors)
-    return assessments
+def assess_article(models: Models, article: Article, sentence_spans: Sequence[tuple[int, int]]) -> tuple[list[SentenceBias], np.ndarray]:
+    """The bias model's verdicts on `assessed_texts(article, sentence_spans)`, and the body sentences' vectors from
+    the same encoder pass (the story layer aligns claims with them: kept in `Prepared.vectors`, never encoded twice)."""
+    assessments, vectors = assess_and_embed(models, assessed_texts(article, sentence_spans), CANDIDATE_WORD_PROBABILITY)
+    return assessments, vectors[: len(sentence_spans)]
 
 
-def frame_article(article: Article, doc: Doc, assessments: Sequence[SentenceBias] | None = None) -> Framing:
+def frame_article(
+    models: Models, article: Article, doc: Doc, sentence_spans: Sequence[tuple[int, int]], assessments: Sequence[SentenceBias]
+) -> Framing:
     """The article's framing: a verdict per body sentence, loaded terms of body, headline and dek, editorializing.
 
-    `assessments` are `assess_article(article)`'s, when the caller ran it already (in another thread, say).
+    `assessments` are `assess_article`'s for the same sentences.
     """
     body = body_of(doc)
-    sentence_spans = article.sentences
     texts = [body[start:end] for start, end in sentence_spans]
-    if assessments is None:
-        assessments = assess_article(article)
     quoted = _QuotedText(body, article.quotes)
 
     verdicts = [SentenceVerdict(text=text, score=round(a.score, 4), biased=a.biased) for text, a in zip(texts, assessments, strict=False)]
@@ -154,7 +154,7 @@ def frame_article(article: Article, doc: Doc, assessments: Sequence[SentenceBias
     lines = display_lines(article)
     for (where, line), assessment in zip(lines, assessments[len(texts) :], strict=True):
         cased = sentence_case(line, body)
-        for term in loaded_terms(load_pipeline()(cased)[:], 0, assessment, _QuotedText(cased, []), []):
+        for term in loaded_terms(models.nlp(cased)[:], 0, assessment, _QuotedText(cased, []), []):
             terms.append(term.model_copy(update={"where": where, "text": line[term.start : term.end]}))
     # Half what the evidence shows (sentences with loaded wording or editorializing), half what the model
     # reads in the wording as a whole: the evidence explains the score, the model separates close cases.
@@ -403,7 +403,7 @@ TITLE_DEPS = {"compound", "amod", "nmod"}
 HONORIFIC_WORDS = {"mr", "mrs", "ms", "messrs", "dr", "sir", "dame"}
 
 
-def actor_labels(article: Article, doc: Doc) -> list[LabelUse]:
+def actor_labels(article: Article, doc: Doc) -> list[ActorLabel]:
     """How the article names each person: the words it uses, tied to a mention of them or to a nationality.
 
     The words are the titles before a name ("North Korean leader Kim Jong
@@ -414,7 +414,7 @@ def actor_labels(article: Article, doc: Doc) -> list[LabelUse]:
     roles carry it.
     """
     people = [mention for mention in article.entities if mention.label == "PERSON" and mention.entity]
-    uses: list[LabelUse] = []
+    uses: list[ActorLabel] = []
     named: set[int] = set()  # tokens inside person mentions
     for mention in people:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -424,7 +424,7 @@ def actor_labels(article: Article, doc: Doc) -> list[LabelUse]:
         appositions = [child for child in span.root.children if child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ","]
         for words in (_title_before(span), *(_apposition(child) for child in appositions)):
             if words:
-                uses.append(LabelUse(words, (mention.start, mention.end)))
+                uses.append(ActorLabel(words=words, mention=(mention.start, mention.end)))
     for term in article.framing.loaded:
         if term.where != "body" or term.voice != "outlet" or term.category not in ("label", "put-down"):
             continue
@@ -434,11 +434,11 @@ def actor_labels(article: Article, doc: Doc) -> list[LabelUse]:
         noun = span.root
         partner = _partner_of(noun)
         said_of = next((m for m in people if partner is not None and m.start <= partner.idx < m.end), None)
-        nations = tuple(t.lower_ for t in noun.subtree if t.ent_type_ in ("NORP", "GPE") and t.i < noun.i)
+        nations = [t.lower_ for t in noun.subtree if t.ent_type_ in ("NORP", "GPE") and t.i < noun.i]
         if said_of is not None:
-            uses.append(LabelUse(term.text.lower(), (said_of.start, said_of.end)))
+            uses.append(ActorLabel(words=term.text.lower(), mention=(said_of.start, said_of.end)))
         elif nations:
-            uses.append(LabelUse(term.text.lower(), None, nations))
+            uses.append(ActorLabel(words=term.text.lower(), nations=nations))
     return uses
 
 

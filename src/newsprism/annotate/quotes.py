@@ -434,8 +434,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The article's reported speech, in text order: direct, indirect and mixed `Quote`s.
 
     Each quote has its text, character span, kind, cue as written, channel
-    (`via`) and `speaker_name`, with the speaker mention's span set through
-    `Quote.set_speaker_span` (the antecedent's span for a pronoun). `speaker`
+    (`via`) and `speaker_name`, with the speaker mention's span in
+    `Quote.speaker_span` (the antecedent's span for a pronoun). `speaker`
     (the entity id) is left for the entity linker.
     """
     text = body_of(doc)
@@ -942,7 +942,7 @@ def _copy_speaker(source: Quote, quote: Quote) -> None:
     """Give `quote` the attribution of `source`."""
     quote.cue, quote.via, quote.speaker_name = source.cue, source.via, source.speaker_name
     if source.speaker_span is not None:
-        quote.set_speaker_span(*source.speaker_span)
+        quote.speaker_span = source.speaker_span
 
 
 def _is_speech(doc: Doc, text: str, quotation: _Quotation, frame: _Frame | None) -> bool:
@@ -1019,7 +1019,7 @@ def _set_speaker(quote: Quote, speaker: Token | None, resolver: _Resolver) -> No
         quote.speaker_name = speaker.text
         return
     quote.speaker_name = mention.text
-    quote.set_speaker_span(mention.start_char, mention.end_char)
+    quote.speaker_span = (mention.start_char, mention.end_char)
 
 
 class _Resolver:

@@ -386,7 +386,7 @@ def reference_date(
     if published is not None:
         reasons = contradictions(published, evidence)
         if not reasons:
-            note = "the page shows only an update stamp; taken as the reference date unless the run's other articles disagree." if weak else None
+            note = "the page shows only an update stamp; taken as the reference date unless the story's other articles disagree." if weak else None
             return published, note
         inferred, year, how = infer_from_content(evidence)
         note = f"page stamp {published.isoformat()} contradicts the content: " + "; ".join(reasons)
@@ -405,8 +405,8 @@ def reference_date(
 PEER_TOLERANCE = dt.timedelta(days=14)
 
 
-def settle_reference_dates(articles: list[Article]) -> None:
-    """Settle the reference dates of a run's articles against each other.
+def settle_reference_dates(articles: list[Article]) -> list[Article]:
+    """Settle the reference dates of one story's articles against each other; returns the articles whose date changed.
 
     A story's coverage spans days, not months. Articles whose reference date
     the page states plainly are the peers. An article with no reference date
@@ -414,20 +414,26 @@ def settle_reference_dates(articles: list[Article]) -> None:
     any peer is in it) and the latest day-of-month its text reports. An article
     whose date is provisional (an "Updated" stamp, or inferred from content)
     and lies far from every peer takes the latest peer date. Changes the
-    articles in place and explains each change in date_note.
+    articles in place and explains each change in date_note; the caller
+    resolves their time expressions again.
+
+    Known limit: the articles are taken to be one story; mixed stories would
+    lend each other their dates (the pipeline settles each story apart).
     """
     known = [article.reference_date for article in articles if article.reference_date is not None and not article.provisional_date]
+    changed: list[Article] = []
     if not known:
-        return
+        return changed
     for article in articles:
         if article.provisional_date and article.reference_date is not None:
             estimate = article.reference_date
             if any(abs(estimate - date) <= PEER_TOLERANCE for date in known):
                 continue
             article.reference_date = max(known)
+            changed.append(article)
             article.date_note = (
                 f"{(article.date_note or '').rstrip('. ')}. That estimate ({estimate.isoformat()}) is far from "
-                f"every other article of this run; reference date {max(known).isoformat()} taken from the latest of them."
+                f"every other article of this story; reference date {max(known).isoformat()} taken from the latest of them."
             ).lstrip(". ")
             continue
         if article.reference_date is not None:
@@ -443,8 +449,10 @@ def settle_reference_dates(articles: list[Article]) -> None:
             settled = anchor
         note = (article.date_note or "").rstrip(". ")
         article.reference_date = settled
+        changed.append(article)
         article.date_note = (
-            f"{note}. Reference date {settled.isoformat()}: month from the other articles of this run"
+            f"{note}. Reference date {settled.isoformat()}: month from the other articles of this story"
             + (f", day from the text's 'the {ordinal(day)}'" if evidence.days_of_month else "")
             + "."
         ).lstrip(". ")
+    return changed

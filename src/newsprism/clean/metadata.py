@@ -120,7 +120,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
         captions=parts.captions,
     )
     if weak or (reference is not None and reference != published):
-        article.mark_provisional_date()
+        article.provisional_date = True
     return article
 
 
@@ -189,7 +189,7 @@ def article_from_html(raw: RawDocument, parts: HtmlParts) -> Article:
         removed=parts.removed,
     )
     if reference is not None and reference != published:
-        article.mark_provisional_date()
+        article.provisional_date = True
     return article
 
 

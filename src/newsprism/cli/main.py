@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 
 from newsprism import __version__
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
-from newsprism.ingest import expand
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest import STDIN, expand
+from newsprism.ingest.readers import RECORD_SUFFIXES, base_suffix
 from newsprism.model import Story
-from newsprism.pipeline import run
+from newsprism.pipeline import Progress, extract, run
 from newsprism.render.html import story_html
 from newsprism.render.json import article_line, article_schema, story_record, story_schema
 from newsprism.render.markdown import story_markdown
@@ -28,18 +30,16 @@ app = typer.Typer(
     help=(
         "Read many outlets' coverage of a news story side by side: clean articles with their metadata, "
         "entities, quotes, dates, cross-outlet facts and framing.\n\n"
-        "Inputs are page dumps (.txt: a browser's copy of a page, a terminal browser's dump such as lynx -dump, "
-        "or Markdown), HTML pages (.html, .htm, optionally .gz), JSON/JSONL records "
-        "({id, text|html, url, outlet, title, published}), directories of those, glob patterns, or - for stdin."
+        "Inputs are page dumps (.txt or .md: a browser's copy of a page, a terminal browser's dump such as lynx -dump, "
+        "or Markdown), HTML pages (.html, .htm; gzipped ones too), JSON/JSONL records "
+        "({id, text|html, url, outlet, title, published}, or articles as extract writes them), directories of those, "
+        "glob patterns, or - for stdin."
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False)
-
-# An extra output of `analyze`: where to write it, and how to render the story for it.
-Report = tuple[Path, Callable[[Story], str]]
 
 
 def version_callback(value: bool) -> None:
@@ -69,21 +69,26 @@ def extract_command(
     strict: Strict = False,
     processes: Processes = 1,
 ) -> None:
-    """Every input as an article: clean body, outlet, headline, byline, dates, removed blocks, entities, quotes, times.
+    """Every input as an article: clean body, outlet, headline, byline, dates, removed blocks, entities, quotes, times, framing.
 
-    Writes one JSON object per article (schema: schema/article.schema.json). The inputs of one call are
-    read as one story: dates are settled and entities get one id across them. A document that cannot be
-    read or holds no article is reported on stderr as "SOURCE: cause" and skipped; the others are written.
-    Exit status: 0 when at least one article was written (1 with --strict if any failed), 1 when none was,
-    2 for usage errors.
+    Writes one JSON object per article (schema: schema/article.schema.json), each as soon as it is done, so an
+    interrupted run keeps every article finished before it. Each article is read on its own: nothing is compared
+    across inputs, and no article's dates depend on another's. Each line also carries `prepared` (the article's
+    parse and sentence vectors), so `newsprism analyze` can read the file back without parsing the articles again.
+    A document that cannot be read or holds no article is reported on stderr as "SOURCE: cause" and skipped; the
+    others are written. Exit status: 0 when at least one article was written (1 with --strict if any failed), 1
+    when none was (and no output file is left behind), 2 for usage errors and outputs that cannot be written.
     """
-
-    def write(story: Story, sink: TextIO) -> int:
-        for article in story.articles:
-            sink.write(article_line(article) + "\n")
-        return len(story.articles)
-
-    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s)")
+    sink = Output(output)
+    with Display(not quiet, inputs) as display:
+        for item in extract(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
+            if isinstance(item, InputError):
+                display.failure(item)
+            else:
+                sink.write(article_line(item) + "\n")
+                display.written += 1
+    sink.close()
+    finish(display, quiet, strict, [sink], "article(s)")
 
 
 @app.command("analyze")
@@ -115,118 +120,155 @@ def analyze_command(
 ) -> None:
     """Read the inputs as the coverage of one story and write the story, and optionally its HTML and Markdown reports.
 
-    Writes one JSON document (schema: schema/story.schema.json): the articles exactly as `extract` writes
-    them; `entities`, one record per person, organisation or place with its canonical name, type, aliases,
-    roles and the articles that mention it; and the story's quotes, claims, timeline, brief and coverage.
-    With --html and --md the reports are written after the JSON; article text is escaped in both.
-    Errors and exit status as for `extract`; an output file that cannot be written is reported in one
-    line on stderr, with exit status 2.
+    Writes one JSON document (schema: schema/story.schema.json): the articles as `extract` writes them (without
+    `prepared`, and with story-wide entity ids and the dates the story settles); `entities`, one record per person,
+    organisation or place with its canonical name, type, aliases, roles and the articles that mention it; and the
+    story's id, quotes, claims, timeline, brief, coverage and framing. Inputs may include `extract`'s output: its
+    articles are read back as they are, not parsed again. With --html and --md the reports are written after the
+    JSON; article text is escaped in both. Errors and exit status as for `extract`.
     """
+    outputs = [Output(output)] + [Output(str(path)) for path in (html, md) if path is not None]
+    reports: list[tuple[Path | None, Callable[[Story], str]]] = [(html, story_html), (md, story_markdown)]
+    renderers = [story_json, *(render for path, render in reports if path is not None)]
+    exclude = [path for sink in outputs for path in sink.paths()]
+    with Display(not quiet, inputs) as display:
+        for item in run(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=exclude):
+            if isinstance(item, InputError):
+                display.failure(item)
+            elif item.articles:
+                for sink, render in zip(outputs, renderers, strict=True):
+                    sink.write(render(item))
+                display.written += len(item.articles)
+    for sink in outputs:
+        sink.close()
+    finish(display, quiet, strict, outputs, "article(s) analysed and")
 
-    def write(story: Story, sink: TextIO) -> int:
-        sink.write(json.dumps(story_record(story), ensure_ascii=False, indent=2) + "\n")
-        return len(story.articles)
 
-    reports: list[Report] = []
-    if html is not None:
-        reports.append((html, story_html))
-    if md is not None:
-        reports.append((md, story_markdown))
-    execute(inputs, output, quiet, strict, Settings(processes=processes), write, "article(s) analysed and", reports)
+def story_json(story: Story) -> str:
+    return json.dumps(story_record(story), ensure_ascii=False, indent=2) + "\n"
 
 
-def execute(
-    inputs: list[str],
-    output: str,
-    quiet: bool,
-    strict: bool,
-    settings: Settings,
-    write: Callable[[Story, TextIO], int],
-    written_what: str,
-    reports: Sequence[Report] = (),
-) -> None:
-    """Run the pipeline with a progress bar, report bad documents one line each, write the story and its reports, exit as documented.
+def paths_of(inputs: list[str]) -> list[str | Path]:
+    """Command-line inputs are paths (or - for stdin), never text to read as a page."""
+    return [item if item == STDIN else Path(item) for item in inputs]
 
-    Every output file is opened before the run, so a path that cannot be written fails at once, and none
-    of them is read as an input.
-    """
-    with ExitStack() as outputs:
-        sink: TextIO = sys.stdout if output == "-" else outputs.enter_context(open_output(output))
-        report_sinks = [(outputs.enter_context(open_output(str(path))), render) for path, render in reports]
-        own_output = ([] if output == "-" else [Path(output)]) + [path for path, _ in reports]
-        written, failed = run_story(inputs, quiet, settings, sink, write, report_sinks, own_output)
+
+class Output:
+    """An output file, checked at once and created only when something is written to it (so a run that writes
+    nothing leaves no empty file behind); each write is flushed, so an interrupted run keeps what it wrote.
+    A path that cannot be written is one line on stderr and exit status 2."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stream: TextIO | None = sys.stdout if path == STDIN else None
+        if path != STDIN and (reason := unwritable(Path(path))):
+            fail(f"cannot write {path}: {reason}")
+
+    def paths(self) -> list[Path]:
+        return [] if self.path == STDIN else [Path(self.path)]
+
+    def write(self, text: str) -> None:
+        try:
+            if self.stream is None:
+                self.stream = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+            self.stream.write(text)
+            self.stream.flush()
+        except OSError as error:
+            fail(f"cannot write {self.path}: {error.strerror}")
+
+    @property
+    def written(self) -> bool:
+        return self.stream is not None
+
+    def close(self) -> None:
+        if self.stream is not None and self.stream is not sys.stdout:
+            self.stream.close()
+
+
+def unwritable(path: Path) -> str | None:
+    """Why a file cannot be written at `path` (as the system would say it), or None when it can."""
+    if path.is_dir():
+        return "Is a directory"
+    if path.exists():
+        return None if os.access(path, os.W_OK) else "Permission denied"
+    if not path.parent.is_dir():
+        return "No such file or directory"
+    return None if os.access(path.parent, os.W_OK) else "Permission denied"
+
+
+def fail(message: str) -> NoReturn:
+    stderr.print(f"newsprism: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Output], written_what: str) -> None:
+    """The summary line and the exit status the commands document."""
     if not quiet:
-        places = ["stdout" if output == "-" else output] + ([str(path) for path, _ in reports] if written else [])
+        places = [sink.path if sink.path != STDIN else "stdout" for sink in outputs if sink.written or sink is outputs[0]]
         where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
-        stderr.print(f"newsprism: {written} {written_what} written to {where}, {failed} failed", markup=False, soft_wrap=True)
-    if written == 0 or (strict and failed):
+        skipped = f", {display.skipped_files} file(s) of other kinds skipped" if display.skipped_files else ""
+        if display.written:
+            summary = f"{display.written} {written_what} written to {where}, {display.failed} failed{skipped}"
+        else:
+            summary = f"nothing written, {display.failed} failed{skipped}"
+        stderr.print(f"newsprism: {summary}", markup=False, soft_wrap=True)
+    if display.written == 0 or (strict and display.failed):
         raise typer.Exit(1)
 
 
-def open_output(path: str) -> TextIO:
-    """An output file opened for writing; a failure is one line on stderr and exit status 2."""
-    try:
-        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - the caller's ExitStack closes it
-    except OSError as error:
-        stderr.print(f"newsprism: cannot write {path}: {error.strerror}", markup=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+class Display(Progress):
+    """The progress bar on stderr (only on a terminal): the stage, documents read, articles prepared; failures printed above it."""
+
+    def __init__(self, enabled: bool, inputs: list[str]) -> None:
+        self.enabled = enabled and stderr.is_terminal
+        self.written = self.failed = self.skipped_files = self.prepared_count = 0
+        self.bar = RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[detail]}"),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self.task = self.bar.add_task("preparing", total=count_documents(inputs) if self.enabled else None, detail="")
+
+    def __enter__(self) -> Display:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+    def failure(self, error: InputError) -> None:
+        self.failed += 1
+        self.bar.console.print(f"newsprism: {error}", markup=False, highlight=False, soft_wrap=True)
+
+    def skipped(self, path: Path) -> None:
+        self.skipped_files += 1
+
+    def read(self) -> None:
+        self.bar.advance(self.task)
+
+    def prepared(self) -> None:
+        self.prepared_count += 1
+        self.bar.update(self.task, detail=f"{self.prepared_count} article(s)")
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} article(s)" if total is not None else "")
 
 
-def run_story(
-    inputs: list[str],
-    quiet: bool,
-    settings: Settings,
-    sink: TextIO,
-    write: Callable[[Story, TextIO], int],
-    report_sinks: list[tuple[TextIO, Callable[[Story], str]]],
-    own_output: list[Path],
-) -> tuple[int, int]:
-    """The pipeline under a progress bar: bad documents reported as they come, then the story and its reports written.
-
-    Returns (articles written, documents failed).
-    """
-    written = failed = 0
-    show_progress = not quiet and stderr.is_terminal
-    total = sum(1 for _ in expand_all(inputs)) if show_progress else None
-    progress = Progress(
-        TextColumn("reading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not show_progress,
-    )
-    with progress:
-        task = progress.add_task("read", total=total)
-        for item in run(inputs, settings, on_document=lambda: progress.advance(task), exclude=own_output):
-            if isinstance(item, Story):
-                progress.update(task, description="analysing")
-                written = write(item, sink) if item.articles else 0
-                for report_sink, render in report_sinks if written else []:
-                    write_report(report_sink, render(item))
-                continue
-            failed += 1
-            progress.console.print(f"newsprism: {item}", markup=False, highlight=False, soft_wrap=True)
-    return written, failed
-
-
-def write_report(sink: TextIO, text: str) -> None:
-    """One report into its open file; a failure (disk full) is one line on stderr and exit status 2."""
-    try:
-        sink.write(text)
-        sink.flush()
-    except OSError as error:
-        stderr.print(f"newsprism: cannot write {sink.name}: {error.strerror}", markup=False, soft_wrap=True)
-        raise typer.Exit(2) from None
-
-
-def expand_all(inputs: list[str]) -> list[object]:
-    """The files the inputs name (for the progress total); stdin counts as one."""
-    files: list[object] = []
+def count_documents(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them (no record files, no stdin)."""
+    files: list[Path] = []
     for item in inputs:
-        files.extend(["-"] if item == "-" else list(expand(item)))
-    return files
+        if item == STDIN:
+            return None
+        files.extend(path for path in expand(item) if isinstance(path, Path))
+    if any(base_suffix(path) in RECORD_SUFFIXES for path in files):
+        return None
+    return len(files)
 
 
 @app.command("schema")
@@ -242,8 +284,8 @@ def schema_command(
         output.write_text(text, encoding="utf-8")
 
 
-@app.command("prepare")
-def prepare_command(
+@app.command("setup")
+def setup_command(
     force: Annotated[bool, typer.Option("--force", help="Export again even when the graph exists (e.g. after a damaged file).")] = False,
 ) -> None:
     """Export the sentence encoder to the ONNX graph every run loads (once per installation; `make setup` does it, and so does the first run)."""

@@ -21,6 +21,13 @@ its clauses (see `statements.clause_statements`), or as a whole when it
 fits that claim's members well enough or repeats its figure. Support counts
 outlets, not articles.
 
+Scale: candidate pairs come from the embeddings, a block of rows at a time
+(pairs under CANDIDATE_FLOOR cosine are never scored, and never held: a
+story of 100 articles has some 5,000 statements and 12 million pairs), so
+only candidates are scored in Python; scores are kept sparse (`PairScores`),
+and merging keeps every pair of groups' score total up to date, so no step
+re-reads a whole group.
+
 Known limits: facts told in two sentences by one outlet and in one by
 another meet only through the closer of the two; two facts joined by "and"
 in one sentence meet the second claim only through the whole sentence.
@@ -30,11 +37,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsprism.compare.conflicts import AgentReader, dated_acts_meet, may_differ_in_agents, participants_differ
+from newsprism.compare.conflicts import AgentReader, dated_acts_meet, participants_differ
 from newsprism.compare.statements import WORD, Figure, Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
@@ -60,28 +67,86 @@ CONTEXT_PENALTY = 0.05  # a statement read with its neighbour may match the neig
 CONTEXT_CHARACTERS = 40  # around a figure, for the words that say what it counts
 
 
-def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual: Sequence[tuple[int, np.ndarray]] = ()) -> np.ndarray:
-    """Score of every pair of statements from different articles (0 for pairs of one article).
+# Rows of the cosine matrix computed at a time: 512 rows of a 5,000-statement story are 10 MB of float32.
+BLOCK_ROWS = 512
+
+
+class PairScores:
+    """The scores of the candidate pairs of statements, symmetric and sparse: every other pair scores 0.
+
+    Scores are float32 values, as a dense float32 matrix would hold them.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.rows: list[dict[int, float]] = [{} for _ in range(count)]
+
+    @classmethod
+    def from_matrix(cls, matrix: np.ndarray) -> PairScores:
+        """From a dense symmetric matrix (tests and small examples)."""
+        scores = cls(len(matrix))
+        for i, j in zip(*np.nonzero(np.triu(matrix, k=1)), strict=True):
+            scores.set(int(i), int(j), float(matrix[i, j]))
+        return scores
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def set(self, i: int, j: int, score: float) -> None:
+        value = float(np.float32(score))
+        self.rows[i][j] = value
+        self.rows[j][i] = value
+
+    def get(self, i: int, j: int) -> float:
+        return self.rows[i].get(j, 0.0)
+
+    def total(self, i: int, others: Iterable[int]) -> float:
+        row = self.rows[i]
+        return sum(row.get(j, 0.0) for j in others)
+
+    def best(self, i: int, others: Iterable[int]) -> float:
+        row = self.rows[i]
+        return max((row.get(j, 0.0) for j in others), default=0.0)
+
+    def pairs(self, threshold: float) -> list[tuple[int, int]]:
+        """The pairs (i < j) scoring at least `threshold`, strongest first (ties in index order)."""
+        found = [(-score, i, j) for i, row in enumerate(self.rows) for j, score in row.items() if i < j and score >= threshold]
+        found.sort()
+        return [(i, j) for _, i, j in found]
+
+
+def pair_scores(statements: list[Statement], embeddings: np.ndarray, contextual: Sequence[tuple[int, np.ndarray]] = ()) -> PairScores:
+    """Score of every candidate pair of statements from different articles (see `PairScores`).
 
     `embeddings` has one row per statement; `contextual` adds, for short
     statements, the embedding of the statement read with a neighbour
     (see `statements.contextual_texts`): the pair's cosine is the better of
-    the two readings, the contextual one less CONTEXT_PENALTY.
+    the readings, a contextual one less CONTEXT_PENALTY. A pair is a
+    candidate when that cosine reaches CANDIDATE_FLOOR; it is found a block of
+    rows at a time with matrix products, and only candidates are scored.
     """
     count = len(statements)
-    cosine = embeddings @ embeddings.T if count else np.zeros((0, 0), dtype=np.float32)
-    for index, vector in contextual:
-        row = np.maximum(cosine[index], embeddings @ vector - CONTEXT_PENALTY)
-        cosine[index, :] = row
-        cosine[:, index] = row
-    scores = np.zeros((count, count), dtype=np.float32)
-    articles = [statement.article.id for statement in statements]
-    rows, columns = np.nonzero(np.triu(cosine >= CANDIDATE_FLOOR, k=1))
-    for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
-        if articles[i] == articles[j]:
-            continue
-        score = float(cosine[i, j]) * EMBEDDING_WEIGHT + evidence(statements[i], statements[j])
-        scores[i, j] = scores[j, i] = score
+    scores = PairScores(count)
+    if not count:
+        return scores
+    articles = np.array([statement.number for statement in statements])
+    owners = np.array([index for index, _ in contextual], dtype=np.int64)
+    readings = np.stack([vector for _, vector in contextual]) if contextual else np.zeros((0, embeddings.shape[1]), dtype=np.float32)
+    for begin in range(0, count, BLOCK_ROWS):
+        rows = np.arange(begin, min(count, begin + BLOCK_ROWS))
+        cosine = embeddings[rows] @ embeddings.T
+        # A short statement read with its neighbour, against every plain statement: as a row of its own ...
+        for reading, owner in zip(readings, owners.tolist(), strict=True):
+            if begin <= owner < begin + BLOCK_ROWS:
+                np.maximum(cosine[owner - begin], embeddings @ reading - CONTEXT_PENALTY, out=cosine[owner - begin])
+        # ... and as a column of the other statements' rows.
+        if len(readings):
+            against = readings @ embeddings[rows].T - CONTEXT_PENALTY
+            for reading, owner in enumerate(owners.tolist()):
+                np.maximum(cosine[:, owner], against[reading], out=cosine[:, owner])
+        candidates = (cosine >= CANDIDATE_FLOOR) & (np.arange(count)[None, :] > rows[:, None]) & (articles[None, :] != articles[rows][:, None])
+        for row, column in zip(*np.nonzero(candidates), strict=True):
+            i, j = int(rows[row]), int(column)
+            scores.set(i, j, float(cosine[row, column]) * EMBEDDING_WEIGHT + evidence(statements[i], statements[j]))
     return scores
 
 
@@ -108,7 +173,7 @@ def shares_quotation(first: Statement, second: Statement) -> bool:
     return any(phrase in other for phrase in first.quoted)
 
 
-def align_statements(statements: list[Statement], scores: np.ndarray) -> list[list[int]]:
+def align_statements(statements: list[Statement], scores: PairScores) -> list[list[int]]:
     """Groups of statement indices that report one fact (average-linkage merging with one statement per article).
 
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
@@ -117,47 +182,66 @@ def align_statements(statements: list[Statement], scores: np.ndarray) -> list[li
     another differently (see `conflicts.participants_differ`), so that
     conflicts are not split apart.
     """
-    group_of = list(range(len(statements)))
-    members: dict[int, list[int]] = {index: [index] for index in range(len(statements))}
-
-    def merge_pairs(threshold: float, condition: Callable[[int, int], bool] | None, one_per_article: bool = True) -> None:
-        rows, columns = np.nonzero(np.triu(scores >= threshold, k=1))
-        order = np.argsort(-scores[rows, columns], kind="stable")
-        for k in order.tolist():
-            row, column = int(rows[k]), int(columns[k])
-            first, second = group_of[row], group_of[column]
-            if first == second or (condition and not condition(row, column)):
-                continue
-            left, right = members[first], members[second]
-            if one_per_article and {statements[i].article.id for i in left} & {statements[i].article.id for i in right}:
-                continue
-            if not one_per_article and len(right) > 1:
-                continue  # only single statements join an outlet's claim a second time
-            # Average linkage over pairs of different articles (a pair of one article scores 0 by construction).
-            articles_right = {statements[i].article.id for i in right}
-            others = [i for i in left if statements[i].article.id not in articles_right]
-            if not others or float(scores[np.ix_(others, right)].mean()) < threshold:
-                continue
-            members[first] = left + right
-            for index in right:
-                group_of[index] = first
-            del members[second]
-
-    merge_pairs(THRESHOLD, None)
-    read = AgentReader()  # parses, in one batch, only the statements of pairs that name different parties
-    pairs = np.argwhere(np.triu(scores >= CONFLICT_THRESHOLD, k=1)).tolist()
-    read.prefetch(statements[k] for i, j in pairs if may_differ_in_agents(statements[i], statements[j]) for k in (i, j))
-    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]) or participants_differ(statements[i], statements[j], read))
+    groups = Groups(statements, scores)
+    groups.merge_pairs(THRESHOLD, None)
+    read = AgentReader()  # reads the agents only of statements in pairs that name different parties
+    groups.merge_pairs(
+        CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]) or participants_differ(statements[i], statements[j], read)
+    )
     # A statement whose article already has a sentence in the claim still joins
     # when it gives the fact a different value: the disagreement must be seen.
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.
-    merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_article=False)
-    groups = [sorted(group) for group in members.values()]
-    add_second_memberships(groups, statements, scores)
-    return groups
+    groups.merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_article=False)
+    found = [sorted(group) for group in groups.members.values()]
+    add_second_memberships(found, statements, scores)
+    return found
 
 
-def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: np.ndarray) -> None:
+class Groups:
+    """Average-linkage merging over sparse scores: each group's members, its articles, and its score total with
+    every group it has a scored pair with, updated on each merge (so a merge never re-reads whole groups)."""
+
+    def __init__(self, statements: list[Statement], scores: PairScores) -> None:
+        self.statements, self.scores = statements, scores
+        self.group_of = list(range(len(statements)))
+        self.members: dict[int, list[int]] = {index: [index] for index in range(len(statements))}
+        self.articles: dict[int, Counter[int]] = {index: Counter([s.number]) for index, s in enumerate(statements)}
+        self.links: dict[int, dict[int, float]] = {index: dict(row) for index, row in enumerate(scores.rows)}
+
+    def merge_pairs(self, threshold: float, condition: Callable[[int, int], bool] | None, one_per_article: bool = True) -> None:
+        """Merge the groups of the pairs scoring at least `threshold`, strongest pair first, when `condition` holds and
+        the groups' mean pair score (over pairs of different articles) clears the threshold too."""
+        for row, column in self.scores.pairs(threshold):
+            first, second = self.group_of[row], self.group_of[column]
+            if first == second or (condition and not condition(row, column)):
+                continue
+            left, right = self.articles[first], self.articles[second]
+            if one_per_article and left.keys() & right.keys():
+                continue
+            if not one_per_article and len(self.members[second]) > 1:
+                continue  # only single statements join an outlet's claim a second time
+            # Pairs of one article score 0 by construction: the mean is over the others only.
+            others = sum(left.values()) - sum(left[article] for article in right)
+            pairs = others * len(self.members[second])
+            if not pairs or self.links[first].get(second, 0.0) / pairs < threshold:
+                continue
+            self.merge(first, second)
+
+    def merge(self, first: int, second: int) -> None:
+        for index in self.members[second]:
+            self.group_of[index] = first
+        self.members[first] += self.members.pop(second)
+        self.articles[first] += self.articles.pop(second)
+        links = self.links.pop(second)
+        links.pop(first, None)
+        self.links[first].pop(second, None)
+        for other, total in links.items():
+            self.links[first][other] = self.links[first].get(other, 0.0) + total
+            neighbour = self.links[other]
+            neighbour[first] = neighbour.get(first, 0.0) + neighbour.pop(second)
+
+
+def add_second_memberships(groups: list[list[int]], statements: list[Statement], scores: PairScores) -> None:
     """Let a sentence that packs several facts support a second claim it fits as well as its members fit each other,
     or whose figure it repeats in a sentence close enough to one member's.
 
@@ -167,16 +251,15 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
     parse gave one, may have joined the other).
     """
     group_of = {index: number for number, group in enumerate(groups) for index in group}
-    rows, columns = np.nonzero(scores >= THRESHOLD)
-    candidates = {(int(row), group_of[int(column)]) for row, column in zip(rows, columns, strict=True)}
+    candidates = {(index, group_of[other]) for index, row in enumerate(scores.rows) for other, score in row.items() if score >= THRESHOLD}
     for index, number in sorted(candidates):
         group = groups[number]
         if index in group or len(group) < 2:
             continue
-        if statements[index].article.id in {statements[i].article.id for i in group}:
+        if statements[index].number in {statements[i].number for i in group}:
             continue
-        fits = float(scores[index, group].max()) >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN and float(scores[index, group].mean()) >= THRESHOLD
-        if fits or any(scores[index, member] >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group):
+        fits = scores.best(index, group) >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN and scores.total(index, group) / len(group) >= THRESHOLD
+        if fits or any(scores.get(index, member) >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group):
             group.append(index)
 
 
@@ -223,7 +306,7 @@ def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
     return content_words(words) | {word.lower() for word in words if word.lower() in ORDINALS}
 
 
-def build_claims(statements: list[Statement], scores: np.ndarray) -> tuple[list[Claim], list[list[Statement]]]:
+def build_claims(statements: list[Statement], scores: PairScores) -> tuple[list[Claim], list[list[Statement]]]:
     """Claims, most-supported first (then in the order the articles tell them), with their statements.
 
     Sources show the sentence each statement comes from (the whole sentence for a clause statement);
@@ -256,7 +339,7 @@ def build_claims(statements: list[Statement], scores: np.ndarray) -> tuple[list[
     return claims, members
 
 
-def representative_of(group: list[int], statements: list[Statement], scores: np.ndarray) -> int:
+def representative_of(group: list[int], statements: list[Statement], scores: PairScores) -> int:
     """The member closest to all others, preferring plain reporting over quotation, self-contained openings,
     and wording without the outlet's own loaded terms or editorializing (the brief quotes it)."""
     if len(group) == 1:
@@ -265,7 +348,7 @@ def representative_of(group: list[int], statements: list[Statement], scores: np.
     def centrality(index: int) -> float:
         statement = statements[index]
         others = [other for other in group if other != index]
-        mean = float(scores[index, others].mean())
+        mean = scores.total(index, others) / len(others)
         text = statement.text.lstrip("\"'“‘ ")
         if statement.text[:1] in "\"“‘'":
             mean -= 0.1  # an outlet's own wording reads better in a summary than a speaker's

@@ -19,9 +19,8 @@ omission, and "the minister" against "X" is no entity, so neither conflicts.
 Known limits: a sentence that mentions two days is compared by the first one.
 Participants are compared only for the same verb lemma ("signed" / "inked"
 are not compared) and only as agents, not as objects; verbs of saying are
-left out (two people may well say the same thing). The roles come from a
-fresh parse of the statements concerned, which may differ slightly from the
-parse of the whole article.
+left out (two people may well say the same thing). The roles come from the
+article's parse (kept by prepare); an article without one has no agents.
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
-from newsprism.annotate.language import parse
 from newsprism.annotate.quotes import SPEECH_VERBS
 from newsprism.compare.statements import DAY_VALUE, WORD, Figure, Statement, content_words
 from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
@@ -140,9 +138,15 @@ def act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
 
     With the article's parse: the verb the date hangs from and its own clause, not the clauses below it
     ("Port Veyra remained closed on Wednesday as the governments signed ..." -> remained, closed, ...).
-    Without one: the whole statement.
+    Without one: the whole statement. Worked out once per statement and date.
     """
-    doc = statement.article.parse
+    if time.start not in statement.acts:
+        statement.acts[time.start] = clause_act_words(statement, time)
+    return statement.acts[time.start]
+
+
+def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
+    doc = statement.doc
     span = doc.char_span(time.start, time.end, alignment_mode="expand") if doc is not None else None
     if span is None:
         words = WORD.findall(statement.text)
@@ -248,47 +252,33 @@ def participants_differ(first: Statement, second: Statement, read: AgentReader) 
 
 
 class AgentReader:
-    """The agents of statements (see `agents_of`), each statement read once.
-
-    A statement's parse is cut from its article's parse when annotation kept
-    it (the sentence parsed in its context); otherwise `prefetch` parses the
-    statement texts in one batch (nlp.pipe is about twice as fast as one call
-    per sentence), and a statement not prefetched is parsed when asked.
-    """
+    """The agents of statements (see `agents_of`), each statement read once from its part of its article's parse."""
 
     def __init__(self) -> None:
-        self.docs: dict[int, Doc] = {}
         self.found: dict[int, Agents] = {}
         self.kept: list[Statement] = []  # keeps the statements alive, so that their ids stay theirs
 
     def prefetch(self, statements: Iterable[Statement]) -> None:
-        unparsed: list[Statement] = []
         for statement in statements:
-            if id(statement) in self.docs:
-                continue
-            self.kept.append(statement)
-            cut = cut_from_article(statement)
-            if cut is None:
-                unparsed.append(statement)
-            else:
-                self.docs[id(statement)] = cut
-        texts = list(dict.fromkeys(statement.text for statement in unparsed))
-        parsed = dict(zip(texts, parse(texts), strict=True)) if texts else {}
-        self.docs.update((id(statement), parsed[statement.text]) for statement in unparsed)
+            self(statement)
 
     def __call__(self, statement: Statement) -> Agents:
         key = id(statement)
         if key not in self.found:
-            self.prefetch([statement])
-            self.found[key] = agents_of(statement, self.docs[key])
+            self.kept.append(statement)
+            cut = cut_from_article(statement)
+            self.found[key] = agents_of(statement, *cut) if cut is not None else {}
         return self.found[key]
 
 
-def cut_from_article(statement: Statement) -> Doc | None:
-    """The statement's part of its article's kept parse, as a Doc of its own text; None without a parse or an exact cut."""
-    body = statement.article.parse
-    span = body.char_span(statement.start, statement.end) if body is not None else None
-    return span.as_doc() if span is not None else None
+def cut_from_article(statement: Statement) -> tuple[Doc, int] | None:
+    """The statement's part of its article's parse, as a Doc of its own (grown to whole tokens), and the body offset it
+    starts at; None without a parse."""
+    body = statement.doc
+    if body is None:
+        return None
+    span = body.char_span(statement.start, statement.end) or body.char_span(statement.start, statement.end, alignment_mode="expand")
+    return (span.as_doc(), span.start_char) if span is not None else None
 
 
 def entity_type(entity: str) -> str:
@@ -332,10 +322,10 @@ def contains(text: str, name: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-def agents_of(statement: Statement, doc: Doc) -> Agents:
+def agents_of(statement: Statement, doc: Doc, offset: int) -> Agents:
     """The person and organisation mentions of the statement that are the agent of a verb, by verb lemma and type.
 
-    `doc` is a Doc of `statement.text` (see `AgentReader`). A mention fills the role when
+    `doc` is a Doc of the statement's part of the body, which starts at body offset `offset` (see `AgentReader`). A mention fills the role when
     it heads the agent phrase or a conjunct or apposition of it ("Marrick and
     Varesh"); names inside a title or a modifier ("Deputy Transport Minister
     Marrick", "crews of Lantern Salvage") do not. The outlet's own name (a
@@ -347,7 +337,7 @@ def agents_of(statement: Statement, doc: Doc) -> Agents:
         return found
     roots: dict[int, Mention] = {}
     for mention in mentions:
-        span = doc.char_span(mention.start - statement.start, mention.end - statement.start, alignment_mode="expand")
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is not None:
             roots[span.root.i] = mention
     for verb in doc:

@@ -1,9 +1,10 @@
-"""Sentence embeddings: all-MiniLM-L6-v2 (see `newsprism.encoder`), unit-length 384-d vectors, so a dot product is the cosine.
+"""Statement vectors: all-MiniLM-L6-v2 (see `newsprism.encoder`), unit-length 384-d rows, so a dot product is the cosine.
 
-The framing layer already runs the encoder over every body sentence; it
-hands those vectors to `remember`, and `embed` takes a remembered text's
-vector instead of encoding it again (the same model and pooling give the
-same vector). The memory is bounded and only ever holds exact texts.
+A statement that is a whole sentence of its article takes the vector
+`prepare` kept for that sentence (`Prepared.vectors`, from the bias model's
+pass); only what the story stages make themselves, clauses read on their
+own and short statements read with a neighbour, goes through the encoder
+here. An article prepared and one read back from JSON give the same vectors.
 """
 
 from __future__ import annotations
@@ -12,30 +13,49 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.encoder import DIMENSIONS, load_encoder
-
-REMEMBERED_TEXTS = 20_000  # about 30 MB of vectors; forgotten all at once when full
-
-_remembered: dict[str, np.ndarray] = {}
-
-
-def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
-    """Keep unit-length vectors of these texts computed elsewhere with the same encoder, for `embed` to reuse."""
-    if len(_remembered) + len(texts) > REMEMBERED_TEXTS:
-        _remembered.clear()
-    for text, vector in zip(texts, vectors, strict=True):
-        _remembered[text] = vector
+from newsprism.compare.statements import Statement
+from newsprism.encoder import DIMENSIONS, Encoder
+from newsprism.model import Article
+from newsprism.prepared import unpack_vectors
 
 
-def forget() -> None:
-    """Drop every remembered vector (benchmarks time the encoder alone this way)."""
-    _remembered.clear()
+def statement_vectors(statements: Sequence[Statement], extra_texts: Sequence[str], encoder: Encoder) -> tuple[np.ndarray, np.ndarray]:
+    """One vector per statement (its compared text), and one per extra text, encoding only what no article kept."""
+    kept: dict[int, dict[tuple[int, int], np.ndarray]] = {}
+    vectors = np.zeros((len(statements), DIMENSIONS), dtype=np.float32)
+    missing: list[int] = []
+    for index, statement in enumerate(statements):
+        article = statement.article
+        if id(article) not in kept:
+            kept[id(article)] = sentence_vectors(article)
+        vector = kept[id(article)].get((statement.start, statement.end)) if statement.reading is None else None
+        if vector is None:
+            missing.append(index)
+        else:
+            vectors[index] = vector
+    texts = [statements[index].compared_text for index in missing] + list(extra_texts)
+    encoded = encode(encoder, texts)
+    vectors[missing] = encoded[: len(missing)]
+    return vectors, encoded[len(missing) :]
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length embeddings of the texts, one row each (float32)."""
+def sentence_vectors(article: Article) -> dict[tuple[int, int], np.ndarray]:
+    """The vectors `prepare` kept for the article's sentences, by sentence span ({} when it kept none)."""
+    if article.prepared is None:
+        return {}
+    rows = unpack_vectors(article.prepared.vectors)
+    if len(rows) != len(article.prepared.sentences):
+        return {}  # not this article's vectors: encode its statements instead
+    return dict(zip(article.prepared.sentences, rows, strict=True))
+
+
+def encode(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Unit-length embeddings of the texts, one row each (float32), each distinct text encoded once."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    missing = list(dict.fromkeys(text for text in texts if text not in _remembered))
-    fresh = dict(zip(missing, load_encoder().embed(missing), strict=True)) if missing else {}
-    return np.stack([fresh[text] if text in fresh else _remembered[text] for text in texts]).astype(np.float32, copy=False)
+    distinct = list(dict.fromkeys(texts))
+    rows = dict(zip(distinct, encoder.embed(distinct), strict=True))
+    return np.stack([rows[text] for text in texts]).astype(np.float32, copy=False)
+
+
+__all__ = ["encode", "sentence_vectors", "statement_vectors"]

@@ -1,6 +1,6 @@
-"""Entities across the articles of a run: one canonical id per real-world entity.
+"""Entities across the articles of a story: one canonical id per real-world entity.
 
-Each article arrives with its own entity groups (`Article.local_entities`,
+Each article arrives with its own entity groups (`Article.prepared.entities`,
 from `newsprism.annotate.entities`). Groups of different articles are the
 same entity when
 
@@ -8,30 +8,27 @@ same entity when
   "US") or a country table puts them together ("the Soviet Union" / "the USSR");
 * one is the acronym of the other ("RFA" / "Radio Free Asia");
 * a person named by one word in an article ("Putin") has exactly one
-  person of the run whose first or last name that word is;
+  person of the story whose first or last name that word is;
 * a short organisation name begins exactly one longer one ("Caldera Line" /
   "Caldera Line Shipping").
 
 Full names that differ stay apart, so Kim Jong Un, Kim Jong Il and Kim Hong
 Kyun are three people, and North Korea and South Korea two places. A bare
-name that fits several people of the run stays unresolved (its mentions'
+name that fits several people of the story stays unresolved (its mentions'
 `entity` is None). Types may disagree between articles (spaCy calls an
 outlet an ORG in one text and a GPE in another, a surname a PERSON here and
 an ORG there): groups of any type link by name, and the entity takes the
 type most articles gave it.
 
-Ids are readable and stable for a run: "person:vladimir-putin", "place:north-korea".
+Ids are readable and unique within a story: "person:vladimir-putin", "place:north-korea".
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from newsprism.annotate.entities import acronym, canonical_key, name_key
+from newsprism.annotate.entities import acronym, canonical_key, entity_slug, name_key, unique_id
 from newsprism.model import Article, Entity, Mention
-
-SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class Links:
@@ -54,14 +51,14 @@ class Links:
 
 
 def link_entities(articles: list[Article]) -> list[Entity]:
-    """The run's entity table; sets every mention's `entity` and every quote's `speaker` to story-wide ids.
+    """The story's entity table; sets every mention's `entity` and every quote's `speaker` to story-wide ids.
 
     Returns the entities sorted by how many articles mention them (then by name).
     """
     links = Links()
     local: dict[tuple[int, str], Entity] = {}
     for number, article in enumerate(articles):
-        for entity in article.local_entities:
+        for entity in article.prepared.entities if article.prepared else []:
             local[(number, entity.id)] = entity
             links.add((number, entity.id))
 
@@ -78,14 +75,14 @@ def link_entities(articles: list[Article]) -> list[Entity]:
         short = acronym(name_key(entity.name))
         if entity.type != "person" and short and short in by_key and is_written_acronym(local[by_key[short]]):
             links.join(item, by_key[short])
-    # A short organisation name ("Caldera Line") joins the one longer name of the run it begins ("Caldera Line Shipping").
+    # A short organisation name ("Caldera Line") joins the one longer name of the story it begins ("Caldera Line Shipping").
     organizations = {name_key(entity.name): item for item, entity in local.items() if entity.type == "organization"}
     for key, item in organizations.items():
         longer = {links.find(other) for other_key, other in organizations.items() if other_key.startswith(key + " ")}
         if len(longer) == 1:
             links.join(item, longer.pop())
 
-    # A one-word person joins the one multi-word person of the run it names.
+    # A one-word person joins the one multi-word person of the story it names.
     full_people: dict[str, set[tuple[int, str]]] = {}
     for item, entity in local.items():
         words = name_key(entity.name).split()
@@ -180,10 +177,7 @@ def merged(articles: list[Article], parts: list[Entity], article_numbers: list[i
         for role in part.roles:
             if role.lower() not in (known.lower() for known in roles):
                 roles.append(role)
-    base = f"{kind}:{SLUG.sub('-', name_key(name)).strip('-') or 'unnamed'}"
-    entity_id, suffix = base, 2
-    while entity_id in used_ids:
-        entity_id, suffix = f"{base}-{suffix}", suffix + 1
+    entity_id = unique_id(entity_slug(kind, name), used_ids)
     used_ids.add(entity_id)
     article_ids = list(dict.fromkeys(articles[number].id for number in sorted(article_numbers)))
     return Entity(id=entity_id, name=name, type=kind, aliases=aliases, roles=roles, articles=article_ids)

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from newsprism.annotate.framing import same_nation
-from newsprism.model import ActorLabels, Article, Entity, LabelUse, OpinionSentence, OutletFraming, StoryFraming, VoiceGroup
+from newsprism.model import ActorLabel, ActorLabels, Article, Entity, OpinionSentence, OutletFraming, StoryFraming, VoiceGroup
 
 KEY_ACTOR_OUTLETS = 2  # a person named by this many outlets is a key actor
 # A speaker described with a media word is media; state media when a state word comes with it ("party newspaper").
@@ -122,7 +122,7 @@ def labels_by_outlet(articles: list[Article], entity_by_id: dict[str, Entity]) -
         for mention in article.entities:
             if mention.entity and entity_by_id.get(mention.entity) is not None and entity_by_id[mention.entity].type == "person":
                 outlets_naming.setdefault(mention.entity, set()).add(outlet)
-        for use in article.actor_labels:
+        for use in article.prepared.labels if article.prepared else []:
             person = _person_named(article, use, people)
             if person is not None:
                 used = labels.setdefault(person, {}).setdefault(outlet, [])
@@ -133,7 +133,7 @@ def labels_by_outlet(articles: list[Article], entity_by_id: dict[str, Entity]) -
     return [ActorLabels(entity=entity.id, name=entity.name, labels=labels.get(entity.id, {})) for entity in key_actors if labels.get(entity.id)]
 
 
-def _person_named(article: Article, use: LabelUse, people: list[Entity]) -> str | None:
+def _person_named(article: Article, use: ActorLabel, people: list[Entity]) -> str | None:
     """The story-wide id of the person a label use names: by its mention, or the one person of its nationality."""
     if use.mention is not None:
         return next((m.entity for m in article.entities if (m.start, m.end) == use.mention and m.entity), None)

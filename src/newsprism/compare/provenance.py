@@ -225,7 +225,7 @@ def match_score(first: _Item, second: _Item) -> float:
 
 
 def merge_quotes(articles: list[Article]) -> tuple[list[StoryQuote], dict[tuple[str, int], str]]:
-    """Every quote of the run's articles, merged across articles when they carry the same quote.
+    """Every quote of the story's articles, merged across articles when they carry the same quote.
 
     Returns the story quotes (most outlets first, then order of first
     appearance) and a map (article id, index into article.quotes) -> story

@@ -18,11 +18,12 @@ are read up to twenty, plus "a dozen"/"dozens".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, TimeExpr
 
@@ -95,6 +96,7 @@ class Statement:
     """One fact-bearing sentence or clause of one article."""
 
     article: Article
+    doc: Doc | None  # the article's parse, read back from Article.prepared (None for an article whose annotation failed)
     number: int  # 1-based position of the article in the story, for citations
     outlet: str
     position: int  # index of the statement within its article (0 = lede)
@@ -111,6 +113,8 @@ class Statement:
     # on its own ("the bulk carrier ran aground ..." for "the bulk carrier that ran aground ...").
     sentence: tuple[int, int] | None = None
     reading: str | None = None
+    # Per-statement work done once, however many pairs the statement is compared in (see conflicts.act_words).
+    acts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def days(self) -> list[str]:
@@ -132,10 +136,12 @@ class Statement:
         return self.article.body[start:end]
 
 
-def find_statements(articles: list[Article]) -> list[Statement]:
-    """The statements of every article, in article order then text order."""
+def find_statements(articles: Sequence[Article], parses: Sequence[Doc | None] | None = None) -> list[Statement]:
+    """The statements of every article, in article order then text order; `parses` are the articles' parses, in order
+    (None: no parse, so no clause statements and no parse-based conflict checks)."""
     statements: list[Statement] = []
-    for number, article in enumerate(articles, start=1):
+    docs = parses if parses is not None else [None] * len(articles)
+    for number, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
         position = 0
         for start, end in pieces(article):
             text = article.body[start:end]
@@ -145,6 +151,7 @@ def find_statements(articles: list[Article]) -> list[Statement]:
             statements.append(
                 Statement(
                     article=article,
+                    doc=doc,
                     number=number,
                     outlet=article.reporting_outlet,
                     position=position,
@@ -206,11 +213,11 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
     its own subject opened by "after", "when", "because" ... ("a bulk carrier
     ran aground at the entrance to Port Veyra"). The clause statement keeps
     the clause's span, figures, dates and entities (and the noun's), and its
-    sentence's span for what readers are shown. Needs the article's kept parse.
+    sentence's span for what readers are shown. Needs the article's parse.
     """
     clauses: list[Statement] = []
     for statement in statements:
-        doc = statement.article.parse
+        doc = statement.doc
         span = doc.char_span(statement.start, statement.end, alignment_mode="expand") if doc is not None else None
         if doc is None or span is None:
             continue
@@ -223,7 +230,7 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
                 continue
             article = statement.article
             clauses.append(Statement(
-                article=article, number=statement.number, outlet=statement.outlet, position=statement.position,
+                article=article, doc=doc, number=statement.number, outlet=statement.outlet, position=statement.position,
                 start=start, end=end, text=article.body[start:end], words=content_words(WORD.findall(text)),
                 entities=entities_in(article, start, end) | entities_in(article, name_start, name_end),
                 figures=figures_in(article, start, end),

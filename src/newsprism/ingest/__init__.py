@@ -1,9 +1,19 @@
-"""Ingest: paths, directories, globs and stdin -> RawDocuments (or the InputError of each bad one).
+"""Ingest: what users hold -> RawDocuments (or the InputError of each bad one).
 
-Each format is a `Reader`: it says which paths it takes and turns one path's
-bytes into documents. Page dumps (.txt), HTML pages (.html, .htm, also .gz)
-and JSON/JSONL records are here; URL, RSS/Atom and WARC readers plug in the
-same way (add a Reader to READERS).
+An input is any of
+
+* a path (`Path`, or a string naming one): a file, a directory (read
+  recursively, known extensions only), or a glob pattern; "-" is standard input;
+* a string of text or HTML (a page dump, an HTML page, JSONL), told apart
+  from a path by `is_path_like`;
+* a JSON record as a mapping ({id, text | html, url, outlet, title, published},
+  or a prepared article as `extract` writes it);
+* a RawDocument, taken as it is.
+
+Each file format is a `Reader`: it says which paths it takes and turns one
+path's bytes into documents. Page dumps (.txt, .md), HTML pages (.html, .htm;
+gzip is recognised by its bytes) and JSON/JSONL records are here; URL, RSS/Atom
+and WARC readers plug in the same way (add a Reader to READERS).
 
 Reading never raises for a bad document: it yields the InputError instead,
 so a batch reports it and goes on.
@@ -12,48 +22,89 @@ so a batch reports it and goes on.
 from __future__ import annotations
 
 import glob
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, UnreadableInput
-from newsprism.ingest.readers import FALLBACK_READER, READERS, Reader, read_bytes_document
+from newsprism.ingest.readers import (
+    FALLBACK_READER,
+    HTML_SUFFIXES,
+    READERS,
+    RECORD_SUFFIXES,
+    TEXT_SUFFIXES,
+    Reader,
+    base_suffix,
+    read_bytes_document,
+    read_text_document,
+    record_document,
+)
 from newsprism.model import RawDocument
 
 STDIN = "-"
+KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz"}
+# A string longer than this, or with a line break, is content, never a path.
+LONGEST_PATH = 4096
+
+Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument | bytes
 
 
-def iter_documents(inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS, exclude: Iterable[Path] = ()) -> Iterator[RawDocument | InputError]:
-    """Every document named by `inputs`, in order; a bad one comes as its InputError.
+def iter_documents(
+    inputs: Iterable[Input],
+    settings: Settings = DEFAULT_SETTINGS,
+    exclude: Iterable[Path] = (),
+    on_skipped: Callable[[Path], None] | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """Every document the inputs hold, in order; a bad one comes as its InputError.
 
-    An input is a file, a directory (read recursively, known extensions only),
-    a glob pattern, or "-" for standard input (a page dump, HTML page or JSONL,
-    told apart by content). Files in `exclude` (the run's own output) are skipped.
+    Files in `exclude` (the run's own output) are not read; `on_skipped` is
+    called for each file of a directory that is not of a kind newsprism reads.
     """
     skipped = {path.resolve() for path in exclude}
-    for item in inputs:
-        if item == STDIN:
-            data = sys.stdin.buffer.read()
-            yield from read_bytes_document(data, "<stdin>", settings)
-            continue
-        for path in expand(item):
-            if isinstance(path, InputError):
-                yield path
-                continue
-            if path.resolve() in skipped:
-                continue
-            reader = reader_for(path)
-            yield from reader.read(path, settings)
+    for number, item in enumerate(inputs, 1):
+        if isinstance(item, RawDocument):
+            yield item
+        elif isinstance(item, Mapping):
+            yield record_document(dict(item), f"<record {number}>")
+        elif isinstance(item, bytes):
+            yield from read_bytes_document(item, f"<bytes {number}>", settings)
+        elif isinstance(item, str) and item == STDIN:
+            yield from read_bytes_document(sys.stdin.buffer.read(), "<stdin>", settings)
+        elif isinstance(item, str) and not is_path_like(item):
+            yield from read_text_document(item, f"<text {number}>")
+        else:
+            for path in expand(os.fspath(item), on_skipped):
+                if isinstance(path, InputError):
+                    yield path
+                elif path.resolve() not in skipped:
+                    yield from reader_for(path).read(path, settings)
 
 
-def expand(item: str) -> Iterator[Path | InputError]:
+def is_path_like(text: str) -> bool:
+    """Whether a string names a path rather than holding a document: it has no line break and is short, and it
+    exists, is a glob pattern, ends with a known extension, or has no space ("pages/", "story.txt", "a b.html")."""
+    if "\n" in text or len(text) > LONGEST_PATH or text.lstrip().startswith(("<", "{")):
+        return False
+    return " " not in text.strip() or Path(text).exists() or glob.has_magic(text) or base_suffix(Path(text)) in KNOWN_SUFFIXES
+
+
+def expand(item: str, on_skipped: Callable[[Path], None] | None = None) -> Iterator[Path | InputError]:
     """The files an input names: itself, a directory's known files, or a glob's matches."""
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and any(r.takes(p) for r in READERS))
+        files = []
+        for candidate in sorted(path.rglob("*")):
+            if not candidate.is_file():
+                continue
+            if any(reader.takes(candidate) for reader in READERS):
+                files.append(candidate)
+            elif on_skipped is not None:
+                on_skipped(candidate)
         if not files:
-            yield UnreadableInput(item, "directory holds no .txt, .html, .htm, .json or .jsonl files")
+            yield UnreadableInput(item, "directory holds no .txt, .md, .html, .htm, .json or .jsonl files")
         yield from files
         return
     if path.exists():
@@ -76,4 +127,4 @@ def reader_for(path: Path) -> Reader:
     return FALLBACK_READER
 
 
-__all__ = ["iter_documents", "expand", "STDIN", "RawDocument"]
+__all__ = ["Input", "RawDocument", "STDIN", "expand", "is_path_like", "iter_documents"]

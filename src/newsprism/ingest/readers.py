@@ -1,9 +1,17 @@
 """Readers: bytes of one path -> RawDocuments, with size, binary and encoding checks.
 
+Gzip is recognised by its bytes, whatever the name (a gzipped page on stdin
+or named .html is read like one named .html.gz), and inflated at most to the
+size limit, so a gzip bomb is refused without being inflated.
+
 Decoding: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else strict
 UTF-8; else charset-normalizer's best guess (cp1252, latin-1, ...). Bytes that
 look binary (NUL bytes outside UTF-16, or mostly control characters) are
 refused rather than decoded into noise.
+
+A JSON record that carries `prepared` (a line of `newsprism extract`'s
+output) is an article already prepared: it is read back as it is (kind
+"article"), not cleaned and parsed again.
 """
 
 from __future__ import annotations
@@ -38,8 +46,9 @@ BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-TEXT_SUFFIXES = {".txt", ".text"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class Reader(Protocol):
@@ -57,7 +66,7 @@ def base_suffix(path: Path) -> str:
 
 
 def load_bytes(path: Path, settings: Settings) -> bytes:
-    """A file's bytes, gunzipped when named .gz; raises the InputError that says why not."""
+    """A file's bytes, gunzipped when they are gzip; raises the InputError that says why not."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -66,15 +75,21 @@ def load_bytes(path: Path, settings: Settings) -> bytes:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableInput(source, error.strerror or str(error)) from None
-    if path.suffix.lower() == ".gz":
-        try:
-            # Read one byte past the limit so a gzip bomb is refused, not inflated.
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-                data = stream.read(settings.max_document_bytes + 1)
-        except (OSError, EOFError, zlib.error):
-            raise UnreadableInput(source, "not a valid gzip file") from None
-        if len(data) > settings.max_document_bytes:
-            raise OversizedInput(source, f"decompresses to more than {settings.max_document_bytes / 1e6:.0f} MB")
+    return gunzip(data, source, settings)
+
+
+def gunzip(data: bytes, source: str, settings: Settings) -> bytes:
+    """The inflated bytes when `data` is gzip (by its magic number), else `data`; raises for a broken or oversized one."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        # Read one byte past the limit so a gzip bomb is refused, not inflated.
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            data = stream.read(settings.max_document_bytes + 1)
+    except (OSError, EOFError, zlib.error):
+        raise UnreadableInput(source, "not a valid gzip file") from None
+    if len(data) > settings.max_document_bytes:
+        raise OversizedInput(source, f"decompresses to more than {settings.max_document_bytes / 1e6:.0f} MB")
     return data
 
 
@@ -191,6 +206,8 @@ def record_document(item: Any, where: str) -> RawDocument | InputError:
     """One JSON record -> RawDocument, or the MalformedRecord that says what is wrong with it."""
     if not isinstance(item, dict):
         return MalformedRecord(where, "record is not a JSON object")
+    if item.get("prepared") is not None:
+        return prepared_document(item, where)
     content, kind = None, "body"
     if isinstance(item.get("text"), str) and item["text"].strip():
         content = item["text"]
@@ -217,20 +234,31 @@ def record_document(item: Any, where: str) -> RawDocument | InputError:
     )
 
 
+def prepared_document(item: dict[str, Any], where: str) -> RawDocument:
+    """A record of `newsprism extract`'s output: the prepared article, checked against the data model when it is read back."""
+    record_id = item.get("id")
+    return RawDocument(id=str(record_id) if record_id is not None else where, source=where, kind="article", content=json.dumps(item))
+
+
 def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
 def read_bytes_document(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
-    """Standard input: JSONL when every line is a JSON object, else an HTML page or a page dump."""
+    """Bytes of unknown kind (standard input): gzip is inflated; JSONL when every line is a JSON object, else an HTML page or a page dump."""
     if len(data) > settings.max_document_bytes:
         yield OversizedInput(source, f"{len(data) / 1e6:.1f} MB exceeds the {settings.max_document_bytes / 1e6:.0f} MB limit")
         return
     try:
-        text = decode(data, source)
+        text = decode(gunzip(data, source, settings), source)
     except InputError as error:
         yield error
         return
+    yield from read_text_document(text, source)
+
+
+def read_text_document(text: str, source: str) -> Iterator[RawDocument | InputError]:
+    """Text of unknown kind: JSONL when every line is a JSON object, else an HTML page or a page dump."""
     lines = [line for line in text.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith("{") for line in lines[:5]):
         yield from read_records(text, source, jsonl=True)

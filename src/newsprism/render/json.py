@@ -25,9 +25,13 @@ def article_schema() -> dict[str, Any]:
     return schema
 
 
+# What the story stages read from a prepared article and a reader of the story never needs: left out of the story's JSON.
+STORY_ARTICLE_EXCLUDES = {"prepared"}
+
+
 def story_record(story: Story) -> dict[str, Any]:
-    """The contract object of `newsprism analyze` (one JSON document)."""
-    return story.model_dump(mode="json")
+    """The contract object of `newsprism analyze` (one JSON document): the articles without `prepared`."""
+    return story.model_dump(mode="json", exclude={"articles": {"__all__": STORY_ARTICLE_EXCLUDES}})
 
 
 def story_schema() -> dict[str, Any]:
@@ -35,4 +39,9 @@ def story_schema() -> dict[str, Any]:
     schema = Story.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "newsprism analyze: one story"
+    definitions = schema["$defs"]
+    for name in STORY_ARTICLE_EXCLUDES:
+        del definitions["Article"]["properties"][name]
+    for unused in ("Prepared", "ActorLabel"):
+        definitions.pop(unused, None)
     return schema

@@ -1,4 +1,4 @@
-"""The prepare command: the encoder graph is exported once, and an unusable cache is one clear line, not a traceback."""
+"""The setup command: the encoder graph is exported once, and an unusable cache is one clear line, not a traceback."""
 
 import os
 import subprocess
@@ -8,15 +8,15 @@ from pathlib import Path
 from newsprism.encoder import graph_path
 
 
-def prepare(cache: Path) -> subprocess.CompletedProcess[str]:
+def setup(cache: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NEWSPRISM_CACHE": str(cache), "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "newsprism", "prepare"], capture_output=True, text=True, env=env, timeout=600, check=False)
+    return subprocess.run([sys.executable, "-m", "newsprism", "setup"], capture_output=True, text=True, env=env, timeout=600, check=False)
 
 
 def test_an_existing_graph_is_reused(tmp_path: Path) -> None:
     existing = graph_path()  # this installation's, made by `make setup`
     (tmp_path / existing.name).symlink_to(existing)
-    result = prepare(tmp_path)
+    result = setup(tmp_path)
     assert result.returncode == 0, result.stderr
     assert str(tmp_path / existing.name) in result.stdout
     assert "preparing" not in result.stderr  # nothing exported again
@@ -25,7 +25,7 @@ def test_an_existing_graph_is_reused(tmp_path: Path) -> None:
 def test_an_unwritable_cache_is_one_line(tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory")
-    result = prepare(blocked / "cache")
+    result = setup(blocked / "cache")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("newsprism: could not")]
