@@ -647,14 +647,14 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     for _ in range(4):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and token.lemma_ == "quote"):
-                if token.lemma_ == "quote" and token is not verb:
+                if token.lemma_ == "quote" and token.i != verb.i:
                     cue_text = verb.doc[token.i : verb.i + 1].text
                 return _relative_antecedent(child, token), cue_text
             if child.dep_ == "agent":
                 agent = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
                 if agent is not None:
                     return agent, cue_text
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             break
         token = token.head
     return None, cue_text

@@ -152,7 +152,7 @@ def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
         words = WORD.findall(statement.text)
     else:
         verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token object on each access: compare indices
             verb = verb.head
         words = [token.text for token in (verb, *clause_tokens(verb)) if statement.start <= token.idx < statement.end]
     dated = {word.lower() for word in WORD.findall(time.text)}

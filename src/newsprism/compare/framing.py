@@ -63,12 +63,13 @@ def compare_framing(articles: list[Article], entities: list[Entity]) -> StoryFra
     for article in articles:
         by_outlet.setdefault(article.reporting_outlet, []).append(article)
     entity_by_id = {entity.id: entity for entity in entities}
-    profiles = [outlet_profile(outlet, group, entity_by_id) for outlet, group in by_outlet.items()]
+    affiliations = Affiliations(entities)
+    profiles = [outlet_profile(outlet, group, entity_by_id, affiliations) for outlet, group in by_outlet.items()]
     profiles.sort(key=lambda profile: (profile.score is None, profile.score or 0.0, profile.outlet))
     return StoryFraming(outlets=profiles, labels=labels_by_outlet(articles, entity_by_id))
 
 
-def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str, Entity]) -> OutletFraming:
+def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str, Entity], affiliations: Affiliations) -> OutletFraming:
     """One outlet's framing over its articles: score, evidence spans, editorializing and voices."""
     own: Counter[str] = Counter()
     quoted: Counter[str] = Counter()
@@ -97,7 +98,7 @@ def outlet_profile(outlet: str, articles: list[Article], entity_by_id: dict[str,
         loaded=_distinct(own),
         loaded_in_quotes=_distinct(quoted),
         editorializing=editorializing,
-        voices=voice_groups(articles, entity_by_id),
+        voices=voice_groups(articles, entity_by_id, affiliations),
     )
 
 
@@ -150,17 +151,30 @@ def _person_named(article: Article, use: ActorLabel, people: list[Entity]) -> st
     return fitting[0].id
 
 
-def voice_groups(articles: list[Article], entity_by_id: dict[str, Entity]) -> list[VoiceGroup]:
+class Affiliations:
+    """`affiliation_of` over one story's entities, each speaker worked out once however often they are quoted."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.found: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+
+    def __call__(self, name: str, speaker: Entity | None) -> tuple[str, str | None]:
+        key = (name, speaker.id if speaker else None)
+        if key not in self.found:
+            self.found[key] = affiliation_of(name, speaker, self.entities)
+        return self.found[key]
+
+
+def voice_groups(articles: list[Article], entity_by_id: dict[str, Entity], affiliations: Affiliations) -> list[VoiceGroup]:
     """The speakers the articles quote, grouped by affiliation and country, most quoted group first."""
     groups: dict[tuple[str, str | None], Counter[str]] = {}
-    entities = list(entity_by_id.values())
     for article in articles:
         for quote in article.quotes:
             speaker = entity_by_id.get(quote.speaker) if quote.speaker else None
             name = speaker.name if speaker else quote.speaker_name
             if not name:
                 continue
-            affiliation, country = affiliation_of(name, speaker, entities)
+            affiliation, country = affiliations(name, speaker)
             groups.setdefault((affiliation, country), Counter())[name] += 1
     ordered = sorted(groups.items(), key=lambda item: (-sum(item[1].values()), item[0][0], item[0][1] or ""))
     return [

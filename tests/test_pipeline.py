@@ -1,0 +1,96 @@
+"""The three library calls: prepare depends on its document alone, analyze_story on what the articles carry.
+
+The round trip is the contract the store, the service and the batch layer build
+on: an Article written to JSON and read back gives the same Story as the fresh
+one, in a process that never loads the language pipeline (nothing is parsed again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsprism import Article, InputError, Models, Story, analyze_story, extract, group, prepare, run
+from newsprism.model import RawDocument
+from newsprism.render.json import story_record
+from tests.conftest import EXAMPLES, FICTIONAL_DUMP, MODELS
+
+
+def prepared(folder: Path) -> list[Article]:
+    found = list(extract([folder], models=MODELS))
+    assert all(isinstance(item, Article) for item in found), [item for item in found if isinstance(item, InputError)]
+    return [item for item in found if isinstance(item, Article)]
+
+
+def round_trip_equals_fresh(folder: Path) -> Story:
+    articles = prepared(folder)
+    fresh = analyze_story(articles, models=MODELS)
+    read_back = [Article.model_validate_json(article.model_dump_json()) for article in articles]
+    elsewhere = Models()  # another process, as it were: its language pipeline is never loaded
+    again = analyze_story(read_back, models=elsewhere)
+    assert story_record(again) == story_record(fresh)
+    assert elsewhere._nlp is None, "analyze_story parsed a text again"
+    return fresh
+
+
+def test_a_story_from_json_round_tripped_articles_is_the_fresh_one_on_the_example() -> None:
+    story = round_trip_equals_fresh(EXAMPLES / "port-veyra-grounding")
+    assert story.claims and story.entities and story.brief
+
+
+def test_a_story_from_json_round_tripped_articles_is_the_fresh_one_on_the_seeds(seeds_dir: Path) -> None:
+    story = round_trip_equals_fresh(seeds_dir)
+    assert any(conflict for claim in story.claims for conflict in claim.conflicts) or story.claims
+
+
+def test_analyze_story_leaves_its_articles_alone_and_gives_a_stable_id() -> None:
+    articles = prepared(EXAMPLES / "port-veyra-grounding")
+    before = [article.model_dump_json() for article in articles]
+    story = analyze_story(articles, models=MODELS)
+    assert [article.model_dump_json() for article in articles] == before
+    again = analyze_story(list(reversed(articles)), models=MODELS)
+    assert story.id == again.id and story.id.startswith("story-")
+    assert analyze_story(articles[:3], models=MODELS).id != story.id
+    ids = [entity.id for entity in story.entities]
+    assert len(ids) == len(set(ids))
+    for article in story.articles:  # every mention points into the story's table
+        assert {mention.entity for mention in article.entities} - {None} <= set(ids)
+
+
+def test_prepare_takes_what_users_hold() -> None:
+    from_text = prepare(FICTIONAL_DUMP, models=MODELS)
+    assert "Lantern festival" in (from_text.headline or "") and from_text.source == "<text 1>"
+    html = "<html><head><title>Ferry news</title></head><body><article><h1>Ferry back</h1><p>" + "The ferry to Lisca runs again. " * 20
+    assert "ferry to Lisca" in prepare(html + "</p></article></body></html>", models=MODELS).body
+    record = prepare({"id": "r1", "text": "The ferry to Lisca Island runs again from Monday, the harbour board said.", "outlet": "Norvale Mirror"},
+                     models=MODELS)
+    assert record.id == "r1" and record.outlet == "Norvale Mirror" and record.quotes
+    assert record.prepared is not None and record.prepared.sentences
+    with pytest.raises(InputError, match="no such file"):
+        prepare(Path("no/such/page.txt"), models=MODELS)
+    with pytest.raises(InputError, match="no article"):
+        prepare("A few words only.", models=MODELS)
+
+
+def test_an_article_s_dates_are_its_own_until_the_story_settles_them() -> None:
+    """An undated page read with another story's page keeps its own (absent) date in extract; analyze settles it."""
+    dated = RawDocument(id="d", source="d", kind="body", published=dt.date(2031, 3, 5),
+                        content="The harbour board met on Tuesday and approved the new ferry timetable for Lisca Island.")
+    undated = RawDocument(id="u", source="u", kind="body",
+                          content="The ferry to Lisca Island ran again on Wednesday, the harbour board said after its meeting.")
+    alone = prepare(undated, models=MODELS)
+    together = [item for item in extract([dated, undated], models=MODELS) if isinstance(item, Article)]
+    assert alone.reference_date is None and together[1].reference_date is None
+    assert together[1].model_dump() == alone.model_dump()
+    (story,) = (item for item in run([dated, undated], models=MODELS) if isinstance(item, Story))
+    settled = story.articles[1]
+    assert settled.reference_date == dt.date(2031, 3, 5)
+    assert [time.value for time in settled.times if time.text == "Wednesday"] == ["2031-03-05"]
+
+
+def test_group_puts_every_article_in_one_story_for_now() -> None:
+    assert group([]) == []
+    articles = [Article(id=str(n), source=str(n), body="Some text.") for n in range(3)]
+    assert group(articles) == [articles]
