@@ -136,9 +136,10 @@ def main() -> None:
         print(f"articles/s, {args.large} against {args.small}: {rates[args.large] / rates[args.small]:.2f} (target: 0.90 or more)")
 
         source = folder / f"articles-{args.small}.jsonl"
-        extract_seconds, _, extract_peak = watched(newsprism("extract", str(source), "-o", str(folder / "again.jsonl"), *jobs), folder / "again.jsonl")
-        analyze_seconds, _, analyze_peak = watched(newsprism("analyze", str(source), "-o", str(folder / "story.json"), *jobs), folder / "story.json")
-        story = json.loads((folder / "story.json").read_text(encoding="utf-8"))
+        again, story_file = folder / "again.jsonl", folder / "story.json"
+        extract_seconds, _, extract_peak = watched(newsprism("extract", str(source), "-o", str(again), *jobs), again)
+        analyze_seconds, _, analyze_peak = watched(newsprism("analyze", str(source), "-o", str(story_file), *jobs), story_file)
+        story = json.loads(story_file.read_text(encoding="utf-8"))
         print(f"analyze {args.small} articles as one story: {analyze_seconds:.1f} s ({len(story['claims'])} claims, peak {analyze_peak:,.0f} MiB); "
               f"extract of the same: {extract_seconds:.1f} s (peak {extract_peak:,.0f} MiB); analyze / extract {analyze_seconds / extract_seconds:.2f} "
               "(target: 1.5 or less)")
