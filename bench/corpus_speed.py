@@ -141,8 +141,8 @@ def main() -> None:
         analyze_seconds, _, analyze_peak = watched(newsprism("analyze", str(source), "-o", str(story_file), *jobs), story_file)
         story = json.loads(story_file.read_text(encoding="utf-8"))
         print(f"analyze {args.small} articles as one story: {analyze_seconds:.1f} s ({len(story['claims'])} claims, peak {analyze_peak:,.0f} MiB); "
-              f"extract of the same: {extract_seconds:.1f} s (peak {extract_peak:,.0f} MiB); analyze / extract {analyze_seconds / extract_seconds:.2f} "
-              "(target: 1.5 or less)")
+              f"extract of the same: {extract_seconds:.1f} s (peak {extract_peak:,.0f} MiB); "
+              f"analyze / extract {analyze_seconds / extract_seconds:.2f} (target: 1.5 or less)")
         prepared_costs(records(20))
 
 
