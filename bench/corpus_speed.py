@@ -2,19 +2,20 @@
 
 1. `newsprism extract` on 100 and on 1,000 articles, each in a fresh process
    with its defaults: articles/s of each (target: the 1,000 run within 10% of
-   the 100 run), peak memory of the process tree (target: flat), seconds until
-   the first article is in the output file.
+   the 100 run), peak memory of the process tree and its value at each tenth
+   of the run (target: flat), seconds until the first article is in the
+   output file. The 100 articles take the three dev sets in turn; the 1,000
+   are those 100 ten times over (new ids), so both runs read the same mix.
 2. `newsprism analyze` against `newsprism extract` on the same 100 articles, in
    the same bench run (target: analyze / extract <= 1.5). The 100 articles are
-   PolNeAR's US political coverage of 2015-16, read as one story: many similar
-   statements, the hard case for the comparison.
+   first 100 of PolNeAR's US political coverage of 2015-16, read as one story:
+   many similar statements, the hard case for the comparison.
 3. What `Article.prepared` costs and saves, per article: the packed parse and
    vectors in bytes, reading the parse back against parsing the body again, and
    encoding the sentences again (what keeping the vectors saves).
 
 Articles: JSONL records ({id, text, published}) made from the dev sets of
-../shared/eval: PolNeAR (quotes), TempEval-3 (timex) and ECB+ (clusters), in
-that order, repeated with new ids past their 1,052 documents.
+../shared/eval: PolNeAR (quotes), TempEval-3 (timex) and ECB+ (clusters).
 
     .venv/bin/python bench/corpus_speed.py [--small 100] [--large 1000] [--processes 1]
 """
@@ -39,29 +40,32 @@ from evaldata import EVAL, read_jsonl  # noqa: E402
 SETS = ("quotes", "timex", "clusters")
 
 
-def records(count: int) -> list[dict[str, object]]:
-    """`count` article records from the dev sets, in a fixed order."""
-    pool = [row for name in SETS for row in read_jsonl(EVAL / name / "docs.jsonl")]
-    made = []
-    for number in range(count):
-        row = pool[number % len(pool)]
-        made.append({"id": f"{row['id']}#{number // len(pool)}", "text": row["text"], "published": row.get("published")})
-    return made
+def record(row: dict[str, object], copy: int) -> dict[str, object]:
+    return {"id": f"{row['id']}#{copy}", "text": row["text"], "published": row.get("published")}
 
 
-def watched(command: list[str], output: Path) -> tuple[float, float | None, float]:
-    """Run a command: its wall time, the seconds until `output` holds a first complete line, the peak RSS (MiB) of its process tree."""
+def mixed(count: int, copies: int = 1) -> list[dict[str, object]]:
+    """`count` article records taking the dev sets in turn, the whole list `copies` times over (each copy with new ids)."""
+    sets = [read_jsonl(EVAL / name / "docs.jsonl") for name in SETS]
+    rows = [sets[number % len(sets)][number // len(sets)] for number in range(count)]
+    return [record(row, copy) for copy in range(copies) for row in rows]
+
+
+def watched(command: list[str], output: Path) -> tuple[float, float | None, list[float]]:
+    """Run a command: its wall time, the seconds until `output` holds a first complete line, and the RSS (MiB) of its
+    process tree sampled every 50 ms."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak, first = 0.0, None
+    samples: list[float] = []
+    first = None
     watch = psutil.Process(process.pid)
 
     def sample() -> None:
-        nonlocal peak, first
+        nonlocal first
         while process.poll() is None:
             try:
                 tree = [watch, *watch.children(recursive=True)]
-                peak = max(peak, sum(member.memory_info().rss for member in tree) / 2**20)
+                samples.append(sum(member.memory_info().rss for member in tree) / 2**20)
             except psutil.Error:
                 pass
             if first is None and output.exists() and b"\n" in output.read_bytes()[:1_000_000]:
@@ -74,7 +78,13 @@ def watched(command: list[str], output: Path) -> tuple[float, float | None, floa
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed: {errors.decode(errors='replace')[-500:]}")
-    return time.perf_counter() - started, first, peak
+    return time.perf_counter() - started, first, samples or [0.0]
+
+
+def tenths(samples: list[float]) -> str:
+    """The largest sample of each tenth of a run, in MiB: flat memory shows as a flat row."""
+    size = max(1, len(samples) // 10)
+    return " ".join(f"{max(samples[start : start + size]):,.0f}" for start in range(0, size * 10, size) if samples[start : start + size])
 
 
 def newsprism(*args: str) -> list[str]:
@@ -124,26 +134,32 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         rates = {}
-        for count in (args.small, args.large):
+        for copies in (1, args.large // args.small):
+            count = args.small * copies
             source = folder / f"articles-{count}.jsonl"
-            source.write_text("".join(json.dumps(row) + "\n" for row in records(count)), encoding="utf-8")
+            source.write_text("".join(json.dumps(row) + "\n" for row in mixed(args.small, copies)), encoding="utf-8")
             output = folder / f"extract-{count}.jsonl"
-            seconds, first, peak = watched(newsprism("extract", str(source), "-o", str(output), *jobs), output)
+            seconds, first, memory = watched(newsprism("extract", str(source), "-o", str(output), *jobs), output)
             written = sum(1 for _ in output.open(encoding="utf-8"))
             rates[count] = written / seconds
             print(f"extract {count:>5} articles: {seconds:7.1f} s  {rates[count]:5.2f} articles/s  first article after "
-                  f"{first if first is None else round(first, 1)} s  peak memory {peak:,.0f} MiB  ({written} written)")
-        print(f"articles/s, {args.large} against {args.small}: {rates[args.large] / rates[args.small]:.2f} (target: 0.90 or more)")
+                  f"{first if first is None else round(first, 1)} s  peak memory {max(memory):,.0f} MiB  ({written} written)")
+            print(f"    memory by tenth of the run, MiB: {tenths(memory)}")
+        print(f"articles/s, {args.small * (args.large // args.small)} against {args.small}: "
+              f"{rates[args.small * (args.large // args.small)] / rates[args.small]:.2f} (target: 0.90 or more)")
 
-        source = folder / f"articles-{args.small}.jsonl"
+        source = folder / "polnear.jsonl"
+        polnear = [record(row, 0) for row in read_jsonl(EVAL / "quotes" / "docs.jsonl")[: args.small]]
+        source.write_text("".join(json.dumps(row) + "\n" for row in polnear), encoding="utf-8")
         again, story_file = folder / "again.jsonl", folder / "story.json"
-        extract_seconds, _, extract_peak = watched(newsprism("extract", str(source), "-o", str(again), *jobs), again)
-        analyze_seconds, _, analyze_peak = watched(newsprism("analyze", str(source), "-o", str(story_file), *jobs), story_file)
+        extract_seconds, _, extract_memory = watched(newsprism("extract", str(source), "-o", str(again), *jobs), again)
+        analyze_seconds, _, analyze_memory = watched(newsprism("analyze", str(source), "-o", str(story_file), *jobs), story_file)
+        extract_peak, analyze_peak = max(extract_memory), max(analyze_memory)
         story = json.loads(story_file.read_text(encoding="utf-8"))
         print(f"analyze {args.small} articles as one story: {analyze_seconds:.1f} s ({len(story['claims'])} claims, peak {analyze_peak:,.0f} MiB); "
               f"extract of the same: {extract_seconds:.1f} s (peak {extract_peak:,.0f} MiB); "
               f"analyze / extract {analyze_seconds / extract_seconds:.2f} (target: 1.5 or less)")
-        prepared_costs(records(20))
+        prepared_costs(polnear[:20])
 
 
 if __name__ == "__main__":

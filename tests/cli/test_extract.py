@@ -74,6 +74,7 @@ def test_no_readable_input_exits_1(tmp_path: Path) -> None:
     result = run("extract", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o.jsonl"))
     assert result.returncode == 1
     assert "empty.txt: empty file" in result.stderr.decode()
+    assert not (tmp_path / "o.jsonl").exists(), "a run that writes nothing leaves no empty output file behind"
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +123,13 @@ def test_analyze_report_path_that_cannot_be_written(tmp_path: Path) -> None:
     ]
     help_text = run("analyze", "--help").stdout.decode()
     assert "--html" in help_text and "--md" in help_text
+
+
+def test_analyze_reads_extract_s_output_back_as_the_same_story(analyzed: tuple[subprocess.CompletedProcess[bytes], Path], tmp_path: Path) -> None:
+    result, out = analyzed
+    assert result.returncode == 0, result.stderr.decode()
+    articles = tmp_path / "articles.jsonl"
+    assert run("extract", str(EXAMPLES / "port-veyra-grounding"), "-o", str(articles), "-q").returncode == 0
+    again = run("analyze", str(articles), "-o", str(tmp_path / "story.json"), "-q")
+    assert again.returncode == 0, again.stderr.decode()
+    assert json.loads((tmp_path / "story.json").read_text()) == json.loads((out / "story.json").read_text())

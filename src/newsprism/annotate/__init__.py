@@ -143,7 +143,8 @@ def annotate_stream(
                 yield from failed(article, "annotation", error)
                 continue
             pending.append(Parsed(article, doc, spans, entities, bias_thread.submit(assess_article, models, article, spans)))
-            while len(pending) > LOOKAHEAD:
+            # Finish what the bias thread is done with (the first article goes out early); wait only when too far ahead.
+            while pending and (len(pending) > LOOKAHEAD or pending[0].assessed.done()):
                 yield from finished(models, pending.popleft())
         while pending:
             yield from ready()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -197,8 +198,18 @@ def unwritable(path: Path) -> str | None:
 
 
 def fail(message: str) -> NoReturn:
-    stderr.print(f"newsprism: {message}", markup=False, soft_wrap=True)
+    say(message)
     raise typer.Exit(2)
+
+
+# Characters that would break a message's one line, or play tricks on a terminal (a file name may hold any of them).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def say(message: str, console: Console | None = None) -> None:
+    """One line on stderr, "newsprism: <message>", with line breaks and other control characters shown as escapes."""
+    line = CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), message)
+    (console or stderr).print(f"newsprism: {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Output], written_what: str) -> None:
@@ -211,17 +222,18 @@ def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Output
             summary = f"{display.written} {written_what} written to {where}, {display.failed} failed{skipped}"
         else:
             summary = f"nothing written, {display.failed} failed{skipped}"
-        stderr.print(f"newsprism: {summary}", markup=False, soft_wrap=True)
+        say(summary)
     if display.written == 0 or (strict and display.failed):
         raise typer.Exit(1)
 
 
 class Display(Progress):
-    """The progress bar on stderr (only on a terminal): the stage, documents read, articles prepared; failures printed above it."""
+    """The progress bar on stderr (only on a terminal): the stage, and documents done (prepared or failed) of those
+    known; failures are printed above it as they come."""
 
     def __init__(self, enabled: bool, inputs: list[str]) -> None:
         self.enabled = enabled and stderr.is_terminal
-        self.written = self.failed = self.skipped_files = self.prepared_count = 0
+        self.written = self.failed = self.skipped_files = 0
         self.bar = RichProgress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -232,31 +244,32 @@ class Display(Progress):
             transient=True,
             disable=not self.enabled,
         )
-        self.task = self.bar.add_task("preparing", total=count_documents(inputs) if self.enabled else None, detail="")
+        total = count_documents(inputs) if self.enabled else None
+        self.task = self.bar.add_task("preparing", total=total, detail="documents")
 
     def __enter__(self) -> Display:
         self.bar.__enter__()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self.bar.__exit__(None, None, None)
+        if kind is KeyboardInterrupt:  # every article written so far is in the output, flushed
+            say(f"interrupted after {self.written} article(s)")
+            raise typer.Exit(130)
 
     def failure(self, error: InputError) -> None:
         self.failed += 1
-        self.bar.console.print(f"newsprism: {error}", markup=False, highlight=False, soft_wrap=True)
+        self.bar.advance(self.task)
+        say(str(error), self.bar.console)
 
     def skipped(self, path: Path) -> None:
         self.skipped_files += 1
 
-    def read(self) -> None:
+    def prepared(self) -> None:
         self.bar.advance(self.task)
 
-    def prepared(self) -> None:
-        self.prepared_count += 1
-        self.bar.update(self.task, detail=f"{self.prepared_count} article(s)")
-
     def stage(self, name: str, total: int | None = None) -> None:
-        self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} article(s)" if total is not None else "")
+        self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} articles" if total is not None else "")
 
 
 def count_documents(inputs: list[str]) -> int | None:
@@ -299,8 +312,8 @@ def main() -> None:
     try:
         app()
     except NewsprismError as error:
-        stderr.print(f"newsprism: {error}", markup=False, soft_wrap=True)
+        say(str(error))
         sys.exit(1)
     except KeyboardInterrupt:
-        stderr.print("newsprism: interrupted", markup=False)
+        say("interrupted")
         sys.exit(130)
