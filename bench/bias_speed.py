@@ -42,9 +42,10 @@ def main() -> None:
     args = parser.parse_args()
     texts = [record["text"] for record in read_jsonl(EVAL / "bias" / "docs.jsonl")][: args.limit]
     models = Models()
-    assess_sentences(models, texts[:16]), models.encoder.embed(texts[:16])  # load and warm up the runtime outside the timing
+    assess_sentences(models.encoder, models.bias, texts[:16]), models.encoder.embed(texts[:16])  # load and warm up the runtime outside the timing
 
-    encoder_seconds, bias_seconds = best_of(args.rounds, lambda: models.encoder.embed(texts), lambda: assess_sentences(models, texts))
+    encoder, model = models.encoder, models.bias
+    encoder_seconds, bias_seconds = best_of(args.rounds, lambda: encoder.embed(texts), lambda: assess_sentences(encoder, model, texts))
     print(f"{len(texts)} sentences, best of {args.rounds}, one process")
     print(f"assess_sentences {len(texts) / bias_seconds:,.0f} sentences/s ({bias_seconds:.2f} s)   "
           f"embed alone {len(texts) / encoder_seconds:,.0f} sentences/s ({encoder_seconds:.2f} s)   "

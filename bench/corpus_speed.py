@@ -133,7 +133,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        rates = {}
+        rates: dict[int, tuple[float, float]] = {}
         for copies in (1, args.large // args.small):
             count = args.small * copies
             source = folder / f"articles-{count}.jsonl"
@@ -141,12 +141,15 @@ def main() -> None:
             output = folder / f"extract-{count}.jsonl"
             seconds, first, memory = watched(newsprism("extract", str(source), "-o", str(output), *jobs), output)
             written = sum(1 for _ in output.open(encoding="utf-8"))
-            rates[count] = written / seconds
-            print(f"extract {count:>5} articles: {seconds:7.1f} s  {rates[count]:5.2f} articles/s  first article after "
-                  f"{first if first is None else round(first, 1)} s  peak memory {max(memory):,.0f} MiB  ({written} written)")
+            # After the first article the process is started and its models loaded: what is left is the pipeline's own pace.
+            steady = (written - 1) / (seconds - first) if first is not None and written > 1 else written / seconds
+            rates[count] = (written / seconds, steady)
+            print(f"extract {count:>5} articles: {seconds:7.1f} s  {written / seconds:5.2f} articles/s ({steady:.2f} after the first)  "
+                  f"first article after {first if first is None else round(first, 1)} s  peak memory {max(memory):,.0f} MiB  ({written} written)")
             print(f"    memory by tenth of the run, MiB: {tenths(memory)}")
-        print(f"articles/s, {args.small * (args.large // args.small)} against {args.small}: "
-              f"{rates[args.small * (args.large // args.small)] / rates[args.small]:.2f} (target: 0.90 or more)")
+        small, large = rates[args.small], rates[args.small * (args.large // args.small)]
+        print(f"articles/s, {args.small * (args.large // args.small)} against {args.small}: {large[0] / small[0]:.2f} for the whole command, "
+              f"{large[1] / small[1]:.2f} after the first article (target: 0.90 or more)")
 
         source = folder / "polnear.jsonl"
         polnear = [record(row, 0) for row in read_jsonl(EVAL / "quotes" / "docs.jsonl")[: args.small]]

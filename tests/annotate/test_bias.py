@@ -35,14 +35,14 @@ def test_shipped_weights_load() -> None:
 
 
 def test_loaded_sentence_scores_above_neutral_one() -> None:
-    neutral, loaded = assess_sentences(MODELS, [NEUTRAL, LOADED])
+    neutral, loaded = assess_sentences(MODELS.encoder, MODELS.bias, [NEUTRAL, LOADED])
     assert 0.0 <= neutral.score < loaded.score <= 1.0
     assert loaded.biased
     assert not neutral.biased
 
 
 def test_loaded_words_point_into_the_sentence() -> None:
-    (assessed,) = assess_sentences(MODELS, [LOADED])
+    (assessed,) = assess_sentences(MODELS.encoder, MODELS.bias, [LOADED])
     assert assessed.words
     for word in assessed.words:
         assert 0 <= word.start < word.end <= len(LOADED)
@@ -53,16 +53,16 @@ def test_loaded_words_point_into_the_sentence() -> None:
 
 
 def test_empty_input() -> None:
-    assert assess_sentences(MODELS, []) == []
-    assessed, vectors = assess_and_embed(MODELS, [])
+    assert assess_sentences(MODELS.encoder, MODELS.bias, []) == []
+    assessed, vectors = assess_and_embed(MODELS.encoder, MODELS.bias, [])
     assert assessed == []
     assert vectors.shape == (0, 384)
 
 
 def test_batch_equals_one_by_one() -> None:
-    batched = assess_sentences(MODELS, SENTENCES)
+    batched = assess_sentences(MODELS.encoder, MODELS.bias, SENTENCES)
     for text, together in zip(SENTENCES, batched, strict=True):
-        (alone,) = assess_sentences(MODELS, [text])
+        (alone,) = assess_sentences(MODELS.encoder, MODELS.bias, [text])
         # Padding in a batch changes the float arithmetic a little, never the verdict or the words.
         assert alone.score == pytest.approx(together.score, abs=1e-4)
         assert alone.biased == together.biased
@@ -70,7 +70,7 @@ def test_batch_equals_one_by_one() -> None:
 
 
 def test_vectors_are_the_encoders_embeddings() -> None:
-    assessed, vectors = assess_and_embed(MODELS, SENTENCES)
+    assessed, vectors = assess_and_embed(MODELS.encoder, MODELS.bias, SENTENCES)
     assert len(assessed) == len(SENTENCES)
     assert all(isinstance(item, SentenceBias) for item in assessed)
     assert vectors.shape == (len(SENTENCES), 384)
@@ -79,7 +79,7 @@ def test_vectors_are_the_encoders_embeddings() -> None:
 
 def test_text_longer_than_the_encoder_window_is_truncated_safely() -> None:
     long_text = "The corrupt council met again. " * 200
-    (assessed,) = assess_sentences(MODELS, [long_text])
+    (assessed,) = assess_sentences(MODELS.encoder, MODELS.bias, [long_text])
     assert 0.0 <= assessed.score <= 1.0
     assert all(isinstance(word, LoadedWord) and word.end <= len(long_text) for word in assessed.words)
 
@@ -104,7 +104,7 @@ def test_in_sample_floor_on_babe() -> None:
         labels = {row["id"]: int(row["label"]) for row in map(json.loads, lines)}
     with (BABE / "docs.jsonl").open(encoding="utf-8") as lines:
         docs = [json.loads(line) for line, _ in zip(lines, range(300), strict=False)]
-    predicted = [item.biased for item in assess_sentences(MODELS, [doc["text"] for doc in docs])]
+    predicted = [item.biased for item in assess_sentences(MODELS.encoder, MODELS.bias, [doc["text"] for doc in docs])]
     gold = [bool(labels[doc["id"]]) for doc in docs]
     f1 = []
     for cls in (True, False):

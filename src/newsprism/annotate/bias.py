@@ -32,15 +32,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from newsprism.encoder import BATCH_SIZE, DIMENSIONS, Encoder, mean_pool, normalize
 from newsprism.errors import ConfigurationError
-
-if TYPE_CHECKING:
-    from newsprism.models import Models
 
 WEIGHTS_FILE = "bias_model.npz"
 META_FILE = "bias_model.json"
@@ -254,7 +251,9 @@ def load_model() -> BiasModel:
     return model
 
 
-def assess_and_embed(models: Models, texts: Sequence[str], word_threshold: float | None = None) -> tuple[list[SentenceBias], np.ndarray]:
+def assess_and_embed(
+    encoder: Encoder, model: BiasModel, texts: Sequence[str], word_threshold: float | None = None
+) -> tuple[list[SentenceBias], np.ndarray]:
     """Bias of each sentence, and its unit-length sentence embedding (the same as `Encoder.embed`), from one encoder pass.
 
     `word_threshold` overrides the shipped word threshold (chosen for BABE's
@@ -266,8 +265,8 @@ def assess_and_embed(models: Models, texts: Sequence[str], word_threshold: float
     """
     if not texts:
         return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
-    encoded = encode(models.encoder, texts)
-    return assess_encoded(models.bias, texts, encoded, word_threshold), encoded.sentence_vectors
+    encoded = encode(encoder, texts)
+    return assess_encoded(model, texts, encoded, word_threshold), encoded.sentence_vectors
 
 
 def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, word_threshold: float | None = None) -> list[SentenceBias]:
@@ -281,9 +280,9 @@ def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, wor
     ]
 
 
-def assess_sentences(models: Models, texts: Sequence[str]) -> list[SentenceBias]:
+def assess_sentences(encoder: Encoder, model: BiasModel, texts: Sequence[str]) -> list[SentenceBias]:
     """Bias of each sentence (score, verdict, loaded words with offsets into that sentence); [] for no input."""
-    return assess_and_embed(models, texts)[0]
+    return assess_and_embed(encoder, model, texts)[0]
 
 
 __all__ = ["BiasModel", "LoadedWord", "SentenceBias", "assess_and_embed", "assess_sentences", "load_model"]

@@ -115,7 +115,7 @@ def assessed_texts(article: Article, sentence_spans: Sequence[tuple[int, int]]) 
 def assess_article(models: Models, article: Article, sentence_spans: Sequence[tuple[int, int]]) -> tuple[list[SentenceBias], np.ndarray]:
     """The bias model's verdicts on `assessed_texts(article, sentence_spans)`, and the body sentences' vectors from
     the same encoder pass (the story layer aligns claims with them: kept in `Prepared.vectors`, never encoded twice)."""
-    assessments, vectors = assess_and_embed(models, assessed_texts(article, sentence_spans), CANDIDATE_WORD_PROBABILITY)
+    assessments, vectors = assess_and_embed(models.encoder, models.bias, assessed_texts(article, sentence_spans), CANDIDATE_WORD_PROBABILITY)
     return assessments, vectors[: len(sentence_spans)]
 
 
