@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
 from newsprism import __version__
@@ -237,15 +237,22 @@ class Display(Progress):
         self.bar = RichProgress(
             TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
             TextColumn("{task.fields[detail]}"),
             TimeElapsedColumn(),
             console=stderr,
             transient=True,
             disable=not self.enabled,
         )
-        total = count_documents(inputs) if self.enabled else None
-        self.task = self.bar.add_task("preparing", total=total, detail="documents")
+        self.total = count_documents(inputs) if self.enabled else None
+        self.done = 0
+        self.task = self.bar.add_task("preparing", total=self.total, detail=self.documents())
+
+    def documents(self) -> str:
+        return f"{self.done}/{self.total} documents" if self.total is not None else f"{self.done} documents"
+
+    def advance(self) -> None:
+        self.done += 1
+        self.bar.update(self.task, advance=1, detail=self.documents())
 
     def __enter__(self) -> Display:
         self.bar.__enter__()
@@ -259,14 +266,14 @@ class Display(Progress):
 
     def failure(self, error: InputError) -> None:
         self.failed += 1
-        self.bar.advance(self.task)
+        self.advance()
         say(str(error), self.bar.console)
 
     def skipped(self, path: Path) -> None:
         self.skipped_files += 1
 
     def prepared(self) -> None:
-        self.bar.advance(self.task)
+        self.advance()
 
     def stage(self, name: str, total: int | None = None) -> None:
         self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} articles" if total is not None else "")
