@@ -22,9 +22,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.annotate.bias import SentenceBias
@@ -130,21 +130,21 @@ def annotate_stream(
         while done:
             yield done.popleft()
 
-    pending: deque[Parsed] = deque()
+    # In input order: articles waiting for the bias thread, and failed ones (their error, then the bare article).
+    pending: deque[Parsed | list[Article | InputError]] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-bias") as bias_thread:
-        for article, doc in parse_stream(models.nlp, to_parse(), settings.processes):
+        for article, doc in parse_stream(models, to_parse(), settings.processes):
             yield from ready()
             if isinstance(doc, Exception):
-                yield from failed(article, "parse", doc)
-                continue
-            try:
-                spans, entities = annotate_facts(article, doc)
-            except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
-                yield from failed(article, "annotation", error)
-                continue
-            pending.append(Parsed(article, doc, spans, entities, bias_thread.submit(assess_article, models, article, spans)))
+                pending.append(list(failed(article, "parse", doc)))
+            else:
+                try:
+                    spans, entities = annotate_facts(article, doc)
+                    pending.append(Parsed(article, doc, spans, entities, bias_thread.submit(assess_article, models, article, spans)))
+                except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
+                    pending.append(list(failed(article, "annotation", error)))
             # Finish what the bias thread is done with (the first article goes out early); wait only when too far ahead.
-            while pending and (len(pending) > LOOKAHEAD or pending[0].assessed.done()):
+            while pending and (len(pending) > LOOKAHEAD or isinstance(pending[0], list) or pending[0].assessed.done()):
                 yield from finished(models, pending.popleft())
         while pending:
             yield from ready()
@@ -152,15 +152,18 @@ def annotate_stream(
         yield from ready()
 
 
-def finished(models: Models, parsed: Parsed) -> Iterator[Article | InputError]:
+def finished(models: Models, entry: Parsed | list[Article | InputError]) -> Iterator[Article | InputError]:
     """One article out of the pipeline: framed and prepared, or its failure and the bare article."""
-    try:
-        assessments, vectors = parsed.assessed.result()
-        finish(models, parsed.article, parsed.doc, parsed.sentences, parsed.entities, assessments, vectors)
-    except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
-        yield from failed(parsed.article, "annotation", error)
+    if isinstance(entry, list):
+        yield from entry
         return
-    yield parsed.article
+    try:
+        assessments, vectors = entry.assessed.result()
+        finish(models, entry.article, entry.doc, entry.sentences, entry.entities, assessments, vectors)
+    except Exception as error:  # noqa: BLE001 - one article's bug must not stop the run
+        yield from failed(entry.article, "annotation", error)
+        return
+    yield entry.article
 
 
 def failed(article: Article, step: str, error: Exception) -> Iterator[Article | InputError]:
@@ -170,13 +173,19 @@ def failed(article: Article, step: str, error: Exception) -> Iterator[Article | 
     yield article
 
 
-def parse_stream(nlp: Language, articles: Iterable[Article], processes: int = 1) -> Iterator[tuple[Article, Doc | Exception]]:
+def parse_stream(models: Models, articles: Iterable[Article], processes: int = 1) -> Iterator[tuple[Article, Doc | Exception]]:
     """Each article with the parse of its body, in order, through `nlp.pipe` batches (`processes` > 1 forks workers).
 
     A batch that fails is parsed again one body at a time, so only the body at
-    fault comes out as its exception; a new pipe then takes the rest.
+    fault comes out as its exception; a new pipe then takes the rest. The
+    language pipeline is loaded only when a first article comes to be parsed.
     """
     remaining = iter(articles)
+    first = next(remaining, None)
+    if first is None:
+        return
+    remaining = chain([first], remaining)
+    nlp = models.nlp
     in_flight: deque[Article] = deque()
 
     def bodies() -> Iterator[str]:

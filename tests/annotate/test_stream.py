@@ -1,0 +1,49 @@
+"""The annotation stream: a body spaCy refuses costs that body alone, and the others come out in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from spacy.tokens import Doc
+
+from newsprism.annotate import annotate_stream, parse_stream
+from newsprism.errors import ProcessingFailed
+from newsprism.model import Article
+from tests.conftest import MODELS
+
+BODY = "The ferry to Lisca Island runs again from Monday, the harbour board said. Repairs to the pier took three weeks."
+
+
+@contextmanager
+def longest_text(characters: int) -> Iterator[None]:
+    """spaCy's own length limit, lowered for a test so that a body of a few hundred characters is refused."""
+    nlp = MODELS.nlp
+    kept, nlp.max_length = nlp.max_length, characters
+    try:
+        yield
+    finally:
+        nlp.max_length = kept
+
+
+def articles() -> list[Article]:
+    return [Article(id=str(number), source=f"{number}.txt", body=body) for number, body in enumerate([BODY, BODY * 5, BODY + " It was cold."])]
+
+
+def test_a_refused_body_fails_alone_and_the_batch_goes_on() -> None:
+    with longest_text(len(BODY) * 2):
+        parsed = list(parse_stream(MODELS, articles()))
+    assert [article.id for article, _ in parsed] == ["0", "1", "2"]
+    assert isinstance(parsed[0][1], Doc) and isinstance(parsed[2][1], Doc)
+    assert isinstance(parsed[1][1], ValueError) and "E088" in str(parsed[1][1])
+
+
+def test_the_stream_reports_the_failure_and_keeps_the_bare_article() -> None:
+    with longest_text(len(BODY) * 2):
+        out = list(annotate_stream(articles(), MODELS))
+    failures = [item for item in out if isinstance(item, ProcessingFailed)]
+    done = [item for item in out if isinstance(item, Article)]
+    assert [failure.source for failure in failures] == ["1.txt"] and "parse failed" in failures[0].cause
+    assert [article.id for article in done] == ["0", "1", "2"]
+    assert done[0].prepared is not None and done[2].prepared is not None and done[0].quotes
+    assert done[1].prepared is None and not done[1].entities
