@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsprism import Article, InputError, Models, Story, analyze_story, extract, group, prepare, run
+from newsprism.cluster import ClusterState, founder, story_id
 from newsprism.model import RawDocument
 from newsprism.render.json import story_record
 from tests.conftest import EXAMPLES, FICTIONAL_DUMP, MODELS
@@ -55,7 +56,10 @@ def test_analyze_story_leaves_its_articles_alone_and_gives_a_stable_id() -> None
     assert [article.model_dump_json() for article in articles] == before
     again = analyze_story(list(reversed(articles)), models=MODELS)
     assert story.id == again.id and story.id.startswith("story-")
-    assert analyze_story(articles[:3], models=MODELS).id != story.id
+    first = founder(articles)  # the id is its founder's: the earliest dated article
+    assert first.published is not None and all(article.published is None or article.published >= first.published for article in articles)
+    assert analyze_story([first, *articles[-2:]], models=MODELS).id == story.id
+    assert analyze_story([article for article in articles if article is not first], models=MODELS).id != story.id
     ids = [entity.id for entity in story.entities]
     assert len(ids) == len(set(ids))
     for article in story.articles:  # every mention points into the story's table
@@ -93,7 +97,42 @@ def test_an_article_s_dates_are_its_own_until_the_story_settles_them() -> None:
     assert [time.value for time in settled.times if time.text == "Wednesday"] == ["2031-03-05"]
 
 
-def test_group_puts_every_article_in_one_story_for_now() -> None:
+def test_group_finds_the_stories_of_a_mixed_stream_and_the_copies(stream: list[Article]) -> None:
     assert group([]) == []
-    articles = [Article(id=str(n), source=str(n), body="Some text.") for n in range(3)]
-    assert group(articles) == [articles]
+    before = [article.model_dump_json() for article in stream]
+    stories = group(stream)
+    assert [article.model_dump_json() for article in stream] == before  # the articles given are left alone
+    folders = [{Path(article.source.split(":")[0]).parent.name for article in story} for story in stories]
+    assert sorted(map(sorted, folders)) == [["lake-orvell-ferry"], ["port-veyra-grounding"]]
+    (ferry,) = (story for story in stories if "lake-orvell" in story[0].source)
+    by_name = {Path(article.source).name: article for article in ferry}
+    assert by_name["tessing-daily.txt"].duplicate_of == by_name["orvell-herald.txt"].id  # the same wire text, other furniture
+    assert [article.duplicate_of for article in stream if article.duplicate_of] == []
+    assert sum(article.duplicate_of is not None for story in stories for article in story) == 1
+    assert {article.story for article in ferry} == {story_id(ferry)}
+    reversed_ids = {article.story for story in group(list(reversed(stream))) for article in story}
+    assert reversed_ids == {article.story for story in stories for article in story}
+
+
+def test_group_continues_from_a_saved_state(stream: list[Article]) -> None:
+    whole = {article.id: article.story for story in group(stream) for article in story}
+    state = ClusterState()
+    first = group(stream[:6], state=state)
+    saved = ClusterState.model_validate_json(state.model_dump_json())  # as the store keeps it
+    second = group(stream[6:], state=saved)
+    assert saved.documents == len(stream) and saved.stories
+    assert {article.id: article.story for story in first + second for article in story} == whole
+
+
+def test_analyze_story_says_which_outlets_ran_the_same_text(stream: list[Article]) -> None:
+    ferry = [article for article in stream if "lake-orvell" in article.source]
+    story = analyze_story(ferry, models=MODELS)
+    (shared,) = story.shared_texts
+    assert shared.outlets == ["Orvell Herald", "Tessing Daily"]
+    assert [article.duplicate_of for article in story.articles if article.duplicate_of] == [shared.original]
+
+
+@pytest.fixture(scope="module")
+def stream() -> list[Article]:
+    """The two fictional stories of examples/ as one stream: the grounding's articles, then the ferry fire's."""
+    return prepared(EXAMPLES / "port-veyra-grounding") + prepared(EXAMPLES / "lake-orvell-ferry")

@@ -19,6 +19,10 @@ class Settings:
     # 120,000 characters); past that a "body" is a dump of several pages, and
     # spaCy refuses texts over 1,000,000 characters outright.
     max_body_characters: int = 200_000
+    # A story takes no more articles once its last one is this many days older than the
+    # article at hand: a story's coverage runs for days (follow-ups, the toll rising), and
+    # the next event of its kind weeks later is another story.
+    story_window_days: int = 7
     # Worker processes for the language pipeline. Each loads its own copy of
     # the model (about a second and 200 MB), which pays off on runs of
     # hundreds of articles, not on one story.

@@ -202,6 +202,10 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     times: list[TimeExpr] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
+    story: str | None = Field(default=None, description="Id of the story `group` placed it in.")
+    duplicate_of: str | None = Field(
+        default=None, description="Id of the earliest article whose text this one copies (a wire or syndicated copy, a light rewrite)."
+    )
 
     prepared: Prepared | None = Field(default=None, description="Set by prepare, for the story stages; not in the story's JSON.")
 
@@ -350,11 +354,24 @@ class StoryFraming(_Model):
     labels: list[ActorLabels] = Field(default_factory=list)
 
 
+class SharedText(_Model):
+    """One text that several outlets ran: an original and its copies (each still counts as its outlet's coverage)."""
+
+    original: str = Field(description="Id of the earliest article with the text.")
+    copies: list[str] = Field(description="Ids of the articles that copy it.")
+    outlets: list[str] = Field(description="The outlets that ran it, the original's first.")
+
+
 class Story(_Model):
     """One story as covered by its articles: the output of `newsprism analyze`."""
 
-    id: str = Field(default="", description="Stable: the same articles give the same id, wherever they are read from.")
+    id: str = Field(
+        default="",
+        description="Stable: the id `group` gave the articles, else 'story-' and a hash of the body of its earliest article; "
+        "the same articles give the same id, wherever they are read from.",
+    )
     articles: list[Article] = Field(default_factory=list)
+    shared_texts: list[SharedText] = Field(default_factory=list, description="Texts that several of its outlets ran (near-duplicates).")
     entities: list[Entity] = Field(default_factory=list, description="Story-wide entities; mentions refer to their ids.")
     quotes: list[StoryQuote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list, description="Most-supported first.")

@@ -9,7 +9,10 @@ the CLI; the store, the service and the batch layer to come) composes them:
       annotate      entities, quotes, times (spaCy) and framing: loaded terms, editorializing,
                     a bias verdict per sentence; keeps the parse and the sentence
                     vectors for the story stages (Article.prepared)                   (newsprism.annotate)
-    group           Articles -> stories (for now all articles are one story)
+    group           Articles -> stories, in time order: near-duplicates (MinHash LSH),
+                    then each article joins the best-matching open story
+                    or starts one; the open stories are data a later
+                    batch continues                                                   (newsprism.cluster)
     analyze_story   one story's Articles -> Story
       settle        reference dates against each other; the times of re-dated
                     articles resolved again from their kept parse                     (newsprism.clean.dates)
@@ -30,7 +33,6 @@ Only ingest, the CLI, the store, the service and the batch layer do I/O.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -40,6 +42,9 @@ from newsprism.annotate import annotate_stream
 from newsprism.annotate.times import find_times
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
+from newsprism.cluster import ClusterState, StoryMatcher, stories_of
+from newsprism.cluster.duplicates import copied_from, shared_texts
+from newsprism.cluster.order import story_id
 from newsprism.compare import link_entities
 from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
 from newsprism.compare.conflicts import find_conflicts
@@ -100,14 +105,45 @@ def prepare(document: Input, *, models: Models | None = None, settings: Settings
     return article
 
 
-def group(articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS) -> list[list[Article]]:
-    """Articles -> stories, each the list of the articles that cover it.
+def group(articles: Iterable[Article], *, state: ClusterState | None = None, settings: Settings = DEFAULT_SETTINGS) -> list[list[Article]]:
+    """Articles -> stories: each story the list of the articles that cover it, in time order.
 
-    For now every article is taken to cover one story: the clustering stage
-    (near-duplicates, stories in a stream) will fill this in.
+    Articles are read in time order; each joins the open story it matches
+    best (by lede, names, people and figures) or starts one; a wire or
+    syndicated copy joins its original's story. The articles returned are
+    copies with `story` (the story's stable id) and `duplicate_of` set; the
+    ones given are not changed. Pass `state` (a ClusterState, saved from an
+    earlier batch) to continue that batch's open stories: it is updated in
+    place. See newsprism.cluster for what is measured and the limits.
     """
-    story = list(articles)
-    return [story] if story else []
+    articles = list(articles)
+    keys = unique_keys(articles)
+    matcher = StoryMatcher(state, settings)
+    placements = matcher.place(articles, keys)
+    if state is not None:
+        for name, value in matcher.state():
+            setattr(state, name, value)
+    id_of = dict(zip(keys, (article.id for article in articles), strict=True))
+    placed = [
+        article.model_copy(update={"story": placement.story, "duplicate_of": original_id(placement.duplicate_of, id_of)})
+        for article, placement in zip(articles, placements, strict=True)
+    ]
+    return list(stories_of(placed, placements).values())
+
+
+def original_id(key: str | None, id_of: dict[str, str]) -> str | None:
+    """The id of the article a key names (a key of an earlier batch is its article's id already)."""
+    return None if key is None else id_of.get(key, key)
+
+
+def unique_keys(articles: list[Article]) -> list[str]:
+    """The articles' ids, a repeated one numbered ("id#2"), so each names one article of the stream."""
+    seen: dict[str, int] = {}
+    keys = []
+    for article in articles:
+        seen[article.id] = seen.get(article.id, 0) + 1
+        keys.append(article.id if seen[article.id] == 1 else f"{article.id}#{seen[article.id]}")
+    return keys
 
 
 def analyze_story(articles: Iterable[Article], *, models: Models | None = None, settings: Settings = DEFAULT_SETTINGS) -> Story:
@@ -127,7 +163,12 @@ def analyze_story(articles: Iterable[Article], *, models: Models | None = None, 
     for article, doc in zip(copies, parses, strict=True):
         if id(article) in redated and doc is not None:
             article.times = find_times(doc, article.reference_date)  # relative days now resolve against the settled date
-    story = Story(id=story_id(copies), articles=copies, entities=link_entities(copies))
+    copied = copied_from(copies)
+    for article, original in zip(copies, copied, strict=True):
+        article.duplicate_of = original
+    placed = {article.story for article in copies}
+    known = placed.pop() if len(placed) == 1 else None
+    story = Story(id=known or story_id(copies), articles=copies, shared_texts=shared_texts(copies, copied), entities=link_entities(copies))
     compare_story(story, parses, models)
     return story
 
@@ -148,12 +189,6 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     story.framing = compare_framing(story.articles, story.entities)
     story.timeline = build_timeline(story.claims)
     story.brief = write_brief(story.articles, story.claims, members)
-
-
-def story_id(articles: list[Article]) -> str:
-    """A stable id: the same articles (by their bodies) give the same id, in any order and wherever they were read."""
-    digests = sorted(hashlib.sha1(article.body.encode("utf-8", "surrogatepass")).hexdigest() for article in articles)
-    return "story-" + hashlib.sha1("\n".join(digests).encode("ascii")).hexdigest()[:12]
 
 
 # --- compositions ----------------------------------------------------------------------------------------------------
@@ -205,10 +240,13 @@ def run(
     settings: Settings = DEFAULT_SETTINGS,
     progress: Progress = QUIET,
     exclude: Iterable[Path] = (),
+    stories: bool = False,
 ) -> Iterator[InputError | Story]:
     """Every input through every stage: an InputError per bad document as it occurs, then a Story per story.
 
-    A story whose analysis fails unexpectedly comes as its ProcessingFailed, and the next story goes on.
+    The inputs are read as the coverage of one story, or with `stories` as a
+    stream of many (`group` finds them). A story whose analysis fails
+    unexpectedly comes as its ProcessingFailed, and the next story goes on.
     """
     models = models or Models.shared()
     articles: list[Article] = []
@@ -217,8 +255,9 @@ def run(
             yield item
         else:
             articles.append(item)
-    progress.stage("grouping", len(articles))
-    for story in group(articles, settings=settings):
+    if stories:
+        progress.stage("grouping", len(articles))
+    for story in group(articles, settings=settings) if stories else [articles] if articles else []:
         progress.stage("comparing", len(story))
         try:
             yield analyze_story(story, models=models, settings=settings)

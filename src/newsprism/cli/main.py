@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, NoReturn, Protocol, TextIO
 
 import typer
 from rich.console import Console
@@ -16,13 +16,15 @@ from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
 from newsprism import __version__
+from newsprism.cluster import ClusterState
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import STDIN, expand
 from newsprism.ingest.readers import RECORD_SUFFIXES, base_suffix
-from newsprism.model import Story
-from newsprism.pipeline import Progress, extract, run
+from newsprism.model import Article, Story
+from newsprism.pipeline import Progress, extract, group, run
 from newsprism.render.html import story_html
+from newsprism.render.index import index_html, index_record
 from newsprism.render.json import article_line, article_schema, story_record, story_schema
 from newsprism.render.markdown import story_markdown
 
@@ -115,6 +117,15 @@ def analyze_command(
             help="Also write a Markdown report here: the same sections as the HTML report, without the article texts.",
         ),
     ] = None,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories",
+            help="Read the inputs as a stream of many stories: find them (as `cluster` does) and write each into the "
+            "folder -o names, as DIR/<story-id>/story.json, report.html and report.md, with DIR/index.json and "
+            "DIR/index.html listing them.",
+        ),
+    ] = False,
     quiet: Quiet = False,
     strict: Strict = False,
     processes: Processes = 1,
@@ -126,8 +137,14 @@ def analyze_command(
     organisation or place with its canonical name, type, aliases, roles and the articles that mention it; and the
     story's id, quotes, claims, timeline, brief, coverage and framing. Inputs may include `extract`'s output: its
     articles are read back as they are, not parsed again. With --html and --md the reports are written after the
-    JSON; article text is escaped in both. Errors and exit status as for `extract`.
+    JSON; article text is escaped in both. With --stories the inputs are a stream of many stories, each written to
+    its own folder under -o DIR (see --stories). Errors and exit status as for `extract`.
     """
+    if stories:
+        if html is not None or md is not None:
+            fail("--html and --md name one story's reports; with --stories every story's reports go into the -o folder")
+        analyze_stories(inputs, StoriesFolder(output), quiet, strict, processes)
+        return
     outputs = [Output(output)] + [Output(str(path)) for path in (html, md) if path is not None]
     reports: list[tuple[Path | None, Callable[[Story], str]]] = [(html, story_html), (md, story_markdown)]
     renderers = [story_json, *(render for path, render in reports if path is not None)]
@@ -143,6 +160,100 @@ def analyze_command(
     for sink in outputs:
         sink.close()
     finish(display, quiet, strict, outputs, "article(s) analysed and")
+
+
+@app.command("cluster")
+def cluster_command(
+    inputs: Inputs,
+    output: Annotated[str, typer.Option("-o", "--output", help="Where to write one JSON object per article (JSONL); - for stdout.")] = "-",
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            "--state",
+            metavar="PATH",
+            show_default=False,
+            help="Continue the open stories saved here by an earlier run (if the file exists), and save them there "
+            "afterwards, so the next batch of the same stream joins them.",
+        ),
+    ] = None,
+    quiet: Quiet = False,
+    strict: Strict = False,
+    processes: Processes = 1,
+) -> None:
+    """Find the stories of a stream of articles, and the wire and syndicated copies among them.
+
+    Writes one JSON object per article, story by story: {"id", "source", "story", "duplicate_of"}. `id` is the
+    record's id (else the article's), `story` the story's stable id, `duplicate_of` the id of the earliest article
+    whose text it copies (or null). Articles are read in the order of the dates their pages state (the undated
+    first); each joins the open story it matches best or starts one, and a story closes once its last article is a
+    week older than the article at hand. Inputs may be `extract`'s output (nothing is parsed again). Errors and exit
+    status as for `extract`.
+    """
+    sink = Output(output)
+    saved = read_state(state)
+    articles: list[Article] = []
+    with Display(not quiet, inputs) as display:
+        for item in extract(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
+            if isinstance(item, InputError):
+                display.failure(item)
+            else:
+                articles.append(without_parse(item))
+        display.stage("grouping", len(articles))
+        for story in group(articles, state=saved):
+            for article in story:
+                placed = {"id": article.id, "source": article.source, "story": article.story, "duplicate_of": article.duplicate_of}
+                sink.write(json.dumps(placed, ensure_ascii=False) + "\n")
+                display.written += 1
+    sink.close()
+    if state is not None and articles:
+        write_state(state, saved)
+    finish(display, quiet, strict, [sink], "article(s) placed and")
+
+
+def read_state(path: Path | None) -> ClusterState | None:
+    """The state an earlier `cluster --state` run saved at `path` (a new one if there is no file yet)."""
+    if path is None:
+        return None
+    if not path.exists():
+        if reason := unwritable(path):
+            fail(f"cannot write {path}: {reason}")
+        return ClusterState()
+    try:
+        return ClusterState.model_validate_json(path.read_bytes())
+    except OSError as error:
+        fail(f"cannot read {path}: {error.strerror}")
+    except ValueError as error:
+        fail(f"cannot read {path}: not a cluster state saved by newsprism ({str(error).splitlines()[0]})")
+
+
+def write_state(path: Path, state: ClusterState | None) -> None:
+    """Save the state whole or not at all: written beside the file, then moved over it."""
+    assert state is not None
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(state.model_dump_json(), encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror}")
+
+
+def without_parse(article: Article) -> Article:
+    """The article as grouping needs it: its kept parse, the bulk of it, left out."""
+    if article.prepared is None:
+        return article
+    return article.model_copy(update={"prepared": article.prepared.model_copy(update={"parse": ""})})
+
+
+def analyze_stories(inputs: list[str], folder: StoriesFolder, quiet: bool, strict: bool, processes: int) -> None:
+    """`analyze --stories`: every story of the stream into its own folder, the index rewritten after each."""
+    with Display(not quiet, inputs) as display:
+        for item in run(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=folder.paths(), stories=True):
+            if isinstance(item, InputError):
+                display.failure(item)
+            elif item.articles:
+                folder.write_story(item)
+                display.written += len(item.articles)
+    finish(display, quiet, strict, [folder], f"article(s) analysed in {len(folder.records)} story(ies) and")
 
 
 def story_json(story: Story) -> str:
@@ -186,6 +297,54 @@ class Output:
             self.stream.close()
 
 
+class Sink(Protocol):
+    """Where a command writes: what its summary line names."""
+
+    path: str
+
+    @property
+    def written(self) -> bool: ...
+
+
+class StoriesFolder:
+    """The folder `analyze --stories` writes: DIR/<story-id>/story.json, report.html and report.md per story, and
+    DIR/index.json and DIR/index.html, rewritten after each story so an interrupted run leaves a true index. Created
+    when the first story is written; the files of an earlier run are replaced, others are left alone."""
+
+    def __init__(self, path: str) -> None:
+        if path == STDIN:
+            fail("--stories writes a folder of files: name it with -o DIR")
+        self.path = path
+        self.folder = Path(path)
+        if self.folder.is_dir():
+            reason = None if os.access(self.folder, os.W_OK) else "Permission denied"
+        else:
+            reason = "Not a directory" if self.folder.exists() else unwritable(self.folder)
+        if reason:
+            fail(f"cannot write {path}: {reason}")
+        self.records: list[dict[str, object]] = []
+
+    def paths(self) -> list[Path]:
+        """Files already in the folder (an earlier run's output), which are not inputs."""
+        return [path for path in self.folder.rglob("*") if path.is_file()] if self.folder.is_dir() else []
+
+    @property
+    def written(self) -> bool:
+        return bool(self.records)
+
+    def write_story(self, story: Story) -> None:
+        files = {"story": f"{story.id}/story.json", "html": f"{story.id}/report.html", "md": f"{story.id}/report.md"}
+        try:
+            (self.folder / story.id).mkdir(parents=True, exist_ok=True)
+            for name, render in (("story", story_json), ("html", story_html), ("md", story_markdown)):
+                (self.folder / files[name]).write_text(render(story), encoding="utf-8")
+            self.records = [record for record in self.records if record["id"] != story.id] + [index_record(story, files)]
+            (self.folder / "index.json").write_text(json.dumps(self.records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            (self.folder / "index.html").write_text(index_html(self.records), encoding="utf-8")
+        except OSError as error:
+            fail(f"cannot write {self.path}: {error.strerror}")
+
+
 def unwritable(path: Path) -> str | None:
     """Why a file cannot be written at `path` (as the system would say it), or None when it can."""
     if path.is_dir():
@@ -212,7 +371,7 @@ def say(message: str, console: Console | None = None) -> None:
     (console or stderr).print(f"newsprism: {line}", markup=False, highlight=False, soft_wrap=True)
 
 
-def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Output], written_what: str) -> None:
+def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Sink], written_what: str) -> None:
     """The summary line and the exit status the commands document."""
     if not quiet:
         places = [sink.path if sink.path != STDIN else "stdout" for sink in outputs if sink.written or sink is outputs[0]]

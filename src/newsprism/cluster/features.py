@@ -1,0 +1,69 @@
+"""What an article brings to the question "which story is this?": its lede's meaning and the words that name its event.
+
+* `lede`: the mean of the vectors `prepare` kept for the body's first
+  LEDE_SENTENCES sentences (all-MiniLM-L6-v2, unit length): what the article
+  is about, whatever words it uses;
+* `bags` of the words that tell one event of a kind from another, counted:
+  "names" (capitalised words inside a sentence: people, places, bodies,
+  ships), "people" (the words of the person mentions) and "numbers" (every
+  figure as written: tolls, magnitudes, flight numbers, years).
+
+Measured on ECB+ (../shared/eval/clusters), where every topic holds two real
+events of one kind, as the area under the ROC curve for telling pairs of the
+same event from pairs of the other event of the kind (bench/cluster_quality.py
+--features): the lede 0.86, all content words by TF-IDF 0.88, names 0.91,
+people 0.85, numbers 0.79, and the four bags here with the lede, weighted
+alike, 0.955.
+
+Known limits: English capitalisation (a language without capitals has no
+"names"); a date the text gives only as "on Thursday" is not among the
+numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsprism.cluster.order import date_of
+from newsprism.encoder import DIMENSIONS
+from newsprism.model import Article
+from newsprism.prepared import unpack_vectors
+
+LEDE_SENTENCES = 3
+BAGS = ("names", "people", "numbers")
+# A capitalised word that does not open a sentence (nor the text).
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+WORD = re.compile(r"[^\W\d_]+")
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+
+
+@dataclass
+class Features:
+    """One article as the story matcher sees it."""
+
+    date: dt.date | None
+    lede: np.ndarray  # unit length; zeros when the article kept no vectors
+    bags: dict[str, Counter[str]]
+
+
+def features(article: Article) -> Features:
+    """The article's date, lede vector and word bags (see the module's docstring)."""
+    lede = np.zeros(DIMENSIONS, dtype=np.float32)
+    if article.prepared is not None and article.prepared.vectors:
+        vectors = unpack_vectors(article.prepared.vectors)[:LEDE_SENTENCES]
+        if len(vectors):
+            lede = vectors.mean(axis=0)
+            lede /= max(float(np.linalg.norm(lede)), 1e-12)
+    names = Counter(word for word in (match.group().lower() for match in NAME.finditer(article.body)) if word not in STOP_WORDS)
+    people = Counter(word for mention in article.entities if mention.label == "PERSON" for word in WORD.findall(mention.text.lower()))
+    numbers = Counter(NUMBER.findall(article.body))
+    return Features(date=date_of(article), lede=lede, bags={"names": names, "people": people, "numbers": numbers})
+
+
+__all__ = ["BAGS", "Features", "features"]

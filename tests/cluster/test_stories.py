@@ -1,0 +1,103 @@
+"""The online matcher: one story per event, time windows, a state that a later batch continues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.cluster import ClusterState, StoryMatcher, cluster, stories_of, story_id, time_order
+from newsprism.model import Article, Mention, Prepared
+from newsprism.prepared import pack_vectors
+from tests.conftest import MODELS
+
+# Two events of one kind and an event of another, told in the words outlets use (fictional).
+QUAKE_NORTH = [
+    "A magnitude 6.1 earthquake struck near Varnholm in the Tessel valley on Monday, killing 14 people, officials in Brask said.",
+    "Rescuers in Varnholm searched collapsed houses after the 6.1 quake in the Tessel valley; the toll rose to 19, Brask's civil defence said.",
+    "Aid from Ostrava and Lenmark reached Varnholm, where the Tessel valley quake left 19 dead and 2,400 homeless.",
+]
+QUAKE_SOUTH = [
+    "A magnitude 5.4 earthquake shook Calder Bay on the Merrow coast on Thursday; Governor Ilse Tamm said 3 people were hurt.",
+    "Calder Bay schools stay closed after Thursday's 5.4 quake on the Merrow coast, Governor Ilse Tamm told reporters.",
+]
+VOTE = [
+    "Voters in Dessaly re-elected Mayor Oren Kask with 54 percent, the Dessaly electoral board said on Sunday.",
+    "Oren Kask thanked Dessaly's voters after winning 54 percent; his rival Petra Lind conceded on Sunday night.",
+]
+
+
+def article(key: str, body: str, published: dt.date | None = None, people: tuple[str, ...] = ()) -> Article:
+    """An article as `prepare` leaves it, as far as the matcher reads it: body, date, people and the lede's vector."""
+    mentions = [Mention(text=name, label="PERSON", start=body.find(name), end=body.find(name) + len(name)) for name in people if name in body]
+    prepared = Prepared(parse="", sentences=[(0, len(body))], vectors=pack_vectors(MODELS.encoder.embed([body])))
+    return Article(id=key, source=f"{key}.txt", body=body, published=published, entities=mentions, prepared=prepared)
+
+
+def stream(start: dt.date | None = dt.date(2031, 4, 7)) -> list[Article]:
+    day = (lambda offset: start + dt.timedelta(days=offset)) if start else (lambda offset: None)
+    items = [article(f"north-{n}", text, day(n)) for n, text in enumerate(QUAKE_NORTH)]
+    items += [article(f"south-{n}", text, day(n), ("Ilse Tamm",)) for n, text in enumerate(QUAKE_SOUTH)]
+    items += [article(f"vote-{n}", text, day(n + 1), ("Oren Kask", "Petra Lind")) for n, text in enumerate(VOTE)]
+    return items
+
+
+def partition(articles: list[Article], stories: list[str]) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for item, story in zip(articles, stories, strict=True):
+        by_story.setdefault(story, set()).add(item.id.split("-")[0])
+    return {frozenset(events) for events in by_story.values()}
+
+
+@pytest.mark.parametrize("start", [dt.date(2031, 4, 7), None])
+def test_two_quakes_and_a_vote_are_three_stories_dated_or_not(start: dt.date | None) -> None:
+    articles = stream(start)
+    placements, _ = cluster(articles)
+    stories = [placement.story for placement in placements]
+    assert partition(articles, stories) == {frozenset({"north"}), frozenset({"south"}), frozenset({"vote"})}
+    assert len(set(stories)) == 3
+    reversed_placements, _ = cluster(list(reversed(articles)))
+    assert sorted(placement.story for placement in reversed_placements) == sorted(stories)  # the same ids in any order
+
+
+def test_a_story_closes_when_its_window_has_passed() -> None:
+    first = article("a", QUAKE_NORTH[0], dt.date(2031, 4, 7))
+    follow_up = article("b", QUAKE_NORTH[1], dt.date(2031, 4, 12))
+    weeks_later = article("c", QUAKE_NORTH[2], dt.date(2031, 5, 20))
+    placements, state = cluster([first, follow_up, weeks_later])
+    assert placements[0].story == placements[1].story != placements[2].story
+    assert [story.articles for story in state.stories] == [["c"]]  # only the open story is kept
+
+
+def test_the_saved_state_continues_the_stories_and_keeps_the_ids() -> None:
+    articles = stream()
+    whole = {item.id: placement.story for item, placement in zip(articles, cluster(articles)[0], strict=True)}
+    first_batch = [item for item in articles if item.published and item.published <= dt.date(2031, 4, 7)]
+    second_batch = [item for item in articles if item not in first_batch]
+    placed, state = cluster(first_batch)
+    state = ClusterState.model_validate_json(state.model_dump_json())
+    placed_later, state = cluster(second_batch, state)
+    by_id = {item.id: placement.story for item, placement in zip(first_batch + second_batch, placed + placed_later, strict=True)}
+    assert partition(first_batch + second_batch, [by_id[item.id] for item in first_batch + second_batch]) == partition(
+        articles, [whole[item.id] for item in articles]
+    )
+    assert state.documents == len(articles)
+    again, _ = cluster(first_batch, state)  # articles an earlier batch placed keep their stories
+    assert [placement.story for placement in again] == [placement.story for placement in placed]
+
+
+def test_story_ids_name_the_founder_and_order_puts_the_undated_first() -> None:
+    articles = stream()
+    undated = article("undated", QUAKE_NORTH[0] + " Updated.")
+    order = time_order([*articles, undated])
+    assert order[0] == len(articles)
+    placements, _ = cluster(articles)
+    north = [item for item, placement in zip(articles, placements, strict=True) if item.id.startswith("north")]
+    assert placements[0].story == story_id(north) == story_id(list(reversed(north)))
+    grouped = stories_of(articles, placements)
+    assert [item.id for item in grouped[placements[0].story]] == ["north-0", "north-1", "north-2"]
+
+
+def test_keys_must_be_unique() -> None:
+    with pytest.raises(ValueError, match="not unique"):
+        StoryMatcher().place([article("x", VOTE[0]), article("x", VOTE[1])])
