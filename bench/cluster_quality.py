@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_distances
 
 from newsprism import Article, InputError, extract, group
 from newsprism.cluster import stories as matcher
@@ -79,8 +80,8 @@ def labels_of(articles: Sequence[Article]) -> list[str]:
 
 def peer_labels(articles: Sequence[Article], threshold: float) -> list[int]:
     vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([article.body for article in articles])
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold)
-    return [int(label) for label in model.fit_predict(vectors.toarray())]
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold)
+    return [int(label) for label in model.fit_predict(cosine_distances(vectors))]
 
 
 def bcubed(gold: Sequence[str], predicted: Sequence[object]) -> tuple[float, float, float]:

@@ -151,6 +151,7 @@ def run_size(size: int, cache: Path) -> dict[str, float]:
 def run_peer(size: int, cache: Path) -> dict[str, float]:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_distances
 
     articles, gold = [], []
     for day_articles, labels in stream(size, cache):
@@ -158,8 +159,8 @@ def run_peer(size: int, cache: Path) -> dict[str, float]:
         gold += labels
     began = time.perf_counter()
     vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([article.body for article in articles])
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.85)
-    labels = model.fit_predict(vectors.toarray())
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.85)
+    labels = model.fit_predict(cosine_distances(vectors))  # from the sparse vectors: a dense copy would not fit
     seconds = time.perf_counter() - began
     return {
         "size": size,
