@@ -1,7 +1,7 @@
 """The index of a stream's stories: one record per story (for `index.json`) and the page that lists them (`index.html`).
 
-Each record gives what a reader scans a feed's stories by: the title (the
-founder's headline, else the first words of its body), the outlets, how many
+Each record gives what a reader scans a feed's stories by: the title (see
+`story_title`), the outlets, how many
 articles, the first and last stated dates, how many facts are in conflict,
 the brief's first sentence, and the relative paths of the story's files. As in
 the story report, every value from the articles is escaped where the page
@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsprism.cluster import founder
-from newsprism.model import Story
+from newsprism.model import Article, Story
 from newsprism.render.html import environment
 
 TITLE_WORDS = 14
@@ -23,22 +25,35 @@ MARKER = re.compile(r"\s*\[\d+(?:[,–-]\s*\d+)*\]")  # the brief's citation mar
 
 
 def story_title(story: Story) -> str:
-    """The founder's headline, else the first TITLE_WORDS words of its body."""
+    """The headline of the first article the brief's opening sentence cites (the one carrying the story's
+    best-supported fact), else the founder's, else any; without headlines, the founder's first TITLE_WORDS words."""
     if not story.articles:
         return story.id
     first = founder(story.articles)
-    headline = first.headline or next((article.headline for article in story.articles if article.headline), None)
+    by_id = {article.id: article for article in story.articles}
+    cited = [by_id[source] for source in (story.brief[0].sources if story.brief else []) if source in by_id]
+    headline = next((article.headline for article in [*cited, first, *story.articles] if article.headline), None)
     if headline:
         return headline
     words = first.body.split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 
 
+def outlet_label(article: Article) -> str:
+    """The outlet as a reader knows it: its name, else its web address's host, else the name of its file (never the
+    folders it was read from)."""
+    if article.outlet:
+        return article.outlet
+    if article.url and (host := urlsplit(article.url).hostname):
+        return host.removeprefix("www.")
+    return PurePath(article.source).name or article.id
+
+
 def index_record(story: Story, files: dict[str, str]) -> dict[str, Any]:
     """One story's line in the index; `files` maps each of its files ("story", "html", "md") to its path relative to
     the index."""
     dates = sorted(article.published for article in story.articles if article.published is not None)
-    outlets = list(dict.fromkeys(article.reporting_outlet for article in story.articles))
+    outlets = list(dict.fromkeys(outlet_label(article) for article in story.articles))
     return {
         "id": story.id,
         "title": story_title(story),
@@ -59,4 +74,4 @@ def index_html(records: Sequence[dict[str, Any]]) -> str:
     return environment().get_template("index.html.j2").render(stories=ordered)
 
 
-__all__ = ["index_html", "index_record", "story_title"]
+__all__ = ["index_html", "index_record", "outlet_label", "story_title"]
