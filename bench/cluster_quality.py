@@ -198,12 +198,34 @@ def fit(ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Art
     fitted = ", ".join(f"{name} {weight:.2f}" for name, weight in zip(("lede", *BAGS), weights, strict=True))
     print(f"  weights {fitted}   (in use: {matcher.WEIGHTS})")
     print(f"  even-odds score {-model.intercept_[0] / model.coef_[0].sum():.3f}   (JOIN_SCORE in use: {matcher.JOIN_SCORE})")
+    print("Margins: each article's mean score against the other articles of its own event, and against its best other event")
+    for set_name, (articles, labels) in (("ECB+", (ecb[0], ecb[1])), ("dev stories", (stories[0], stories[1]))):
+        own, other = event_scores(articles, labels)
+        print(f"  {set_name:12} own event: lowest {np.nanmin(own):.3f}, 5th percentile {np.nanpercentile(own, 5):.3f}   "
+              f"best other event: highest {np.max(other):.3f}, 95th percentile {np.percentile(other, 95):.3f}")
     used = matcher.JOIN_SCORE
-    print("  threshold   ECB+ events F1   dev stories F1")
+    print("  threshold   ECB+ events F1   ECB+ topic P   dev stories F1")
     for threshold in (0.18, 0.2, 0.22, 0.23, 0.24, 0.26, 0.28, 0.3):
         matcher.JOIN_SCORE = threshold
-        print(f"  {threshold:9.2f}   {bcubed(ecb[1], labels_of(ecb[0]))[2]:14.3f}   {bcubed(stories[1], labels_of(stories[0]))[2]:14.3f}")
+        labels = labels_of(ecb[0])
+        scores = f"{bcubed(ecb[1], labels)[2]:14.3f}   {bcubed(ecb[2], labels)[0]:12.3f}   {bcubed(stories[1], labels_of(stories[0]))[2]:14.3f}"
+        print(f"  {threshold:9.2f}   {scores}")
     matcher.JOIN_SCORE = used
+
+
+def event_scores(articles: list[Article], labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per article, the weighted score averaged over the other articles of its event, and over those of the best other
+    event (the whole set's word statistics)."""
+    similarities = pair_features(articles)
+    scores = sum(matcher.WEIGHTS[name] * similarities[name] for name in ("lede", *BAGS))
+    events = np.array(labels)
+    own, other = [], []
+    for index in range(len(articles)):
+        mates = events == events[index]
+        mates[index] = False
+        own.append(scores[index, mates].mean() if mates.any() else np.nan)
+        other.append(max(scores[index, events == event].mean() for event in set(labels) if event != events[index]))
+    return np.array(own), np.array(other)
 
 
 def main() -> None:
