@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from newsprism.cluster import ClusterState, StoryMatcher, cluster, stories_of, story_id, time_order
+from newsprism.cluster.features import what_grouping_reads
 from newsprism.model import Article, Mention, Prepared
 from newsprism.prepared import pack_vectors
 from tests.conftest import MODELS
@@ -101,3 +102,10 @@ def test_story_ids_name_the_founder_and_order_puts_the_undated_first() -> None:
 def test_keys_must_be_unique() -> None:
     with pytest.raises(ValueError, match="not unique"):
         StoryMatcher().place([article("x", VOTE[0]), article("x", VOTE[1])])
+
+
+def test_grouping_reads_the_same_from_the_cut_down_article() -> None:
+    articles = stream()
+    slim = [what_grouping_reads(item) for item in articles]
+    assert all(item.quotes == [] and item.framing.sentences == [] for item in slim)
+    assert [placement.story for placement in cluster(slim)[0]] == [placement.story for placement in cluster(articles)[0]]

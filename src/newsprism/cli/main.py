@@ -17,6 +17,7 @@ from rich.progress import Progress as RichProgress
 
 from newsprism import __version__
 from newsprism.cluster import ClusterState
+from newsprism.cluster.features import what_grouping_reads
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import STDIN, expand
@@ -197,7 +198,7 @@ def cluster_command(
             if isinstance(item, InputError):
                 display.failure(item)
             else:
-                articles.append(without_parse(item))
+                articles.append(what_grouping_reads(item))  # a long stream is held in memory, so only what grouping reads
         display.stage("grouping", len(articles))
         for story in group(articles, state=saved):
             for article in story:
@@ -235,13 +236,6 @@ def write_state(path: Path, state: ClusterState | None) -> None:
         partial.replace(path)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror}")
-
-
-def without_parse(article: Article) -> Article:
-    """The article as grouping needs it: its kept parse, the bulk of it, left out."""
-    if article.prepared is None:
-        return article
-    return article.model_copy(update={"prepared": article.prepared.model_copy(update={"parse": ""})})
 
 
 def analyze_stories(inputs: list[str], folder: StoriesFolder, quiet: bool, strict: bool, processes: int) -> None:
