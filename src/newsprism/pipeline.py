@@ -59,27 +59,8 @@ from newsprism.ingest import Input, iter_documents
 from newsprism.model import Article, RawDocument, Story
 from newsprism.models import Models
 from newsprism.prepared import unpack_parse
+from newsprism.progress import QUIET, Progress
 from newsprism.synthesize import build_timeline, write_brief
-
-
-class Progress:
-    """What a long run reports as it goes; the CLI draws it, this default says nothing. Override what you need."""
-
-    def skipped(self, path: Path) -> None:
-        """A file of a folder that is not of a kind newsprism reads."""
-
-    def read(self) -> None:
-        """One more document read, good or bad."""
-
-    def prepared(self) -> None:
-        """One more article prepared."""
-
-    def stage(self, name: str, total: int | None = None) -> None:
-        """A stage over all articles begins: "grouping", or "comparing" (with the story's article count)."""
-
-
-QUIET = Progress()
-
 
 # --- the three calls -------------------------------------------------------------------------------------------------
 

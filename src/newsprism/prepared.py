@@ -19,18 +19,23 @@ seed claim's support from 3 outlets to 2.
 from __future__ import annotations
 
 import base64
+from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
 
 from newsprism.encoder import DIMENSIONS
+
+if TYPE_CHECKING:  # spaCy is imported where a parse is packed or read (the vectors alone do not need its 2 s import)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 PARSE_ATTRIBUTES = ["ORTH", "SPACY", "TAG", "POS", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
 
 
 def pack_parse(doc: Doc) -> str:
     """The parse as base64 text (user data is left out: it holds only caches)."""
+    from spacy.tokens import DocBin
+
     bin_ = DocBin(attrs=PARSE_ATTRIBUTES, store_user_data=False)
     bin_.add(doc)
     return base64.b64encode(bin_.to_bytes()).decode("ascii")
@@ -38,6 +43,8 @@ def pack_parse(doc: Doc) -> str:
 
 def unpack_parse(text: str, vocab: Vocab) -> Doc:
     """The parse `pack_parse` kept, as a Doc over `vocab`. Raises ValueError when the text is not a packed parse."""
+    from spacy.tokens import DocBin
+
     try:
         docs = list(DocBin().from_bytes(base64.b64decode(text, validate=True)).get_docs(vocab))
     except Exception as error:  # noqa: BLE001 - base64, zlib and srsly raise several types for damaged data

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn, Protocol, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol, TextIO
 
 import typer
 from rich.console import Console
@@ -16,18 +16,18 @@ from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
 from newsprism import __version__
-from newsprism.cluster import ClusterState
-from newsprism.cluster.features import what_grouping_reads
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import STDIN, expand
 from newsprism.ingest.readers import RECORD_SUFFIXES, base_suffix
-from newsprism.model import Article, Story
-from newsprism.pipeline import Progress, extract, group, run
-from newsprism.render.html import story_html
-from newsprism.render.index import index_html, index_record
-from newsprism.render.json import article_line, article_schema, story_record, story_schema
-from newsprism.render.markdown import story_markdown
+from newsprism.progress import Progress
+
+if TYPE_CHECKING:
+    from newsprism.cluster import ClusterState
+    from newsprism.model import Article, Story
+
+# The library (spaCy, the models, the renderers) is imported inside each command, when it runs: `newsprism --help`
+# and a usage error answer at once instead of after two seconds of imports.
 
 app = typer.Typer(
     name="newsprism",
@@ -83,6 +83,9 @@ def extract_command(
     others are written. Exit status: 0 when at least one article was written (1 with --strict if any failed), 1
     when none was (and no output file is left behind), 2 for usage errors and outputs that cannot be written.
     """
+    from newsprism.pipeline import extract
+    from newsprism.render.json import article_line
+
     sink = Output(output)
     with Display(not quiet, inputs) as display:
         for item in extract(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
@@ -146,6 +149,10 @@ def analyze_command(
             fail("--html and --md name one story's reports; with --stories every story's reports go into the -o folder")
         analyze_stories(inputs, StoriesFolder(output), quiet, strict, processes)
         return
+    from newsprism.pipeline import run
+    from newsprism.render.html import story_html
+    from newsprism.render.markdown import story_markdown
+
     outputs = [Output(output)] + [Output(str(path)) for path in (html, md) if path is not None]
     reports: list[tuple[Path | None, Callable[[Story], str]]] = [(html, story_html), (md, story_markdown)]
     renderers = [story_json, *(render for path, render in reports if path is not None)]
@@ -190,6 +197,9 @@ def cluster_command(
     week older than the article at hand. Inputs may be `extract`'s output (nothing is parsed again). Errors and exit
     status as for `extract`.
     """
+    from newsprism.cluster.features import what_grouping_reads
+    from newsprism.pipeline import extract, group
+
     sink = Output(output)
     saved = read_state(state)
     articles: list[Article] = []
@@ -213,6 +223,8 @@ def cluster_command(
 
 def read_state(path: Path | None) -> ClusterState | None:
     """The state an earlier `cluster --state` run saved at `path` (a new one if there is no file yet)."""
+    from newsprism.cluster import ClusterState
+
     if path is None:
         return None
     if not path.exists():
@@ -240,6 +252,8 @@ def write_state(path: Path, state: ClusterState | None) -> None:
 
 def analyze_stories(inputs: list[str], folder: StoriesFolder, quiet: bool, strict: bool, processes: int) -> None:
     """`analyze --stories`: every story of the stream into its own folder, the index rewritten after each."""
+    from newsprism.pipeline import run
+
     with Display(not quiet, inputs) as display:
         for item in run(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=folder.paths(), stories=True):
             if isinstance(item, InputError):
@@ -251,6 +265,8 @@ def analyze_stories(inputs: list[str], folder: StoriesFolder, quiet: bool, stric
 
 
 def story_json(story: Story) -> str:
+    from newsprism.render.json import story_record
+
     return json.dumps(story_record(story), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -327,6 +343,10 @@ class StoriesFolder:
         return bool(self.records)
 
     def write_story(self, story: Story) -> None:
+        from newsprism.render.html import story_html
+        from newsprism.render.index import index_html, index_record
+        from newsprism.render.markdown import story_markdown
+
         files = {"story": f"{story.id}/story.json", "html": f"{story.id}/report.html", "md": f"{story.id}/report.md"}
         try:
             (self.folder / story.id).mkdir(parents=True, exist_ok=True)
@@ -450,6 +470,8 @@ def schema_command(
     story: Annotated[bool, typer.Option("--story", help="The schema of `analyze` output instead of one `extract` line.")] = False,
 ) -> None:
     """Print the JSON Schema of one `extract` output line, or with --story of the `analyze` output (generated from the data model)."""
+    from newsprism.render.json import article_schema, story_schema
+
     text = json.dumps(story_schema() if story else article_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)

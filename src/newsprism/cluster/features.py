@@ -27,9 +27,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.cluster.order import date_of
 from newsprism.encoder import DIMENSIONS
@@ -42,6 +42,15 @@ BAGS = ("names", "people", "numbers")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 WORD = re.compile(r"[^\W\d_]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read on first use (importing spaCy takes two seconds that grouping alone need not pay
+    up front)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @dataclass
@@ -61,7 +70,7 @@ def features(article: Article) -> Features:
         if len(vectors):
             lede = vectors.mean(axis=0)
             lede /= max(float(np.linalg.norm(lede)), 1e-12)
-    names = Counter(word for word in (match.group().lower() for match in NAME.finditer(article.body)) if word not in STOP_WORDS)
+    names = Counter(word for word in (match.group().lower() for match in NAME.finditer(article.body)) if word not in stop_words())
     people = Counter(word for mention in article.entities if mention.label == "PERSON" for word in WORD.findall(mention.text.lower()))
     numbers = Counter(NUMBER.findall(article.body))
     return Features(date=date_of(article), lede=lede, bags={"names": names, "people": people, "numbers": numbers})
