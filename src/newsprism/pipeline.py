@@ -86,7 +86,9 @@ def prepare(document: Input, *, models: Models | None = None, settings: Settings
     return article
 
 
-def group(articles: Iterable[Article], *, state: ClusterState | None = None, settings: Settings = DEFAULT_SETTINGS) -> list[list[Article]]:
+def group(
+    articles: Iterable[Article], *, state: ClusterState | None = None, settings: Settings = DEFAULT_SETTINGS, progress: Progress = QUIET
+) -> list[list[Article]]:
     """Articles -> stories: each story the list of the articles that cover it, in time order.
 
     Articles are read in time order; each joins the open story it matches
@@ -100,7 +102,7 @@ def group(articles: Iterable[Article], *, state: ClusterState | None = None, set
     articles = list(articles)
     keys = unique_keys(articles)
     matcher = StoryMatcher(state, settings)
-    placements = matcher.place(articles, keys)
+    placements = matcher.place(articles, keys, progress)
     if state is not None:
         for name, value in matcher.state():
             setattr(state, name, value)
@@ -238,7 +240,7 @@ def run(
             articles.append(item)
     if stories:
         progress.stage("grouping", len(articles))
-    for story in group(articles, settings=settings) if stories else [articles] if articles else []:
+    for story in group(articles, settings=settings, progress=progress) if stories else [articles] if articles else []:
         progress.stage("comparing", len(story))
         try:
             yield analyze_story(story, models=models, settings=settings)

@@ -20,6 +20,9 @@ class Progress:
     def stage(self, name: str, total: int | None = None) -> None:
         """A stage over all articles begins: "grouping", or "comparing" (with the story's article count)."""
 
+    def placed(self) -> None:
+        """One more article placed in a story (the grouping stage's first pass)."""
+
 
 QUIET = Progress()
 

@@ -210,7 +210,7 @@ def cluster_command(
             else:
                 articles.append(what_grouping_reads(item))  # a long stream is held in memory, so only what grouping reads
         display.stage("grouping", len(articles))
-        for story in group(articles, state=saved):
+        for story in group(articles, state=saved, progress=display):
             for article in story:
                 placed = {"id": article.id, "source": article.source, "story": article.story, "duplicate_of": article.duplicate_of}
                 sink.write(json.dumps(placed, ensure_ascii=False) + "\n")
@@ -418,6 +418,8 @@ class Display(Progress):
         )
         self.total = count_documents(inputs) if self.enabled else None
         self.done = 0
+        self.stage_total: int | None = None
+        self.stage_done = 0
         self.task = self.bar.add_task("preparing", total=self.total, detail=self.documents())
 
     def documents(self) -> str:
@@ -449,7 +451,13 @@ class Display(Progress):
         self.advance()
 
     def stage(self, name: str, total: int | None = None) -> None:
+        self.stage_total, self.stage_done = total, 0
         self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} articles" if total is not None else "")
+
+    def placed(self) -> None:
+        self.stage_done += 1
+        if self.stage_done % 50 == 0 or self.stage_done == self.stage_total:  # redrawn every 50: placing is fast
+            self.bar.update(self.task, total=self.stage_total, completed=self.stage_done, detail=f"{self.stage_done}/{self.stage_total} articles")
 
 
 def count_documents(inputs: list[str]) -> int | None:

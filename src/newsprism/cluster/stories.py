@@ -72,6 +72,7 @@ from newsprism.cluster.order import story_id, time_order
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.encoder import DIMENSIONS
 from newsprism.model import Article
+from newsprism.progress import QUIET, Progress
 
 WEIGHTS = {"lede": 0.27, "names": 0.26, "people": 0.16, "numbers": 0.31}
 JOIN_SCORE = 0.23
@@ -224,7 +225,7 @@ class StoryMatcher:
 
     # --- one batch ---
 
-    def place(self, articles: Sequence[Article], keys: Sequence[str] | None = None) -> list[Placement]:
+    def place(self, articles: Sequence[Article], keys: Sequence[str] | None = None, progress: Progress = QUIET) -> list[Placement]:
         """The story of each article (and the article it copies), in the order given; `keys` name the articles
         (default: their ids) and must be unique across the stream: an article whose key an earlier batch placed (and
         whose story is still open) keeps its story."""
@@ -247,6 +248,7 @@ class StoryMatcher:
             if story is None:
                 story = self.best(vectors) or self.start()
             self.join(key, story, vectors)
+            progress.placed()
         self.refine([keys[index] for index in order if copied[index] is None], {keys[index]: seen[index] for index in order})
         for index in order:  # a copy goes where its original went
             original = copied[index]
