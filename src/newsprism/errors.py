@@ -10,7 +10,8 @@
     │   ├── MalformedRecord        a JSON/JSONL record that does not parse or lacks text/html
     │   ├── NoArticleFound         the page decodes but holds no article body
     │   └── ProcessingFailed       an unexpected failure on one document (a bug: please report it)
-    └── ConfigurationError         the installation is incomplete (a model package is missing)
+    └── ConfigurationError         the installation is incomplete (a model package is missing), or the
+                                   store cannot be opened (a bad database URL, a server that refuses)
 
 Every InputError carries the `source` it concerns, so a batch can report
 "<source>: <cause>" on one line and go on with the next document.
@@ -69,4 +70,4 @@ class ProcessingFailed(InputError):
 
 
 class ConfigurationError(NewsprismError):
-    """Something newsprism needs is not installed; the message says what to install."""
+    """Something newsprism needs is not installed or cannot be reached; the message says what, and what to do."""

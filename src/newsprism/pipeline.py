@@ -152,6 +152,8 @@ def analyze_story(articles: Iterable[Article], *, models: Models | None = None, 
     placed = {article.story for article in copies}
     known = placed.pop() if len(placed) == 1 else None
     story = Story(id=known or story_id(copies), articles=copies, shared_texts=shared_texts(copies, copied), entities=link_entities(copies))
+    for article in copies:
+        article.story = story.id
     compare_story(story, parses, models)
     return story
 

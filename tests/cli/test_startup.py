@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-HEAVY = ("spacy", "torch", "onnxruntime", "datasketch", "sklearn", "jinja2", "newsprism.pipeline")
+HEAVY = ("spacy", "torch", "onnxruntime", "datasketch", "sklearn", "jinja2", "sqlalchemy", "alembic", "newsprism.pipeline")
 
 
 def test_help_and_the_package_import_nothing_heavy() -> None:

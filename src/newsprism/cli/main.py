@@ -25,6 +25,7 @@ from newsprism.progress import Progress
 if TYPE_CHECKING:
     from newsprism.cluster import ClusterState
     from newsprism.model import Article, Story
+    from newsprism.store import Store
 
 # The library (spaCy, the models, the renderers) is imported inside each command, when it runs: `newsprism --help`
 # and a usage error answer at once instead of after two seconds of imports.
@@ -470,6 +471,81 @@ def count_documents(inputs: list[str]) -> int | None:
     if any(base_suffix(path) in RECORD_SUFFIXES for path in files):
         return None
     return len(files)
+
+
+Database = Annotated[
+    str | None,
+    typer.Option("--db", metavar="URL", show_default=False, help="The store: a database URL (default: $NEWSPRISM_DB, else sqlite:///newsprism.db)."),
+]
+
+
+@app.command("ingest")
+def ingest_command(inputs: Inputs, db: Database = None, quiet: Quiet = False, strict: Strict = False, processes: Processes = 1) -> None:
+    """Add the inputs' articles to the store, place them in its stories, and analyse again the stories they change.
+
+    An article already stored (same URL or same text) is skipped, so ingesting the same inputs twice changes nothing.
+    New articles join the stories the store keeps open or start new ones; only the stories that gained articles are
+    analysed again. Each step commits on its own: an interrupted ingest loses nothing it committed, and the next one
+    finishes its work. Inputs as for `extract` (files, folders, JSONL, stdin). Prints one summary line; errors and
+    exit status as for `extract` (exit 0 also when every article was already stored).
+    """
+    from newsprism.store import IngestSummary
+
+    store = open_store(db)
+    summary = IngestSummary(run=0)
+    with Display(not quiet, inputs) as display:
+        for item in store.ingest(paths_of(inputs), settings=Settings(processes=processes), progress=display):
+            if isinstance(item, IngestSummary):
+                summary = item
+            else:
+                display.failure(item)
+    if not quiet:
+        say(
+            f"{summary.new} new article(s), {summary.known} already stored, {summary.failed} failed; "
+            f"{summary.stories_created} story(ies) created, {summary.stories_updated} updated ({store.url})"
+        )
+    if (summary.new + summary.known == 0) or (strict and summary.failed):
+        raise typer.Exit(1)
+
+
+@app.command("stories")
+def stories_command(db: Database = None) -> None:
+    """List the store's stories, one JSON object per line, most articles first: id, title, outlets, articles, first
+    and last dates, conflicts, and the brief's first sentence."""
+    for record in open_store(db).stories():
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+@app.command("show")
+def show_command(
+    story: Annotated[str, typer.Argument(help="A story id, as `stories` lists them.", show_default=False)],
+    db: Database = None,
+    output: Annotated[str, typer.Option("-o", "--output", help="Where to write the story as one JSON document; - for stdout.")] = "-",
+    html: Annotated[Path | None, typer.Option("--html", metavar="PATH", show_default=False, help="Also write the HTML report here.")] = None,
+    md: Annotated[Path | None, typer.Option("--md", metavar="PATH", show_default=False, help="Also write the Markdown report here.")] = None,
+) -> None:
+    """Write one stored story as `analyze` writes it for the same articles (and its reports)."""
+    from newsprism.render.html import story_html
+    from newsprism.render.markdown import story_markdown
+
+    found = open_store(db).story(story)
+    if found is None:
+        fail(f"no story {story} in the store")
+    for path, render in ((output, story_json), (html, story_html), (md, story_markdown)):
+        if path is not None:
+            sink = Output(str(path))
+            sink.write(render(found))
+            sink.close()
+
+
+def open_store(db: str | None) -> Store:
+    """The store at `db`, or the one-line reason it cannot be opened."""
+    from newsprism.store import Store
+
+    try:
+        return Store(db)
+    except NewsprismError as error:
+        fail(str(error))
 
 
 @app.command("schema")

@@ -1,0 +1,22 @@
+"""The store: a database of articles and stories that grows with each ingest instead of starting from nothing.
+
+`Store(url)` opens (and creates or migrates) the database; `ingest` adds the
+articles its inputs hold that are not stored yet, places them in stories
+with the cluster state the last ingest left, and analyses again only the
+stories that changed. Each step commits on its own, in an order that makes
+an interrupted ingest safe: an article is committed once prepared; placing
+the new articles in stories, marking those stories stale and saving the
+cluster state is one transaction; each stale story's analysis is another.
+The next ingest finishes whatever an interrupted one left (articles not yet
+placed, stories still stale).
+
+Known limits (this version): inputs are what `extract` reads (files, folders,
+JSONL, stdin), not yet URLs, feeds or WARC files; an article already stored is
+recognised after it is cleaned and annotated (by its URL or the hash of its
+body), so re-reading known files costs their preparation again.
+"""
+
+from newsprism.store.database import DEFAULT_URL, database_url
+from newsprism.store.ingest import IngestSummary, Store
+
+__all__ = ["DEFAULT_URL", "IngestSummary", "Store", "database_url"]

@@ -1,0 +1,210 @@
+"""Ingest into the store: new articles prepared and kept, placed in stories, the changed stories analysed again."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from newsprism.cluster import ClusterState
+from newsprism.config import DEFAULT_SETTINGS, Settings
+from newsprism.errors import InputError
+from newsprism.ingest import Input
+from newsprism.model import Article, Story
+from newsprism.models import Models
+from newsprism.pipeline import analyze_story, extract, group
+from newsprism.progress import QUIET, Progress
+from newsprism.render.index import index_record
+from newsprism.store.database import connect, database_url
+from newsprism.store.tables import Run, StoredArticle, StoredState, StoredStory
+
+STATE_ROW = 1
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did."""
+
+    run: int
+    new: int = 0
+    known: int = 0
+    failed: int = 0
+    stories_created: int = 0
+    stories_updated: int = 0
+
+
+def content_hash(article: Article) -> str:
+    return hashlib.sha1(article.body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Store:
+    """One database of articles and stories (see the package's docstring)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.sessions = connect(self.url)
+
+    # --- ingest ---
+
+    def ingest(
+        self,
+        inputs: Iterable[Input],
+        *,
+        models: Models | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
+        progress: Progress = QUIET,
+        exclude: Iterable[Path] = (),
+    ) -> Iterator[InputError | IngestSummary]:
+        """Each InputError as it occurs, then the IngestSummary of the run."""
+        models = models or Models.shared()
+        with self.sessions.begin() as session:
+            run = Run(started=now(), settings=settings_record(settings))
+            session.add(run)
+            session.flush()
+            summary = IngestSummary(run=run.id)
+        for item in extract(inputs, models=models, settings=settings, progress=progress, exclude=exclude):
+            if isinstance(item, InputError):
+                summary.failed += 1
+                yield item
+            elif self.keep(item, summary.run):
+                summary.new += 1
+            else:
+                summary.known += 1
+        self.place(summary, settings, progress)
+        self.analyse(summary, models, settings, progress)
+        with self.sessions.begin() as session:
+            stored = session.get_one(Run, summary.run)
+            stored.finished = now()
+            for name in ("new", "known", "failed", "stories_created", "stories_updated"):
+                setattr(stored, name, getattr(summary, name))
+        yield summary
+
+    def keep(self, article: Article, run: int) -> bool:
+        """Store a prepared article, unless one with the same URL or the same body is stored already."""
+        digest = content_hash(article)
+        with self.sessions.begin() as session:
+            same = StoredArticle.content_hash == digest
+            if article.url:
+                same = or_(same, StoredArticle.url == article.url)
+            if session.scalar(select(StoredArticle.key).where(same).limit(1)) is not None:
+                return False
+            key = free_key(session, article.id)
+            session.add(
+                StoredArticle(
+                    key=key,
+                    content_hash=digest,
+                    url=article.url,
+                    source=article.source,
+                    outlet=article.outlet,
+                    headline=article.headline,
+                    published=article.published,
+                    reference_date=article.reference_date,
+                    run=run,
+                    record=article.model_copy(update={"id": key}).model_dump_json(),
+                )
+            )
+        return True
+
+    def place(self, summary: IngestSummary, settings: Settings, progress: Progress) -> None:
+        """Every stored article no story holds yet, placed with the saved cluster state; one transaction."""
+        with self.sessions.begin() as session:
+            rows = session.scalars(select(StoredArticle).where(StoredArticle.story.is_(None)).order_by(StoredArticle.key)).all()
+            if not rows:
+                return
+            saved = session.get(StoredState, STATE_ROW)
+            state = ClusterState.model_validate_json(saved.state) if saved else ClusterState()
+            articles = [Article.model_validate_json(row.record) for row in rows]
+            progress.stage("grouping", len(articles))
+            by_key = {row.key: row for row in rows}
+            for story in group(articles, state=state, settings=settings, progress=progress):
+                story_id = story[0].story or ""
+                existing = session.get(StoredStory, story_id)
+                if existing is None:
+                    session.add(StoredStory(id=story_id, outlets=[], stale=True))
+                    summary.stories_created += 1
+                else:
+                    existing.stale = True
+                    summary.stories_updated += 1
+                session.flush()
+                for article in story:
+                    by_key[article.id].story = story_id
+                    by_key[article.id].duplicate_of = article.duplicate_of
+            if saved is None:
+                session.add(StoredState(id=STATE_ROW, state=state.model_dump_json()))
+            else:
+                saved.state = state.model_dump_json()
+
+    def analyse(self, summary: IngestSummary, models: Models, settings: Settings, progress: Progress) -> None:
+        """Every stale story analysed again from its stored articles, each in a transaction of its own."""
+        with self.sessions() as session:
+            stale = session.scalars(select(StoredStory.id).where(StoredStory.stale).order_by(StoredStory.id)).all()
+        for story_id in stale:
+            with self.sessions.begin() as session:
+                rows = session.scalars(select(StoredArticle).where(StoredArticle.story == story_id)).all()
+                articles = [Article.model_validate_json(row.record) for row in rows]
+                progress.stage("comparing", len(articles))
+                story = analyze_story(articles, models=models, settings=settings)
+                stored = session.get_one(StoredStory, story_id)
+                record = index_record(story, {})
+                stored.title, stored.outlets, stored.articles = record["title"], record["outlets"], record["articles"]
+                stored.first = dt.date.fromisoformat(record["first"]) if record["first"] else None
+                stored.last = dt.date.fromisoformat(record["last"]) if record["last"] else None
+                stored.conflicts, stored.brief = record["conflicts"], record["brief"]
+                stored.result = story.model_dump_json(exclude={"articles": {"__all__": {"prepared"}}})
+                stored.stale, stored.updated = False, now()
+
+    # --- reading ---
+
+    def stories(self) -> list[dict[str, object]]:
+        """One summary per story, most articles first: id, title, outlets, articles, first and last dates, conflicts."""
+        with self.sessions() as session:
+            rows = session.scalars(select(StoredStory).order_by(StoredStory.articles.desc(), StoredStory.id)).all()
+            return [
+                {
+                    "id": row.id,
+                    "title": row.title,
+                    "outlets": row.outlets,
+                    "articles": row.articles,
+                    "first": row.first.isoformat() if row.first else None,
+                    "last": row.last.isoformat() if row.last else None,
+                    "conflicts": row.conflicts,
+                    "brief": row.brief,
+                }
+                for row in rows
+            ]
+
+    def story(self, story_id: str) -> Story | None:
+        """The story as its last analysis wrote it (None when there is no such story or it was never analysed)."""
+        with self.sessions() as session:
+            row = session.get(StoredStory, story_id)
+            return Story.model_validate_json(row.result) if row is not None and row.result else None
+
+    def article_count(self) -> int:
+        with self.sessions() as session:
+            return session.scalar(select(func.count()).select_from(StoredArticle)) or 0
+
+
+def free_key(session: Session, wanted: str) -> str:
+    """The article's id, numbered ("id#2") when another stored article has it."""
+    key, number = wanted, 1
+    while session.get(StoredArticle, key) is not None:
+        number += 1
+        key = f"{wanted}#{number}"
+    return key
+
+
+def settings_record(settings: Settings) -> dict[str, object]:
+    return dataclasses.asdict(settings)
+
+
+__all__ = ["IngestSummary", "Store"]
