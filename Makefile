@@ -37,7 +37,7 @@ lint: setup
 	$(BIN)/mypy src
 
 test: lint
-	$(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
+	NEWSPRISM_TEST_PG="$$(bash scripts/postgres_for_tests.sh)" $(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
 
 bench: setup
 	$(BIN)/python bench/extraction_quality.py

@@ -33,11 +33,6 @@ def stored_results(store: Store) -> dict[str, str | None]:
         return {row.id: row.result for row in session.scalars(select(StoredStory))}
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'newsprism.db'}")
-
-
 def test_a_stored_story_is_the_story_analyze_gives_for_the_same_articles(store: Store) -> None:
     summary = ingest(store, GROUNDING)
     assert (summary.new, summary.known, summary.stories_created) == (8, 0, 1)

@@ -99,9 +99,11 @@ class Store:
             if session.scalar(select(StoredArticle.key).where(same).limit(1)) is not None:
                 return False
             key = free_key(session, article.id)
+            position = (session.scalar(select(func.max(StoredArticle.position))) or 0) + 1
             session.add(
                 StoredArticle(
                     key=key,
+                    position=position,
                     content_hash=digest,
                     url=article.url,
                     source=article.source,
@@ -118,7 +120,8 @@ class Store:
     def place(self, summary: IngestSummary, settings: Settings, progress: Progress) -> None:
         """Every stored article no story holds yet, placed with the saved cluster state; one transaction."""
         with self.sessions.begin() as session:
-            rows = session.scalars(select(StoredArticle).where(StoredArticle.story.is_(None)).order_by(StoredArticle.key)).all()
+            waiting = select(StoredArticle).where(StoredArticle.story.is_(None)).order_by(StoredArticle.position, StoredArticle.key)
+            rows = session.scalars(waiting).all()
             if not rows:
                 return
             saved = session.get(StoredState, STATE_ROW)
@@ -150,7 +153,9 @@ class Store:
             stale = session.scalars(select(StoredStory.id).where(StoredStory.stale).order_by(StoredStory.id)).all()
         for story_id in stale:
             with self.sessions.begin() as session:
-                rows = session.scalars(select(StoredArticle).where(StoredArticle.story == story_id)).all()
+                rows = session.scalars(
+                    select(StoredArticle).where(StoredArticle.story == story_id).order_by(StoredArticle.position, StoredArticle.key)
+                ).all()
                 articles = [Article.model_validate_json(row.record) for row in rows]
                 progress.stage("comparing", len(articles))
                 story = analyze_story(articles, models=models, settings=settings)

@@ -28,6 +28,7 @@ class StoredArticle(Table):
     __tablename__ = "articles"
 
     key: Mapped[str] = mapped_column(String, primary_key=True, doc="The article's id, numbered when another article has it.")
+    position: Mapped[int] = mapped_column(Integer, index=True, doc="The order articles came in: stories read them in this order.")
     content_hash: Mapped[str] = mapped_column(String(40), unique=True, doc="sha1 of the clean body: the same text is stored once.")
     url: Mapped[str | None] = mapped_column(String, index=True)
     source: Mapped[str] = mapped_column(String)

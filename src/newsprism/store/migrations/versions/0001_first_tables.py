@@ -42,6 +42,7 @@ def upgrade() -> None:
     op.create_table(
         "articles",
         sa.Column("key", sa.String, primary_key=True),
+        sa.Column("position", sa.Integer, nullable=False, index=True),
         sa.Column("content_hash", sa.String(40), nullable=False, unique=True),
         sa.Column("url", sa.String, index=True),
         sa.Column("source", sa.String, nullable=False),
