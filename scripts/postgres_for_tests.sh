@@ -14,7 +14,7 @@ fi
 if [ "$(id -u)" != 0 ]; then
     exit 0
 fi
-if ! command -v pg_ctlcluster > /dev/null; then
+if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || ! command -v pg_ctlcluster > /dev/null; then
     echo "installing PostgreSQL for the store's tests (Debian's postgresql package)" >&2
     apt-get update -qq > /dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
