@@ -13,7 +13,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +23,7 @@ from newsprism.errors import ConfigurationError
 DEFAULT_URL = "sqlite:///newsprism.db"
 BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+STORY_LOCK = 0x6E657773  # "news": the advisory lock key for placing articles on PostgreSQL
 
 
 def database_url(given: str | None = None) -> str:
@@ -40,6 +41,7 @@ def connect(url: str) -> sessionmaker[Session]:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if sqlite else {})
     if sqlite:
         event.listen(engine, "connect", sqlite_pragmas)
+        event.listen(engine, "begin", begin_immediate)
     try:
         migrate(engine)
     except OperationalError as error:
@@ -48,11 +50,25 @@ def connect(url: str) -> sessionmaker[Session]:
 
 
 def sqlite_pragmas(connection: object, _record: object) -> None:
+    connection.isolation_level = None  # type: ignore[attr-defined]  # the driver emits no BEGIN of its own: begin_immediate does
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def begin_immediate(connection: Connection) -> None:
+    """Every SQLite transaction takes the write lock when it begins: two ingests then queue (busy timeout) instead of
+    both reading and one failing when it comes to write."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def lock_stories(session: Session) -> None:
+    """Hold the store's story lock until the transaction ends, so two ingests place articles one after the other
+    (on SQLite every transaction already holds the write lock)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK})
 
 
 def migrate(engine: Engine) -> None:
@@ -64,4 +80,4 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-__all__ = ["DEFAULT_URL", "connect", "database_url"]
+__all__ = ["DEFAULT_URL", "connect", "database_url", "lock_stories"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsprism.cluster import ClusterState
@@ -21,7 +22,7 @@ from newsprism.models import Models
 from newsprism.pipeline import analyze_story, extract, group
 from newsprism.progress import QUIET, Progress
 from newsprism.render.index import index_record
-from newsprism.store.database import connect, database_url
+from newsprism.store.database import connect, database_url, lock_stories
 from newsprism.store.tables import Run, StoredArticle, StoredState, StoredStory
 
 STATE_ROW = 1
@@ -90,8 +91,17 @@ class Store:
         yield summary
 
     def keep(self, article: Article, run: int) -> bool:
-        """Store a prepared article, unless one with the same URL or the same body is stored already."""
+        """Store a prepared article, unless one with the same URL or the same body is stored already (by this run or
+        by another running at the same time)."""
         digest = content_hash(article)
+        for _ in range(3):  # another ingest may store the same text, or take the key, between our look and our write
+            try:
+                return self.try_keep(article, digest, run)
+            except IntegrityError:
+                continue
+        return False
+
+    def try_keep(self, article: Article, digest: str, run: int) -> bool:
         with self.sessions.begin() as session:
             same = StoredArticle.content_hash == digest
             if article.url:
@@ -120,6 +130,7 @@ class Store:
     def place(self, summary: IngestSummary, settings: Settings, progress: Progress) -> None:
         """Every stored article no story holds yet, placed with the saved cluster state; one transaction."""
         with self.sessions.begin() as session:
+            lock_stories(session)
             waiting = select(StoredArticle).where(StoredArticle.story.is_(None)).order_by(StoredArticle.position, StoredArticle.key)
             rows = session.scalars(waiting).all()
             if not rows:
