@@ -44,6 +44,18 @@ def test_a_stored_story_is_the_story_analyze_gives_for_the_same_articles(store: 
     assert listed["articles"] == 8 and listed["title"]
 
 
+def test_each_stored_story_of_the_seeds_is_what_analyze_gives_for_its_articles(store: Store, seeds_dir: Path) -> None:
+    ingest(store, seeds_dir)
+    articles = {item.id: item for item in extract([seeds_dir], models=MODELS) if isinstance(item, Article)}
+    listed = store.stories()
+    assert sum(int(str(story["articles"])) for story in listed) == len(articles)
+    for story in listed:  # a seed dated nine months after the others is a story of its own (the window is a week)
+        shown = store.story(str(story["id"]))
+        assert shown is not None
+        analysed = analyze_story([articles[article.id] for article in shown.articles], models=MODELS)
+        assert story_record(shown) == story_record(analysed)
+
+
 def test_ingesting_again_changes_nothing_and_new_coverage_grows_only_its_story(store: Store) -> None:
     ingest(store, GROUNDING)
     before = stored_results(store)
