@@ -510,8 +510,10 @@ def ingest_command(inputs: Inputs, db: Database = None, quiet: Quiet = False, st
 
 @app.command("stories")
 def stories_command(db: Database = None) -> None:
-    """List the store's stories, one JSON object per line, most articles first: id, title, outlets, articles, first
-    and last dates, conflicts, and the brief's first sentence."""
+    """List the store's stories, one JSON object per line, most articles first.
+
+    Each line: id, title, outlets, articles (how many), first and last dates, conflicts, and the brief's first sentence.
+    """
     for record in open_store(db).stories():
         typer.echo(json.dumps(record, ensure_ascii=False))
 
