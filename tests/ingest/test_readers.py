@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.config import Settings
-from newsprism.errors import BinaryInput, EmptyInput, MalformedRecord, OversizedInput, UnreadableInput
+from newsprism.errors import BinaryInput, EmptyInput, InputError, MalformedRecord, OversizedInput, UnreadableInput
 from newsprism.ingest import iter_documents
 from newsprism.ingest.readers import decode
 from newsprism.model import RawDocument
@@ -68,3 +68,20 @@ def test_missing_paths_and_oversized_files(tmp_path: Path) -> None:
     big.write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
     items = list(iter_documents([str(big)], Settings(max_document_bytes=1000)))
     assert isinstance(items[0], OversizedInput) and "limit" in items[0].cause
+
+
+def test_a_jsonl_file_over_the_size_limit_is_read_a_line_at_a_time(tmp_path: Path) -> None:
+    record = json.dumps({"id": "r", "text": "A clean body of some words. " * 20})
+    lines = [record.replace('"r"', f'"r{n}"') for n in range(40)]
+    lines[7] = json.dumps({"id": "huge", "text": "word " * 400})  # one line over the limit
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings(max_document_bytes=1000)
+    assert path.stat().st_size > 20 * settings.max_document_bytes
+    items = list(iter_documents([str(path)], settings))
+    assert len(items) == 40
+    assert isinstance(items[7], OversizedInput) and items[7].source.endswith("big.jsonl:8")
+    assert [item.id for item in items if not isinstance(item, InputError)] == [f"r{n}" for n in range(40) if n != 7]
+    gzipped = tmp_path / "big.jsonl.gz"
+    gzipped.write_bytes(gzip.compress(path.read_bytes()))
+    assert [getattr(item, "id", None) for item in iter_documents([str(gzipped)], settings)] == [getattr(item, "id", None) for item in items]

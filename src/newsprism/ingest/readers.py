@@ -12,6 +12,10 @@ refused rather than decoded into noise.
 A JSON record that carries `prepared` (a line of `newsprism extract`'s
 output) is an article already prepared: it is read back as it is (kind
 "article"), not cleaned and parsed again.
+
+A JSONL file is read a line at a time, and the size limit holds for each
+line, not for the file: `extract`'s output for a thousand articles is tens
+of megabytes. A line over the limit is one error and the next line is read.
 """
 
 from __future__ import annotations
@@ -172,11 +176,78 @@ class RecordReader:
 
     def read(self, path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
         source = str(path)
+        if base_suffix(path) != ".json" and not starts_with_wide_bom(path):
+            yield from read_jsonl_lines(path, settings)
+            return
         text = load_text(path, settings)
         if isinstance(text, InputError):
             yield text
             return
         yield from read_records(text, source, jsonl=base_suffix(path) != ".json")
+
+
+def starts_with_wide_bom(path: Path) -> bool:
+    """A UTF-16 or UTF-32 file, whose lines cannot be read as bytes: read whole, under the file size limit."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+    except OSError:
+        return False
+    return any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig")
+
+
+def read_jsonl_lines(path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
+    """The records of a JSONL file (gzipped or not), a line at a time, each line under the size limit."""
+    source = str(path)
+    limit = settings.max_document_bytes
+    try:
+        raw = path.open("rb")
+    except OSError as error:
+        yield UnreadableInput(source, error.strerror or str(error))
+        return
+    with raw:
+        stream: io.BufferedIOBase | gzip.GzipFile = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw
+        records = 0
+        try:
+            for number, line in jsonl_lines(stream, limit):
+                where = f"{source}:{number}"
+                if line is None:
+                    yield OversizedInput(where, f"a line longer than the {limit / 1e6:.0f} MB limit")
+                    continue
+                if number == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8) :]
+                if not line.strip():
+                    continue
+                if b"\x00" in line:
+                    yield BinaryInput(source if records == 0 else where, "binary content (NUL bytes), not JSON lines")
+                    if records == 0:
+                        return
+                    continue
+                records += 1
+                try:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield MalformedRecord(where, "a line that is not UTF-8 text")
+                    continue
+                yield record_line(text, where)
+        except (OSError, EOFError, zlib.error):
+            yield UnreadableInput(source, "not a valid gzip file")
+            return
+        if records == 0:
+            yield EmptyInput(source, "empty file")
+
+
+def jsonl_lines(stream: io.BufferedIOBase | gzip.GzipFile, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, its bytes), or None for a line over `limit` bytes, whose rest is skipped unread into memory."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 16)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
 
 
 def read_records(text: str, source: str, jsonl: bool) -> Iterator[RawDocument | InputError]:
@@ -191,15 +262,17 @@ def read_records(text: str, source: str, jsonl: bool) -> Iterator[RawDocument | 
             yield record_document(item, f"{source}#{number}" if len(items) > 1 else source)
         return
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield MalformedRecord(where, f"malformed JSON line ({error.msg})")
-            continue
-        yield record_document(item, where)
+        if line.strip():
+            yield record_line(line, f"{source}:{number}")
+
+
+def record_line(line: str, where: str) -> RawDocument | InputError:
+    """One JSONL line -> RawDocument, or the MalformedRecord that says what is wrong with it."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return MalformedRecord(where, f"malformed JSON line ({error.msg})")
+    return record_document(item, where)
 
 
 def record_document(item: Any, where: str) -> RawDocument | InputError:
