@@ -33,7 +33,7 @@ Only ingest, the CLI, the store, the service and the batch layer do I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -186,6 +186,7 @@ def extract(
     settings: Settings = DEFAULT_SETTINGS,
     progress: Progress = QUIET,
     exclude: Iterable[Path] = (),
+    wanted: Callable[[Article], bool] | None = None,
 ) -> Iterator[Article | InputError]:
     """`prepare` over every document the inputs hold: each Article (or the InputError of a document that holds none)
     as soon as it is done, so memory stays flat however many there are.
@@ -194,11 +195,14 @@ def extract(
     stdin, strings of text or HTML, records, RawDocuments. Documents are
     batched through spaCy and the encoder, but no article depends on another:
     each is what `prepare` gives for it alone. Files in `exclude` (a run's own
-    output) are not read.
+    output) are not read. An article `wanted` turns down once cleaned (one a
+    store holds already) is dropped before it is annotated, the costly part.
     """
     models = models or Models.shared()
     documents = iter_documents(inputs, settings, exclude, progress.skipped)
     cleaned = (clean(document, settings, progress) for document in documents)
+    if wanted is not None:
+        cleaned = (item for item in cleaned if not isinstance(item, Article) or wanted(item))
     for item in annotate_stream(cleaned, models, settings):
         if isinstance(item, Article):
             progress.prepared()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from newsprism import Article, InputError, analyze_story, extract
+from newsprism import Article, InputError, Models, analyze_story, extract
 from newsprism.errors import ConfigurationError
 from newsprism.render.json import story_record
 from newsprism.store import IngestSummary, Store
@@ -92,3 +92,12 @@ def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "newsprism", "stories", "--db", f"sqlite:///{tmp_path / 'missing' / 'x.db'}"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "cannot open the database" in result.stderr
+
+
+def test_a_known_article_is_turned_down_before_it_is_annotated(store: Store) -> None:
+    ingest(store, FERRY)
+    unparsed = Models()  # another process, as it were: it must never need the language pipeline
+    results = list(store.ingest([FERRY], models=unparsed))
+    summary = results[-1]
+    assert isinstance(summary, IngestSummary) and (summary.new, summary.known) == (0, 3)
+    assert unparsed._nlp is None

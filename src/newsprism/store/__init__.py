@@ -10,10 +10,12 @@ cluster state is one transaction; each stale story's analysis is another.
 The next ingest finishes whatever an interrupted one left (articles not yet
 placed, stories still stale).
 
+An article already stored (same URL, or the same body by its sha1) is
+recognised once it is cleaned, before it is annotated: ingesting the same
+inputs again costs their reading and cleaning only.
+
 Known limits (this version): inputs are what `extract` reads (files, folders,
-JSONL, stdin), not yet URLs, feeds or WARC files; an article already stored is
-recognised after it is cleaned and annotated (by its URL or the hash of its
-body), so re-reading known files costs their preparation again.
+JSONL, stdin), not yet URLs, feeds or WARC files.
 """
 
 from newsprism.store.database import DEFAULT_URL, database_url

@@ -73,14 +73,20 @@ class Store:
             session.add(run)
             session.flush()
             summary = IngestSummary(run=run.id)
-        for item in extract(inputs, models=models, settings=settings, progress=progress, exclude=exclude):
+        def new_to_the_store(article: Article) -> bool:
+            if self.holds(article):
+                summary.known += 1
+                return False
+            return True
+
+        for item in extract(inputs, models=models, settings=settings, progress=progress, exclude=exclude, wanted=new_to_the_store):
             if isinstance(item, InputError):
                 summary.failed += 1
                 yield item
             elif self.keep(item, summary.run):
                 summary.new += 1
             else:
-                summary.known += 1
+                summary.known += 1  # stored meanwhile by another ingest, or twice in these inputs
         self.place(summary, settings, progress)
         self.analyse(summary, models, settings, progress)
         with self.sessions.begin() as session:
@@ -101,12 +107,14 @@ class Store:
                 continue
         return False
 
+    def holds(self, article: Article) -> bool:
+        """Whether an article with this one's URL or body is stored (asked once it is cleaned, before it is annotated)."""
+        with self.sessions() as session:
+            return stored_like(session, article, content_hash(article))
+
     def try_keep(self, article: Article, digest: str, run: int) -> bool:
         with self.sessions.begin() as session:
-            same = StoredArticle.content_hash == digest
-            if article.url:
-                same = or_(same, StoredArticle.url == article.url)
-            if session.scalar(select(StoredArticle.key).where(same).limit(1)) is not None:
+            if stored_like(session, article, digest):
                 return False
             key = free_key(session, article.id)
             position = (session.scalar(select(func.max(StoredArticle.position))) or 0) + 1
@@ -208,6 +216,13 @@ class Store:
     def article_count(self) -> int:
         with self.sessions() as session:
             return session.scalar(select(func.count()).select_from(StoredArticle)) or 0
+
+
+def stored_like(session: Session, article: Article, digest: str) -> bool:
+    same = StoredArticle.content_hash == digest
+    if article.url:
+        same = or_(same, StoredArticle.url == article.url)
+    return session.scalar(select(StoredArticle.key).where(same).limit(1)) is not None
 
 
 def free_key(session: Session, wanted: str) -> str:
