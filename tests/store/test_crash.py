@@ -50,8 +50,7 @@ def test_an_ingest_killed_at_several_points_is_finished_by_the_next(store_url: s
 
 @pytest.mark.slow
 def test_two_ingests_at_once_both_finish_and_store_each_article_once(store_url: str) -> None:
-    Store(store_url)  # the tables made first, so the two do not both migrate an empty database
-    first, second = ingest_process(store_url), ingest_process(store_url)
+    first, second = ingest_process(store_url), ingest_process(store_url)  # on an empty database: both make the tables
     for process in (first, second):
         _, errors = process.communicate(timeout=600)
         assert process.returncode == 0, errors.decode()

@@ -24,6 +24,7 @@ DEFAULT_URL = "sqlite:///newsprism.db"
 BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 STORY_LOCK = 0x6E657773  # "news": the advisory lock key for placing articles on PostgreSQL
+MIGRATION_LOCK = 0x6E657774  # and for bringing the tables up to date
 
 
 def database_url(given: str | None = None) -> str:
@@ -75,7 +76,9 @@ def migrate(engine: Engine) -> None:
     """Bring the tables to the newest migration (newsprism/store/migrations/versions)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.begin() as connection:  # on SQLite this transaction already holds the write lock (begin_immediate)
+        if engine.dialect.name == "postgresql":  # two first runs at once: the second waits, then finds the tables made
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
