@@ -47,20 +47,25 @@ NOT_LETTERS = re.compile(r"[\W_]+")
 SHINGLE_POWERS = np.array([pow(0x9E3779B97F4A7C15, power, 1 << 64) for power in range(SHINGLE_CHARACTERS)], dtype=np.uint64)
 
 
+def squashed(body: str) -> bytes:
+    """The body's letters and digits, lower-cased, as UTF-8: spaces and marks dropped."""
+    return NOT_LETTERS.sub("", body.lower()).encode("utf-8")
+
+
 def shingles(body: str) -> set[bytes]:
-    """The body's shingles: runs of SHINGLE_CHARACTERS letters and digits (as UTF-8 bytes), spaces and marks dropped."""
-    squashed = NOT_LETTERS.sub("", body.lower()).encode("utf-8")
-    if len(squashed) <= SHINGLE_CHARACTERS:
-        return {squashed}
-    return {squashed[start : start + SHINGLE_CHARACTERS] for start in range(len(squashed) - SHINGLE_CHARACTERS + 1)}
+    """The body's shingles: runs of SHINGLE_CHARACTERS bytes of its `squashed` text."""
+    text = squashed(body)
+    if len(text) <= SHINGLE_CHARACTERS:
+        return {text}
+    return {text[start : start + SHINGLE_CHARACTERS] for start in range(len(text) - SHINGLE_CHARACTERS + 1)}
 
 
 def shingle_hashes(body: str) -> np.ndarray:
     """A 32-bit hash of each distinct shingle of the body (see `shingles`)."""
-    squashed = np.frombuffer(NOT_LETTERS.sub("", body.lower()).encode("utf-8"), dtype=np.uint8)
-    if len(squashed) < SHINGLE_CHARACTERS:
-        squashed = np.concatenate([squashed, np.zeros(SHINGLE_CHARACTERS - len(squashed), dtype=np.uint8)])
-    windows = np.lib.stride_tricks.sliding_window_view(squashed, SHINGLE_CHARACTERS).astype(np.uint64)
+    text = np.frombuffer(squashed(body), dtype=np.uint8)
+    if len(text) < SHINGLE_CHARACTERS:
+        text = np.concatenate([text, np.zeros(SHINGLE_CHARACTERS - len(text), dtype=np.uint8)])
+    windows = np.lib.stride_tricks.sliding_window_view(text, SHINGLE_CHARACTERS).astype(np.uint64)
     with np.errstate(over="ignore"):
         hashes = (windows * SHINGLE_POWERS).sum(axis=1, dtype=np.uint64)
     return np.unique((hashes ^ (hashes >> np.uint64(32))) & np.uint64(0xFFFFFFFF))

@@ -69,10 +69,11 @@ class Store:
         """Each InputError as it occurs, then the IngestSummary of the run."""
         models = models or Models.shared()
         with self.sessions.begin() as session:
-            run = Run(started=now(), settings=settings_record(settings))
+            run = Run(started=now(), settings=dataclasses.asdict(settings))
             session.add(run)
             session.flush()
             summary = IngestSummary(run=run.id)
+
         def new_to_the_store(article: Article) -> bool:
             if self.holds(article):
                 summary.known += 1
@@ -232,10 +233,6 @@ def free_key(session: Session, wanted: str) -> str:
         number += 1
         key = f"{wanted}#{number}"
     return key
-
-
-def settings_record(settings: Settings) -> dict[str, object]:
-    return dataclasses.asdict(settings)
 
 
 __all__ = ["IngestSummary", "Store"]
