@@ -37,7 +37,8 @@ lint: setup
 	$(BIN)/mypy src
 
 test: lint
-	NEWSPRISM_TEST_PG="$$(bash scripts/postgres_for_tests.sh)" $(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
+	pg="$$(bash scripts/postgres_for_tests.sh)" || { echo "could not start PostgreSQL for the store's tests"; exit 1; }; \
+	NEWSPRISM_TEST_PG="$$pg" $(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
 
 bench: setup
 	$(BIN)/python bench/extraction_quality.py

@@ -7,8 +7,12 @@
 # the PostgreSQL half of the store's tests is skipped (except under CI, where it fails).
 set -euo pipefail
 
+# Only the URL goes to standard output (it is read into a variable); everything the tools print, some of which
+# write notices to standard output on some machines (pg_ctlcluster's systemd hint), goes to standard error.
+exec 3>&1 1>&2
+
 if [ -n "${NEWSPRISM_TEST_PG:-}" ]; then
-    echo "$NEWSPRISM_TEST_PG"
+    echo "$NEWSPRISM_TEST_PG" >&3
     exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -27,6 +31,11 @@ if ! pg_lsclusters --no-header | awk -v v="$version" '$1 == v && $2 == "main" {p
     pg_ctlcluster "$version" main start
 fi
 port=$(pg_lsclusters --no-header | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
+if ! [[ "$port" =~ ^[0-9]+$ ]]; then
+    echo "cannot tell the port of PostgreSQL $version's cluster; pg_lsclusters says:" >&2
+    pg_lsclusters >&2
+    exit 1
+fi
 as_postgres() { su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 if [ -z "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'newsprism'")" ]; then
     as_postgres "CREATE ROLE newsprism LOGIN PASSWORD 'newsprism'" > /dev/null
@@ -34,4 +43,4 @@ fi
 if [ -z "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = 'newsprism_test'")" ]; then
     as_postgres "CREATE DATABASE newsprism_test OWNER newsprism" > /dev/null
 fi
-echo "postgresql+psycopg://newsprism:newsprism@127.0.0.1:$port/newsprism_test"
+echo "postgresql+psycopg://newsprism:newsprism@127.0.0.1:$port/newsprism_test" >&3

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from newsprism.store import Store
 
@@ -21,6 +23,10 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         if os.environ.get("CI"):
             pytest.fail("no PostgreSQL server for the store's tests: `make test` starts one as root, or set NEWSPRISM_TEST_PG")
         pytest.skip("no PostgreSQL server (set NEWSPRISM_TEST_PG, or run `make test` as root)")
+    try:
+        make_url(url)
+    except ArgumentError:
+        pytest.fail(f"NEWSPRISM_TEST_PG is not a database URL: {url!r}")
     engine = create_engine(url)
     with engine.begin() as connection:  # each test starts from an empty database
         connection.execute(text("DROP SCHEMA public CASCADE"))
