@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from newsprism.model import Article, Prepared, Story
 from newsprism.models import Models
 from newsprism.pipeline import run
+from tests.website import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 # One set of models for the test process, as a user's process holds one.
@@ -120,3 +121,11 @@ def with_sentences(article: Article, spans: list[tuple[int, int]]) -> Article:
     """A hand-built article given its sentence spans, as prepare keeps them (no parse or vectors: unit tests give their own)."""
     article.prepared = Prepared(parse="", sentences=spans, vectors="")
     return article
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on loopback (tests/website.py), empty until the test adds pages."""
+    served = Site()
+    yield served
+    served.close()

@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True)
+class FetchSettings:
+    """How pages, feeds and robots.txt files are fetched over HTTP (`newsprism.ingest.fetch`)."""
+
+    # Sites refuse or throttle clients that hide who they are; this names the tool. robots.txt rules are
+    # matched against its first word ("newsprism").
+    user_agent: str = "newsprism/0.1 (news coverage analysis; honours robots.txt)"
+    # Seconds to connect, and between two packets of an answer.
+    timeout_s: float = 20.0
+    # Seconds for a whole answer: a server that trickles a byte at a time never trips the timeout above.
+    deadline_s: float = 60.0
+    # Tries after the first, for a timeout, a dropped connection, 429 or a 5xx answer; waits double each time.
+    retries: int = 2
+    backoff_s: float = 1.0
+    # A Retry-After longer than this is not waited for: the page fails, and the next ingest tries it again.
+    longest_retry_after_s: float = 60.0
+    # Redirects followed before a page is given up as a loop.
+    max_redirects: int = 5
+    # Pages fetched at once in all, and from one host: two at a time is what polite crawlers allow themselves.
+    workers: int = 8
+    per_host: int = 2
+    # A robots.txt Crawl-delay is honoured up to this many seconds (a longer one would stall the ingest for hours).
+    longest_crawl_delay_s: float = 10.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +52,8 @@ class Settings:
     # the model (about a second and 200 MB), which pays off on runs of
     # hundreds of articles, not on one story.
     processes: int = 1
+    # Fetching URLs and feeds; each page is held to max_document_bytes as it arrives.
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
 DEFAULT_SETTINGS = Settings()

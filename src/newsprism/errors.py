@@ -8,6 +8,8 @@
     │   ├── UndecodableInput       text whose encoding cannot be determined
     │   ├── OversizedInput         larger than Settings.max_document_bytes
     │   ├── MalformedRecord        a JSON/JSONL record that does not parse or lacks text/html
+    │   ├── FetchFailed            a URL that gives no page: HTTP error, timeout, redirect loop, not HTML
+    │   │   └── DisallowedByRobots     the site's robots.txt asks tools like newsprism not to fetch it
     │   ├── NoArticleFound         the page decodes but holds no article body
     │   └── ProcessingFailed       an unexpected failure on one document (a bug: please report it)
     └── ConfigurationError         the installation is incomplete (a model package is missing), or the
@@ -59,6 +61,21 @@ class OversizedInput(InputError):
 
 class MalformedRecord(InputError):
     """A JSON or JSONL record is not valid or has neither 'text' nor 'html'."""
+
+
+class FetchFailed(InputError):
+    """A URL gave no page: an HTTP error, a timeout, a redirect loop, an answer that is not a page or a feed.
+
+    `status` is the HTTP status when the server answered with an error, else None.
+    """
+
+    def __init__(self, source: str, cause: str, status: int | None = None) -> None:
+        super().__init__(source, cause)
+        self.status = status
+
+
+class DisallowedByRobots(FetchFailed):
+    """The site's robots.txt does not let newsprism fetch this URL (or robots.txt could not be read: RFC 9309)."""
 
 
 class NoArticleFound(InputError):

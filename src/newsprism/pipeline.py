@@ -187,6 +187,7 @@ def extract(
     progress: Progress = QUIET,
     exclude: Iterable[Path] = (),
     wanted: Callable[[Article], bool] | None = None,
+    known_url: Callable[[str], bool] | None = None,
 ) -> Iterator[Article | InputError]:
     """`prepare` over every document the inputs hold: each Article (or the InputError of a document that holds none)
     as soon as it is done, so memory stays flat however many there are.
@@ -196,10 +197,11 @@ def extract(
     batched through spaCy and the encoder, but no article depends on another:
     each is what `prepare` gives for it alone. Files in `exclude` (a run's own
     output) are not read. An article `wanted` turns down once cleaned (one a
-    store holds already) is dropped before it is annotated, the costly part.
+    store holds already) is dropped before it is annotated, the costly part;
+    a URL `known_url` knows (a page a store holds) is not even fetched.
     """
     models = models or Models.shared()
-    documents = iter_documents(inputs, settings, exclude, progress.skipped)
+    documents = iter_documents(inputs, settings, exclude, progress.skipped, known_url)
     cleaned = (clean(document, settings, progress) for document in documents)
     if wanted is not None:
         cleaned = (item for item in cleaned if not isinstance(item, Article) or wanted(item))

@@ -24,6 +24,7 @@ from newsprism.progress import Progress
 
 if TYPE_CHECKING:
     from newsprism.cluster import ClusterState
+    from newsprism.ingest.urls import UrlList
     from newsprism.model import Article, Story
     from newsprism.store import Store
 
@@ -38,7 +39,9 @@ app = typer.Typer(
         "Inputs are page dumps (.txt or .md: a browser's copy of a page, a terminal browser's dump such as lynx -dump, "
         "or Markdown), HTML pages (.html, .htm; gzipped ones too), JSON/JSONL records "
         "({id, text|html, url, outlet, title, published}, or articles as extract writes them), directories of those, "
-        "glob patterns, or - for stdin."
+        "glob patterns, WARC files (.warc, .warc.gz: every HTML response in them), http(s) URLs of pages or of RSS/Atom "
+        "feeds (each item fetched) and files of URLs (-i), or - for stdin. URLs are fetched politely: robots.txt is "
+        "honoured, a few at a time per site, with timeouts, a size limit and retries."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -60,7 +63,16 @@ def root(
     """newsprism: cross-outlet news analysis."""
 
 
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for stdin.", show_default=False)]
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, directories, glob patterns, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.", show_default=False),
+]
+UrlLists = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "-i", "--urls", metavar="FILE", show_default=False, help="A file of URLs (pages or feeds), one per line; # starts a comment. Repeatable."
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any document fails.")]
 Processes = Annotated[int, typer.Option("--processes", "-j", min=1, help="Language-pipeline worker processes (worth it for hundreds of articles).")]
@@ -68,7 +80,8 @@ Processes = Annotated[int, typer.Option("--processes", "-j", min=1, help="Langua
 
 @app.command("extract")
 def extract_command(
-    inputs: Inputs,
+    inputs: Inputs = None,
+    url_lists: UrlLists = None,
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write one JSON object per article (JSONL); - for stdout.")] = "-",
     quiet: Quiet = False,
     strict: Strict = False,
@@ -88,8 +101,9 @@ def extract_command(
     from newsprism.render.json import article_line
 
     sink = Output(output)
-    with Display(not quiet, inputs) as display:
-        for item in extract(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
+    sources = sources_of(inputs, url_lists)
+    with Display(not quiet, sources) as display:
+        for item in extract(sources, settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
             if isinstance(item, InputError):
                 display.failure(item)
             else:
@@ -101,7 +115,8 @@ def extract_command(
 
 @app.command("analyze")
 def analyze_command(
-    inputs: Inputs,
+    inputs: Inputs = None,
+    url_lists: UrlLists = None,
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write the story as one JSON document; - for stdout.")] = "-",
     html: Annotated[
         Path | None,
@@ -148,7 +163,7 @@ def analyze_command(
     if stories:
         if html is not None or md is not None:
             fail("--html and --md name one story's reports; with --stories every story's reports go into the -o folder")
-        analyze_stories(inputs, StoriesFolder(output), quiet, strict, processes)
+        analyze_stories(sources_of(inputs, url_lists), StoriesFolder(output), quiet, strict, processes)
         return
     from newsprism.pipeline import run
     from newsprism.render.html import story_html
@@ -158,8 +173,9 @@ def analyze_command(
     reports: list[tuple[Path | None, Callable[[Story], str]]] = [(html, story_html), (md, story_markdown)]
     renderers = [story_json, *(render for path, render in reports if path is not None)]
     exclude = [path for sink in outputs for path in sink.paths()]
-    with Display(not quiet, inputs) as display:
-        for item in run(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=exclude):
+    sources = sources_of(inputs, url_lists)
+    with Display(not quiet, sources) as display:
+        for item in run(sources, settings=Settings(processes=processes), progress=display, exclude=exclude):
             if isinstance(item, InputError):
                 display.failure(item)
             elif item.articles:
@@ -173,7 +189,8 @@ def analyze_command(
 
 @app.command("cluster")
 def cluster_command(
-    inputs: Inputs,
+    inputs: Inputs = None,
+    url_lists: UrlLists = None,
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write one JSON object per article (JSONL); - for stdout.")] = "-",
     state: Annotated[
         Path | None,
@@ -204,8 +221,9 @@ def cluster_command(
     sink = Output(output)
     saved = read_state(state)
     articles: list[Article] = []
-    with Display(not quiet, inputs) as display:
-        for item in extract(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
+    sources = sources_of(inputs, url_lists)
+    with Display(not quiet, sources) as display:
+        for item in extract(sources, settings=Settings(processes=processes), progress=display, exclude=sink.paths()):
             if isinstance(item, InputError):
                 display.failure(item)
             else:
@@ -251,12 +269,12 @@ def write_state(path: Path, state: ClusterState | None) -> None:
         fail(f"cannot write {path}: {error.strerror}")
 
 
-def analyze_stories(inputs: list[str], folder: StoriesFolder, quiet: bool, strict: bool, processes: int) -> None:
+def analyze_stories(sources: Sources, folder: StoriesFolder, quiet: bool, strict: bool, processes: int) -> None:
     """`analyze --stories`: every story of the stream into its own folder, the index rewritten after each."""
     from newsprism.pipeline import run
 
-    with Display(not quiet, inputs) as display:
-        for item in run(paths_of(inputs), settings=Settings(processes=processes), progress=display, exclude=folder.paths(), stories=True):
+    with Display(not quiet, sources) as display:
+        for item in run(sources, settings=Settings(processes=processes), progress=display, exclude=folder.paths(), stories=True):
             if isinstance(item, InputError):
                 display.failure(item)
             elif item.articles:
@@ -271,9 +289,19 @@ def story_json(story: Story) -> str:
     return json.dumps(story_record(story), ensure_ascii=False, indent=2) + "\n"
 
 
-def paths_of(inputs: list[str]) -> list[str | Path]:
-    """Command-line inputs are paths (or - for stdin), never text to read as a page."""
-    return [item if item == STDIN else Path(item) for item in inputs]
+Sources = list["str | Path | UrlList"]  # what sources_of makes of the command line
+
+
+def sources_of(inputs: list[str] | None, url_lists: list[Path] | None) -> Sources:
+    """Command-line inputs: paths, URLs (kept as strings), - for stdin, then the URL files; never text to read as a
+    page. No input at all is a usage error."""
+    from newsprism.ingest.urls import UrlList, is_url
+
+    sources: Sources = [item if item == STDIN or is_url(item) else Path(item) for item in inputs or []]
+    sources.extend(UrlList(path) for path in url_lists or [])
+    if not sources:
+        fail("no inputs: name files, folders, URLs or - for stdin, or a file of URLs with -i")
+    return sources
 
 
 class Output:
@@ -405,7 +433,7 @@ class Display(Progress):
     """The progress bar on stderr (only on a terminal): the stage, and documents done (prepared or failed) of those
     known; failures are printed above it as they come."""
 
-    def __init__(self, enabled: bool, inputs: list[str]) -> None:
+    def __init__(self, enabled: bool, inputs: Sources) -> None:
         self.enabled = enabled and stderr.is_terminal
         self.written = self.failed = self.skipped_files = 0
         self.bar = RichProgress(
@@ -461,13 +489,14 @@ class Display(Progress):
             self.bar.update(self.task, total=self.stage_total, completed=self.stage_done, detail=f"{self.stage_done}/{self.stage_total} articles")
 
 
-def count_documents(inputs: list[str]) -> int | None:
-    """How many documents the inputs hold, when that is known without reading them (no record files, no stdin)."""
+def count_documents(inputs: Sources) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them (no record files, no stdin, no
+    URLs: a feed's items are known once it is fetched)."""
     files: list[Path] = []
     for item in inputs:
-        if item == STDIN:
+        if not isinstance(item, Path):
             return None
-        files.extend(path for path in expand(item) if isinstance(path, Path))
+        files.extend(path for path in expand(str(item)) if isinstance(path, Path))
     if any(base_suffix(path) in RECORD_SUFFIXES for path in files):
         return None
     return len(files)
@@ -480,21 +509,31 @@ Database = Annotated[
 
 
 @app.command("ingest")
-def ingest_command(inputs: Inputs, db: Database = None, quiet: Quiet = False, strict: Strict = False, processes: Processes = 1) -> None:
+def ingest_command(
+    inputs: Inputs = None,
+    url_lists: UrlLists = None,
+    db: Database = None,
+    quiet: Quiet = False,
+    strict: Strict = False,
+    processes: Processes = 1,
+) -> None:
     """Add the inputs' articles to the store, place them in its stories, and analyse again the stories they change.
 
     An article already stored (same URL or same text) is skipped, so ingesting the same inputs twice changes nothing.
     New articles join the stories the store keeps open or start new ones; only the stories that gained articles are
     analysed again. Each step commits on its own: an interrupted ingest loses nothing it committed, and the next one
-    finishes its work. Inputs as for `extract` (files, folders, JSONL, stdin). Prints one summary line; errors and
-    exit status as for `extract` (exit 0 also when every article was already stored).
+    finishes its work. Inputs as for `extract`: files, folders, JSONL, WARC files, URLs of pages and of RSS/Atom feeds,
+    files of URLs (-i), stdin. A URL already stored (a page, or a feed's item) is not fetched again, so a feed
+    ingested every hour costs one request and its new items. Prints one summary line; errors and exit status as for
+    `extract` (exit 0 also when every article was already stored).
     """
     from newsprism.store import IngestSummary
 
     store = open_store(db)
     summary = IngestSummary(run=0)
-    with Display(not quiet, inputs) as display:
-        for item in store.ingest(paths_of(inputs), settings=Settings(processes=processes), progress=display):
+    sources = sources_of(inputs, url_lists)
+    with Display(not quiet, sources) as display:
+        for item in store.ingest(sources, settings=Settings(processes=processes), progress=display):
             if isinstance(item, IngestSummary):
                 summary = item
             else:

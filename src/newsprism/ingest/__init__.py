@@ -8,12 +8,16 @@ An input is any of
   from a path by `is_path_like`;
 * a JSON record as a mapping ({id, text | html, url, outlet, title, published},
   or a prepared article as `extract` writes it);
-* a RawDocument, taken as it is.
+* a RawDocument, taken as it is;
+* an http or https URL (a page, or an RSS/Atom feed whose items are pages),
+  or a `UrlList` (a file of URLs): fetched politely (`newsprism.ingest.fetch`).
 
 Each file format is a `Reader`: it says which paths it takes and turns one
 path's bytes into documents. Page dumps (.txt, .md), HTML pages (.html, .htm;
-gzip is recognised by its bytes) and JSON/JSONL records are here; URL, RSS/Atom
-and WARC readers plug in the same way (add a Reader to READERS).
+gzip is recognised by its bytes), JSON/JSONL records (`readers`) and WARC
+files (`warc`) are read; another format plugs in the same way (add a Reader
+to READERS). Consecutive web inputs are fetched together, several at a time,
+and their pages come in the inputs' order.
 
 Reading never raises for a bad document: it yields the InputError instead,
 so a batch reports it and goes on.
@@ -22,6 +26,7 @@ so a batch reports it and goes on.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,25 +36,31 @@ from typing import Any
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, UnreadableInput
 from newsprism.ingest.readers import (
-    FALLBACK_READER,
     HTML_SUFFIXES,
-    READERS,
     RECORD_SUFFIXES,
     TEXT_SUFFIXES,
+    PageReader,
     Reader,
+    RecordReader,
     base_suffix,
     read_bytes_document,
     read_text_document,
     record_document,
 )
+from newsprism.ingest.urls import UrlList, is_url
+from newsprism.ingest.warc import WARC_SUFFIXES, WarcReader
 from newsprism.model import RawDocument
 
 STDIN = "-"
-KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz"}
+KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | RECORD_SUFFIXES | WARC_SUFFIXES | {".gz"}
 # A string longer than this, or with a line break, is content, never a path.
 LONGEST_PATH = 4096
 
-Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument | bytes
+READERS: list[Reader] = [PageReader(), RecordReader(), WarcReader()]
+# A file with any other name is read as a page: HTML when it looks like markup, else a page dump.
+FALLBACK_READER: Reader = READERS[0]
+
+Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument | bytes | UrlList
 
 
 def iter_documents(
@@ -57,14 +68,34 @@ def iter_documents(
     settings: Settings = DEFAULT_SETTINGS,
     exclude: Iterable[Path] = (),
     on_skipped: Callable[[Path], None] | None = None,
+    known_url: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | InputError]:
     """Every document the inputs hold, in order; a bad one comes as its InputError.
 
     Files in `exclude` (the run's own output) are not read; `on_skipped` is
     called for each file of a directory that is not of a kind newsprism reads.
+    A URL (a page's, or a feed item's) that `known_url` knows is not fetched.
     """
+    numbered = enumerate(inputs, 1)
+    fetched: set[str] = set()  # a URL named twice in one run is fetched once
+    for web, run in itertools.groupby(numbered, key=lambda pair: is_web_input(pair[1])):
+        if web:
+            from newsprism.ingest.web import web_documents  # the HTTP client is imported only when a URL is read
+
+            yield from web_documents((item for _, item in run), settings, known_url, fetched)  # type: ignore[misc]
+        else:
+            yield from local_documents(run, settings, exclude, on_skipped)
+
+
+def is_web_input(item: Input) -> bool:
+    return isinstance(item, UrlList) or (isinstance(item, str) and is_url(item))
+
+
+def local_documents(
+    numbered: Iterable[tuple[int, Input]], settings: Settings, exclude: Iterable[Path], on_skipped: Callable[[Path], None] | None
+) -> Iterator[RawDocument | InputError]:
     skipped = {path.resolve() for path in exclude}
-    for number, item in enumerate(inputs, 1):
+    for number, item in numbered:
         if isinstance(item, RawDocument):
             yield item
         elif isinstance(item, Mapping):
@@ -75,7 +106,7 @@ def iter_documents(
             yield from read_bytes_document(sys.stdin.buffer.read(), "<stdin>", settings)
         elif isinstance(item, str) and not is_path_like(item):
             yield from read_text_document(item, f"<text {number}>")
-        else:
+        elif not isinstance(item, UrlList):  # URL lists are web inputs, read by web_documents
             for path in expand(os.fspath(item), on_skipped):
                 if isinstance(path, InputError):
                     yield path
@@ -104,7 +135,7 @@ def expand(item: str, on_skipped: Callable[[Path], None] | None = None) -> Itera
             elif on_skipped is not None:
                 on_skipped(candidate)
         if not files:
-            yield UnreadableInput(item, "directory holds no .txt, .md, .html, .htm, .json or .jsonl files")
+            yield UnreadableInput(item, "directory holds no .txt, .md, .html, .htm, .json, .jsonl or .warc files")
         yield from files
         return
     if path.exists():
@@ -127,4 +158,4 @@ def reader_for(path: Path) -> Reader:
     return FALLBACK_READER
 
 
-__all__ = ["Input", "RawDocument", "STDIN", "expand", "is_path_like", "iter_documents"]
+__all__ = ["Input", "RawDocument", "STDIN", "UrlList", "expand", "is_path_like", "iter_documents"]

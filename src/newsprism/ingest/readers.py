@@ -338,7 +338,3 @@ def read_text_document(text: str, source: str) -> Iterator[RawDocument | InputEr
         return
     yield RawDocument(id=source, source=source, kind="html" if looks_like_html(text) else "text", content=text)
 
-
-READERS: list[Reader] = [PageReader(), RecordReader()]
-# A file with any other name is read as a page: HTML when it looks like markup, else a page dump.
-FALLBACK_READER: Reader = READERS[0]

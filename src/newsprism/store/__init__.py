@@ -12,10 +12,13 @@ placed, stories still stale).
 
 An article already stored (same URL, or the same body by its sha1) is
 recognised once it is cleaned, before it is annotated: ingesting the same
-inputs again costs their reading and cleaning only.
+inputs again costs their reading and cleaning only. A URL already stored
+(a page, or a feed's item) is not fetched again at all.
 
-Known limits (this version): inputs are what `extract` reads (files, folders,
-JSONL, stdin), not yet URLs, feeds or WARC files.
+Known limits (this version): one ingest at a time does the grouping (a
+second waits for the first's lock); an article is never removed or moved to
+another story by a later ingest, even when later coverage would have grouped
+it differently.
 """
 
 from newsprism.store.database import DEFAULT_URL, database_url

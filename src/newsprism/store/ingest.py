@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,7 @@ from newsprism.pipeline import analyze_story, extract, group
 from newsprism.progress import QUIET, Progress
 from newsprism.render.index import index_record
 from newsprism.store.database import connect, database_url, lock_stories
-from newsprism.store.tables import Run, StoredArticle, StoredState, StoredStory
+from newsprism.store.tables import Run, StoredArticle, StoredState, StoredStory, StoryEntity
 
 STATE_ROW = 1
 
@@ -80,7 +80,16 @@ class Store:
                 return False
             return True
 
-        for item in extract(inputs, models=models, settings=settings, progress=progress, exclude=exclude, wanted=new_to_the_store):
+        def fetched_before(url: str) -> bool:
+            if self.holds_url(url):
+                summary.known += 1
+                return True
+            return False
+
+        prepared = extract(
+            inputs, models=models, settings=settings, progress=progress, exclude=exclude, wanted=new_to_the_store, known_url=fetched_before
+        )
+        for item in prepared:
             if isinstance(item, InputError):
                 summary.failed += 1
                 yield item
@@ -112,6 +121,12 @@ class Store:
         """Whether an article with this one's URL or body is stored (asked once it is cleaned, before it is annotated)."""
         with self.sessions() as session:
             return stored_like(session, article, content_hash(article))
+
+    def holds_url(self, url: str) -> bool:
+        """Whether a page fetched from this URL, or served at it, is stored (asked before it is fetched again)."""
+        with self.sessions() as session:
+            found = select(StoredArticle.key).where(or_(StoredArticle.source == url, StoredArticle.url == url)).limit(1)
+            return session.scalar(found) is not None
 
     def try_keep(self, article: Article, digest: str, run: int) -> bool:
         with self.sessions.begin() as session:
@@ -187,6 +202,11 @@ class Store:
                 stored.conflicts, stored.brief = record["conflicts"], record["brief"]
                 stored.result = story.model_dump_json(exclude={"articles": {"__all__": {"prepared"}}})
                 stored.stale, stored.updated = False, now()
+                session.execute(delete(StoryEntity).where(StoryEntity.story == story_id))
+                session.add_all(
+                    StoryEntity(story=story_id, entity=entity.id, name=entity.name, type=entity.type, articles=len(entity.articles))
+                    for entity in story.entities
+                )
 
     # --- reading ---
 

@@ -8,6 +8,9 @@
 * `stories`: one row per story, with the index's summary columns and
   `result`, the Story as `analyze` writes it; `stale` marks a story whose
   articles changed and whose analysis is not yet written.
+* `story_entities`: who and what each story names (one row per story and
+  entity, with the entity's name, type and how many articles mention it):
+  which stories name a person is one query.
 * `cluster_state`: one row, the open stories the next ingest continues.
 * `runs`: one row per ingest, with its counts and the settings it ran with.
 """
@@ -31,7 +34,7 @@ class StoredArticle(Table):
     position: Mapped[int] = mapped_column(Integer, index=True, doc="The order articles came in: stories read them in this order.")
     content_hash: Mapped[str] = mapped_column(String(40), unique=True, doc="sha1 of the clean body: the same text is stored once.")
     url: Mapped[str | None] = mapped_column(String, index=True)
-    source: Mapped[str] = mapped_column(String)
+    source: Mapped[str] = mapped_column(String, index=True, doc="The path, or the URL the page was fetched from.")
     outlet: Mapped[str | None] = mapped_column(String)
     headline: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
@@ -58,6 +61,16 @@ class StoredStory(Table):
     result: Mapped[str | None] = mapped_column(Text, doc="The Story as `analyze` writes it.")
 
 
+class StoryEntity(Table):
+    __tablename__ = "story_entities"
+
+    story: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
+    entity: Mapped[str] = mapped_column(String, primary_key=True, doc="The story-wide entity id (person:...).")
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String)
+    articles: Mapped[int] = mapped_column(Integer, doc="How many of the story's articles mention it.")
+
+
 class StoredState(Table):
     __tablename__ = "cluster_state"
 
@@ -79,4 +92,4 @@ class Run(Table):
     settings: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
 
-__all__ = ["Run", "StoredArticle", "StoredState", "StoredStory", "Table"]
+__all__ = ["Run", "StoredArticle", "StoredState", "StoredStory", "StoryEntity", "Table"]
