@@ -49,6 +49,8 @@ class WarcReader:
         with stream:
             try:
                 for record in ArchiveIterator(stream):
+                    if record.format != "warc":  # warcio takes any line of words for an ARC header
+                        raise ArchiveLoadFailed("not a WARC record")
                     if record.rec_type != "response" or record.http_headers is None:
                         continue
                     if record.http_headers.get_statuscode() != "200":

@@ -54,10 +54,10 @@ def web_documents(
     seen = set() if seen is None else seen
 
     def fresh(url: str) -> bool:
-        if url in seen or (known is not None and known(url)):
+        if url in seen:
             return False
-        seen.add(url)
-        return True
+        seen.add(url)  # asked once: a URL the store knows is counted once however often it is named
+        return known is None or not known(url)
 
     def fetch(item: Item | InputError) -> tuple[Item, Answer | InputError] | InputError:
         return item if isinstance(item, InputError) else (item, fetcher.try_get(item.url))
