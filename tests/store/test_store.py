@@ -101,3 +101,10 @@ def test_a_known_article_is_turned_down_before_it_is_annotated(store: Store) -> 
     summary = results[-1]
     assert isinstance(summary, IngestSummary) and (summary.new, summary.known) == (0, 3)
     assert unparsed._nlp is None
+
+
+def test_messages_show_the_database_url_without_its_password(store: Store) -> None:
+    if "@" in store.url:  # PostgreSQL, with the test role's password
+        assert ":***@" in store.shown_url and "newsprism:newsprism@" not in store.shown_url
+    else:
+        assert store.shown_url == store.url

@@ -85,7 +85,7 @@ def test_the_ingest_command_reads_urls_and_url_files_and_prints_each_failure_on_
     assert [line for line in lines if "missing.html" in line] == [f"newsprism: {site.url}/missing.html: HTTP 404 Not Found"]
     assert any(line.startswith(f"newsprism: {site.url}/private/x.html: robots.txt of ") and line.endswith("does not allow it") for line in lines)
     assert any(f"{listing}:4: not an http or https URL" in line for line in lines)
-    assert lines[-1].startswith("newsprism: 2 new article(s), 0 already stored, 3 failed")
+    assert lines[-1].startswith("newsprism: 2 new article(s) (0 copied from another), 0 already stored, 3 failed")
     assert site.requests_for("/private/x.html") == 0  # robots.txt forbids it: never asked
     again = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    assert "0 new article(s), 2 already stored" in again.stderr and site.requests_for("/amarin.html") == 1
+    assert "0 new article(s) (0 copied from another), 2 already stored" in again.stderr and site.requests_for("/amarin.html") == 1

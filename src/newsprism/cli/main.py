@@ -540,8 +540,9 @@ def ingest_command(
                 display.failure(item)
     if not quiet:
         say(
-            f"{summary.new} new article(s), {summary.known} already stored, {summary.failed} failed; "
-            f"{summary.stories_created} story(ies) created, {summary.stories_updated} updated ({store.url})"
+            f"{summary.new} new article(s) ({summary.copies} copied from another), {summary.known} already stored, "
+            f"{summary.failed} failed; {summary.stories_created} story(ies) created, {summary.stories_updated} updated "
+            f"({store.shown_url})"
         )
     if (summary.new + summary.known == 0) or (strict and summary.failed):
         raise typer.Exit(1)

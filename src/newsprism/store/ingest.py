@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, func, or_, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ class IngestSummary:
     failed: int = 0
     stories_created: int = 0
     stories_updated: int = 0
+    copies: int = 0  # new articles that are copies of another stored text (a wire story another outlet ran)
 
 
 def content_hash(article: Article) -> str:
@@ -54,6 +56,11 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
         self.sessions = connect(self.url)
+
+    @property
+    def shown_url(self) -> str:
+        """The database URL with its password masked, for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
 
     # --- ingest ---
 
@@ -102,7 +109,7 @@ class Store:
         with self.sessions.begin() as session:
             stored = session.get_one(Run, summary.run)
             stored.finished = now()
-            for name in ("new", "known", "failed", "stories_created", "stories_updated"):
+            for name in ("new", "known", "failed", "stories_created", "stories_updated", "copies"):
                 setattr(stored, name, getattr(summary, name))
         yield summary
 
@@ -177,6 +184,7 @@ class Store:
                 for article in story:
                     by_key[article.id].story = story_id
                     by_key[article.id].duplicate_of = article.duplicate_of
+                    summary.copies += article.duplicate_of is not None
             if saved is None:
                 session.add(StoredState(id=STATE_ROW, state=state.model_dump_json()))
             else:

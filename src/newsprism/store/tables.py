@@ -89,6 +89,7 @@ class Run(Table):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     stories_created: Mapped[int] = mapped_column(Integer, default=0)
     stories_updated: Mapped[int] = mapped_column(Integer, default=0)
+    copies: Mapped[int] = mapped_column(Integer, default=0, doc="New articles that copy a stored text (wire copies).")
     settings: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
 
