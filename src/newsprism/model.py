@@ -194,6 +194,11 @@ class Article(_Model):
         "a story may replace it with the date its other articles give.",
     )
     date_note: str | None = Field(default=None, description="Why reference_date differs from published, or how it was inferred.")
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the body's language (detected); an article not in English is kept but not annotated. "
+        "Null when it could not be told.",
+    )
     notes: list[str] = Field(default_factory=list, description="What was done to the article that its reader should know (a body cut short, ...).")
     body: str
     removed: list[Removed] = Field(default_factory=list)

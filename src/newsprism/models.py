@@ -5,6 +5,7 @@
     ├── encoder   all-MiniLM-L6-v2 on ONNX Runtime (newsprism.encoder)       prepare: bias verdicts and sentence vectors;
     │                                                                        analyze_story: clauses the parse cut out
     ├── bias      the bias model's heads (newsprism.annotate.bias)           prepare
+    ├── languages lingua's language detector (newsprism.annotate.language_id) prepare: English articles are annotated
     └── vocab     spaCy's English vocabulary, to read kept parses back       analyze_story
 
 Each model is loaded on first use, so a process that only compares prepared
@@ -22,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
+    from lingua import LanguageDetector
     from spacy.language import Language
     from spacy.vocab import Vocab
 
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
 
 
 class Models:
-    """spaCy's pipeline, the sentence encoder, the bias heads and a vocabulary, each loaded when first asked for.
+    """spaCy's pipeline, the sentence encoder, the bias heads, a language detector and a vocabulary, each loaded when
+    first asked for.
 
     Raises ConfigurationError (on first use of the model concerned) when a model package is not installed.
     """
@@ -42,6 +45,7 @@ class Models:
         self._encoder: Encoder | None = None
         self._bias: BiasModel | None = None
         self._vocab: Vocab | None = None
+        self._languages: LanguageDetector | None = None
 
     @classmethod
     def shared(cls) -> Models:
@@ -73,6 +77,14 @@ class Models:
 
             self._bias = load_model()
         return self._bias
+
+    @property
+    def languages(self) -> LanguageDetector:
+        if self._languages is None:
+            from newsprism.annotate.language_id import load_detector
+
+            self._languages = load_detector()
+        return self._languages
 
     @property
     def vocab(self) -> Vocab:

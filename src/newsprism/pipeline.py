@@ -39,6 +39,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsprism.annotate import annotate_stream
+from newsprism.annotate.language_id import ENGLISH, language_name
 from newsprism.annotate.times import find_times
 from newsprism.clean import clean_document
 from newsprism.clean.dates import settle_reference_dates
@@ -208,6 +209,8 @@ def extract(
     for item in annotate_stream(cleaned, models, settings):
         if isinstance(item, Article):
             progress.prepared()
+            if item.prepared is None and item.language not in (None, ENGLISH):
+                progress.noted(item.source, f"in {language_name(item.language)} ({item.language}): kept, not annotated (English only)")
         yield item
 
 

@@ -17,6 +17,9 @@ class Progress:
     def prepared(self) -> None:
         """One more article prepared."""
 
+    def noted(self, source: str, message: str) -> None:
+        """Something a user should know about an article that was kept (not an error): it is not in English, say."""
+
     def stage(self, name: str, total: int | None = None) -> None:
         """A stage over all articles begins: "grouping", or "comparing" (with the story's article count)."""
 

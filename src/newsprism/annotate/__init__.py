@@ -31,6 +31,7 @@ from newsprism.annotate.bias import SentenceBias
 from newsprism.annotate.entities import find_entities
 from newsprism.annotate.framing import actor_labels, assess_article, frame_article
 from newsprism.annotate.language import body_of, sentences
+from newsprism.annotate.language_id import ENGLISH, detect_language, language_name
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.times import find_times
 from newsprism.config import DEFAULT_SETTINGS, Settings
@@ -44,6 +45,7 @@ from newsprism.prepared import pack_parse, pack_vectors
 PARSE_BATCH = 8
 # Articles parsed ahead of the one being finished: keeps the bias thread busy while the main thread parses.
 LOOKAHEAD = 2 * PARSE_BATCH
+NOT_ENGLISH = "not annotated"  # how the note on an article in another language begins
 
 
 @dataclass
@@ -121,6 +123,8 @@ def annotate_stream(
                 errors.append(item)
             elif item.prepared is not None:
                 done.append(item)
+            elif not in_english(item, models):
+                done.append(item)  # kept with its body and metadata: the annotators read English only
             else:
                 yield item
 
@@ -150,6 +154,16 @@ def annotate_stream(
             yield from ready()
             yield from finished(models, pending.popleft())
         yield from ready()
+
+
+def in_english(article: Article, models: Models) -> bool:
+    """Sets the article's `language`; True when it is English or undecided (and so is annotated), else False, with a
+    note on the article saying why it was not annotated."""
+    article.language = detect_language(models.languages, article.body)
+    if article.language in (ENGLISH, None):
+        return True
+    article.notes.append(f"{NOT_ENGLISH}: in {language_name(article.language)} ({article.language}); the annotators read English only")
+    return False
 
 
 def finished(models: Models, entry: Parsed | list[Article | InputError]) -> Iterator[Article | InputError]:

@@ -479,6 +479,9 @@ class Display(Progress):
     def prepared(self) -> None:
         self.advance()
 
+    def noted(self, source: str, message: str) -> None:
+        say(f"{source}: {message}", self.bar.console)
+
     def stage(self, name: str, total: int | None = None) -> None:
         self.stage_total, self.stage_done = total, 0
         self.bar.update(self.task, description=name, total=None, completed=0, detail=f"{total} articles" if total is not None else "")
