@@ -190,8 +190,9 @@ class Article(_Model):
     reference_date: dt.date | None = Field(default=None, description="The day the article's relative expressions refer to.")
     provisional_date: bool = Field(
         default=False,
-        description="reference_date is only an estimate (an update stamp, or inferred from the content): "
-        "a story may replace it with the date its other articles give.",
+        description="reference_date is an estimate, not a date the page states (an update stamp, a date inferred from "
+        "the content, or one taken from the story's other articles); date_note says how. A story may replace it "
+        "with the date its other articles give.",
     )
     date_note: str | None = Field(default=None, description="Why reference_date differs from published, or how it was inferred.")
     language: str | None = Field(

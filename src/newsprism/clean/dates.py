@@ -449,6 +449,7 @@ def settle_reference_dates(articles: list[Article]) -> list[Article]:
             settled = anchor
         note = (article.date_note or "").rstrip(". ")
         article.reference_date = settled
+        article.provisional_date = True  # an estimate, however good: readers must tell it from a date the page states
         changed.append(article)
         article.date_note = (
             f"{note}. Reference date {settled.isoformat()}: month from the other articles of this story"

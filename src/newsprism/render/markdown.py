@@ -65,9 +65,11 @@ def section(out: list[str], heading: str, lines: list[str], empty: str) -> None:
 def sources(report: Report) -> list[str]:
     lines = []
     for source in report.sources:
-        parts = [f"**{inline(source.outlet)}**", inline(source.headline), inline(source.date)]
+        parts = [f"**{inline(source.outlet)}**", inline(source.headline), inline(source.shown_date)]
         if source.byline:
             parts.append("by " + inline(", ".join(source.byline)))
+        if source.date_inferred and source.date_note:
+            parts.append("date: " + inline(source.date_note))
         parts.append(f"source: {inline(source.source)}")
         lines.append(f"- [{source.number}] " + " — ".join(parts))
     return lines

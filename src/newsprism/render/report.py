@@ -52,9 +52,16 @@ class Source:
     headline: str
     date: str
     date_note: str | None
+    date_inferred: bool  # the page states no date of its own: newsprism estimated it (date_note says how)
     source: str
     url: str | None
     byline: tuple[str, ...]
+
+
+    @property
+    def shown_date(self) -> str:
+        """The date as reports show it: a stated date as it is, an estimate marked as one."""
+        return f"about {self.date} (inferred)" if self.date_inferred else self.date
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,7 @@ def source_of(number: int, article: Article) -> Source:
         headline=article.headline or "(no headline)",
         date=date.isoformat() if date else "undated",
         date_note=article.date_note,
+        date_inferred=date is not None and (article.provisional_date or article.published is None),
         source=article.source,
         url=article.url,
         byline=tuple(article.byline),
