@@ -7,12 +7,12 @@
 # the PostgreSQL half of the store's tests is skipped (except under CI, where it fails).
 set -euo pipefail
 
-# Only the URL goes to standard output (it is read into a variable); everything the tools print, some of which
-# write notices to standard output on some machines (pg_ctlcluster's systemd hint), goes to standard error.
-exec 3>&1 1>&2
+# Only the URL goes to standard output (it is read into a variable): what the tools print there (pg_ctlcluster's
+# "Removed stale pid file.") is sent to standard error. Not by moving standard output for the whole script: the
+# server started here would inherit the saved descriptor, and the caller's $(...) would wait for it forever.
 
 if [ -n "${NEWSPRISM_TEST_PG:-}" ]; then
-    echo "$NEWSPRISM_TEST_PG" >&3
+    echo "$NEWSPRISM_TEST_PG"
     exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -25,10 +25,10 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || ! command -v
 fi
 version=$(ls /usr/lib/postgresql | sort -V | tail -1)
 if ! pg_lsclusters --no-header | awk '{print $1, $2}' | grep -qx "$version main"; then
-    pg_createcluster "$version" main > /dev/null
+    pg_createcluster "$version" main >&2
 fi
 if ! pg_lsclusters --no-header | awk -v v="$version" '$1 == v && $2 == "main" {print $4}' | grep -qx online; then
-    pg_ctlcluster "$version" main start
+    pg_ctlcluster "$version" main start >&2
 fi
 port=$(pg_lsclusters --no-header | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 if ! [[ "$port" =~ ^[0-9]+$ ]]; then
@@ -43,4 +43,4 @@ fi
 if [ -z "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = 'newsprism_test'")" ]; then
     as_postgres "CREATE DATABASE newsprism_test OWNER newsprism" > /dev/null
 fi
-echo "postgresql+psycopg://newsprism:newsprism@127.0.0.1:$port/newsprism_test" >&3
+echo "postgresql+psycopg://newsprism:newsprism@127.0.0.1:$port/newsprism_test"
