@@ -108,3 +108,15 @@ def test_messages_show_the_database_url_without_its_password(store: Store) -> No
         assert ":***@" in store.shown_url and "newsprism:newsprism@" not in store.shown_url
     else:
         assert store.shown_url == store.url
+
+
+def test_the_migrations_make_exactly_the_tables_the_code_declares(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from newsprism.store.tables import Table
+
+    engine = store.sessions.kw["bind"]
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Table.metadata)
+    assert differences == []

@@ -149,6 +149,7 @@ class Store:
                     url=article.url,
                     source=article.source,
                     outlet=article.outlet,
+                    language=article.language,
                     headline=article.headline,
                     published=article.published,
                     reference_date=article.reference_date,

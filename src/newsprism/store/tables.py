@@ -36,6 +36,7 @@ class StoredArticle(Table):
     url: Mapped[str | None] = mapped_column(String, index=True)
     source: Mapped[str] = mapped_column(String, index=True, doc="The path, or the URL the page was fetched from.")
     outlet: Mapped[str | None] = mapped_column(String)
+    language: Mapped[str | None] = mapped_column(String(8), doc="ISO 639-1 code of the body's language, as detected.")
     headline: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
     reference_date: Mapped[dt.date | None] = mapped_column(Date)

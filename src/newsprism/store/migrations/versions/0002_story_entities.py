@@ -1,4 +1,5 @@
-"""Entities per story (which stories name whom), articles found by the URL they were fetched from, copies per run.
+"""Entities per story (which stories name whom), articles found by the URL they were fetched from and their
+language, copies per run.
 
 Revision: 0002; follows: 0001.
 """
@@ -23,11 +24,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_story_entities_name", "story_entities", ["name"])
     op.create_index("ix_articles_source", "articles", ["source"])
+    op.add_column("articles", sa.Column("language", sa.String(8)))
     op.add_column("runs", sa.Column("copies", sa.Integer, nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
     op.drop_column("runs", "copies")
+    op.drop_column("articles", "language")
     op.drop_index("ix_articles_source", "articles")
     op.drop_index("ix_story_entities_name", "story_entities")
     op.drop_table("story_entities")
