@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsprism.model import Article, BriefSentence, Story
-from newsprism.render.index import index_html, index_record, outlet_label, story_title
+from newsprism.render.index import index_html, index_record, story_title
+from newsprism.render.report import outlet_label
 
 
 def article(key: str, **fields: object) -> Article:
@@ -12,8 +13,7 @@ def article(key: str, **fields: object) -> Article:
 
 def test_outlets_are_named_without_the_folders_they_were_read_from() -> None:
     assert outlet_label(article("a", outlet="Orvell Herald")) == "Orvell Herald"
-    assert outlet_label(article("b", url="https://www.tessing-daily.example/region/fire")) == "tessing-daily.example"
-    assert outlet_label(article("c")) == "c.txt"
+    assert outlet_label(article("c.txt")) == "c.txt (outlet unknown)"  # the id (a file name), never its folders
 
 
 def test_the_title_is_the_headline_of_the_article_the_brief_opens_with() -> None:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from newsprism.clean.html import extract_html
 from newsprism.clean.metadata import article_from_body, article_from_dump, article_from_html
+from newsprism.clean.site import site_of_name, site_of_url
 from newsprism.clean.text_dump import split_dump
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import MalformedRecord, NoArticleFound
@@ -43,6 +44,8 @@ def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> A
     # cleaned ourselves must leave a body of article length.
     if raw.kind != "body" and (words := len(article.body.split())) < settings.min_body_words:
         raise NoArticleFound(raw.source, f"no article found (body of {words} words after cleaning)")
+    if article.outlet is None:  # the page names none: the site it came from, when its URL or file name tells
+        article.outlet = site_of_url(article.url) or site_of_url(raw.source) or site_of_name(raw.source)
     cut_body(article, settings.max_body_characters)
     return article
 

@@ -41,6 +41,9 @@ CORPORATE_SUFFIX = re.compile(
 COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})",
 )
+# A copyright line on a picture ("© KYODO/FILE PHOTO: A plane burning ...", "© Reuters photo") names who owns the
+# picture, not the outlet that ran it.
+PICTURE_CREDIT = re.compile(r"\b(?:photo|photos|photograph|image|picture|file)\w*\b|\bfile\s*photo\b|:\s+\S", re.IGNORECASE)
 AGENCY = re.compile(r"\b(?:news|press|agency|wire|service|AP|AFP|Reuters|Yonhap|Xinhua|Tass|Kyodo|Bernama|ANSA|EFE|DPA|UPI|PTI|IANS)\b")
 PROMO_NAME = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?\b")
 REMOVED_ITEMS = TypeAdapter(list[Removed])
@@ -279,6 +282,8 @@ def outlet_from_page(parts: DumpParts, header: list[str], headline_index: int | 
         if not match:
             continue
         name = re.split(r"\.\s", match.group("name"))[0]
+        if PICTURE_CREDIT.search(name) or PICTURE_CREDIT.search(removed.text[match.end("name") : match.end("name") + 3]):
+            continue
         core = CORPORATE_SUFFIX.sub("", name.strip(" ,.")).strip(" ,.")
         if not core or core.lower() in {"all", "the", "copyright"} or core.isdigit():
             continue

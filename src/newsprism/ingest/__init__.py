@@ -95,6 +95,7 @@ def local_documents(
     numbered: Iterable[tuple[int, Input]], settings: Settings, exclude: Iterable[Path], on_skipped: Callable[[Path], None] | None
 ) -> Iterator[RawDocument | InputError]:
     skipped = {path.resolve() for path in exclude}
+    names: dict[str, int] = {}
     for number, item in numbered:
         if isinstance(item, RawDocument):
             yield item
@@ -107,11 +108,40 @@ def local_documents(
         elif isinstance(item, str) and not is_path_like(item):
             yield from read_text_document(item, f"<text {number}>")
         elif not isinstance(item, UrlList):  # URL lists are web inputs, read by web_documents
-            for path in expand(os.fspath(item), on_skipped):
+            given = os.fspath(item)
+            for path in expand(given, on_skipped):
                 if isinstance(path, InputError):
                     yield path
                 elif path.resolve() not in skipped:
-                    yield from reader_for(path).read(path, settings)
+                    name = unique_name(document_name(given, path), names)
+                    for document in reader_for(path).read(path, settings):
+                        yield named(document, str(path), name)
+
+
+def document_name(given: str, path: Path) -> str:
+    """A file's name as its article's id: relative to the folder given ("crocus/01_tass.txt" for the folder
+    "stories"), else its own name. The path itself stays in `source`: an id travels into every reference of a
+    story's JSON and reports, which are shared, and a local folder has no place there."""
+    folder = Path(given)
+    if folder.is_dir():
+        try:
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def unique_name(name: str, names: dict[str, int]) -> str:
+    """`name`, or "name#2", "name#3" ... when files of several inputs share it."""
+    count = names[name] = names.get(name, 0) + 1
+    return name if count == 1 else f"{name}#{count}"
+
+
+def named(document: RawDocument | InputError, path: str, name: str) -> RawDocument | InputError:
+    """The document with its id's path part ("/x/pages/a.jsonl:3") replaced by the file's name ("a.jsonl:3")."""
+    if isinstance(document, RawDocument) and document.id.startswith(path):
+        return document.model_copy(update={"id": name + document.id[len(path) :]})
+    return document
 
 
 def is_path_like(text: str) -> bool:

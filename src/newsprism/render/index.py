@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsprism.cluster import founder
-from newsprism.model import Article, Story
+from newsprism.model import Story
 from newsprism.render.html import environment
+from newsprism.render.report import outlet_label
 
 TITLE_WORDS = 14
 MARKER = re.compile(r"\s*\[\d+(?:[,–-]\s*\d+)*\]")  # the brief's citation markers, "[2]" or "[1, 3]"
@@ -37,16 +36,6 @@ def story_title(story: Story) -> str:
         return headline
     words = first.body.split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
-
-
-def outlet_label(article: Article) -> str:
-    """The outlet as a reader knows it: its name, else its web address's host, else the name of its file (never the
-    folders it was read from)."""
-    if article.outlet:
-        return article.outlet
-    if article.url and (host := urlsplit(article.url).hostname):
-        return host.removeprefix("www.")
-    return PurePath(article.source).name or article.id
 
 
 def index_record(story: Story, files: dict[str, str]) -> dict[str, Any]:
@@ -74,4 +63,4 @@ def index_html(records: Sequence[dict[str, Any]]) -> str:
     return environment().get_template("index.html.j2").render(stories=ordered)
 
 
-__all__ = ["index_html", "index_record", "outlet_label", "story_title"]
+__all__ = ["index_html", "index_record", "story_title"]

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsprism.ingest.urls import is_url
 from newsprism.model import Article, Claim, ClaimSource, Entity, Story, StoryQuote
 
 SECTIONS = (
@@ -53,7 +54,7 @@ class Source:
     date: str
     date_note: str | None
     date_inferred: bool  # the page states no date of its own: newsprism estimated it (date_note says how)
-    source: str
+    source: str  # the page's URL when it was fetched, else its id (a file name): never a local path
     url: str | None
     byline: tuple[str, ...]
 
@@ -197,13 +198,13 @@ class Report:
 def story_report(story: Story, with_bodies: bool = True) -> Report:
     """The report rows of a story (see the module docstring); `with_bodies=False` skips the annotated bodies."""
     by_id = {article.id: article for article in story.articles}
-    outlets = list(dict.fromkeys(article.reporting_outlet for article in story.articles))
+    outlets = list(dict.fromkeys(outlet_label(article) for article in story.articles))
     claim_text = {claim.id: claim.text for claim in story.claims}
     entities = {entity.id: entity for entity in story.entities}
 
     def outlet_of(article_id: str, outlet: str | None) -> str:
         article = by_id.get(article_id)
-        return article.reporting_outlet if article else (outlet or article_id)
+        return outlet_label(article) if article else (outlet or article_id)
 
     def outlets_of(sources: list[ClaimSource]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(outlet_of(s.article, s.outlet) for s in sources))
@@ -289,6 +290,12 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
     return report
 
 
+def outlet_label(article: Article) -> str:
+    """The outlet as reports name it: the article's outlet (or site), else its id marked as a source whose outlet is
+    not known. Never a local path: ids are file names relative to the folder read (see `newsprism.ingest`)."""
+    return article.outlet or f"{article.id} (outlet unknown)"
+
+
 def count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
@@ -298,12 +305,12 @@ def source_of(number: int, article: Article) -> Source:
     return Source(
         number=number,
         anchor=f"article-{number}",
-        outlet=article.reporting_outlet,
+        outlet=outlet_label(article),
         headline=article.headline or "(no headline)",
         date=date.isoformat() if date else "undated",
         date_note=article.date_note,
         date_inferred=date is not None and (article.provisional_date or article.published is None),
-        source=article.source,
+        source=article.source if is_url(article.source) else article.id,
         url=article.url,
         byline=tuple(article.byline),
     )
