@@ -368,6 +368,33 @@ class SharedText(_Model):
     outlets: list[str] = Field(description="The outlets that ran it, the original's first.")
 
 
+class GraphNode(_Model):
+    """One entity of the story's graph."""
+
+    entity: str = Field(description="Story-wide entity id.")
+    name: str
+    type: str
+    mentions: int = Field(description="Mentions across the story's articles.")
+    articles: int = Field(description="Articles that mention it.")
+
+
+class GraphEdge(_Model):
+    """Two entities linked by the story: named in the same claims ("together"), or one quoted about the other."""
+
+    source: str = Field(description="Entity id; the speaker for 'speaks_about'.")
+    target: str = Field(description="Entity id; whom the speaker's words name for 'speaks_about'.")
+    kind: Literal["together", "speaks_about"]
+    count: int = Field(description="Claims naming both ('together'), or quotes of the source naming the target ('speaks_about').")
+    claims: list[str] = Field(default_factory=list, description="Ids of the claims behind a 'together' edge (the first ten).")
+
+
+class EntityGraph(_Model):
+    """Who and what the story names together: entities as nodes, claims and quotes as edges."""
+
+    nodes: list[GraphNode] = Field(default_factory=list, description="Every story-wide entity, most mentioned first.")
+    edges: list[GraphEdge] = Field(default_factory=list, description="Strongest first.")
+
+
 class Story(_Model):
     """One story as covered by its articles: the output of `newsprism analyze`."""
 
@@ -385,3 +412,4 @@ class Story(_Model):
     brief: list[BriefSentence] = Field(default_factory=list)
     coverage: list[OutletCoverage] = Field(default_factory=list)
     framing: StoryFraming = Field(default_factory=StoryFraming)
+    graph: EntityGraph = Field(default_factory=EntityGraph)

@@ -4,9 +4,11 @@ Three library calls do all the work, and everything else (`extract`, `run`,
 the CLI; the store, the service and the batch layer to come) composes them:
 
     prepare         one document -> one annotated Article, independent of every other document
-      ingest        paths, folders, globs, stdin, strings, records   -> RawDocument  (newsprism.ingest)
+      ingest        paths, folders, globs, stdin, strings, records,
+                    URLs, feeds, WARC files                          -> RawDocument  (newsprism.ingest)
       clean         page dump / HTML / record, body cut to length    -> Article      (newsprism.clean)
-      annotate      entities, quotes, times (spaCy) and framing: loaded terms, editorializing,
+      annotate      the body's language; for English ones,
+                    entities, quotes, times (spaCy) and framing: loaded terms, editorializing,
                     a bias verdict per sentence; keeps the parse and the sentence
                     vectors for the story stages (Article.prepared)                   (newsprism.annotate)
     group           Articles -> stories, in time order: near-duplicates (MinHash LSH),
@@ -19,7 +21,7 @@ the CLI; the store, the service and the batch layer to come) composes them:
       link          one id per entity across the story's articles                    (newsprism.compare.entities)
       compare       statements -> vectors -> claims aligned across outlets, their
                     conflicts, quotes merged across outlets, coverage,
-                    framing compared across outlets                                   (newsprism.compare)
+                    framing compared across outlets, the entity graph                 (newsprism.compare)
       synthesize    timeline and brief from the claims                                (newsprism.synthesize)
     render          JSON / Markdown / HTML                                            (newsprism.render)
 
@@ -52,6 +54,7 @@ from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import statement_vectors
 from newsprism.compare.framing import compare_framing
+from newsprism.compare.graph import entity_graph
 from newsprism.compare.provenance import merge_quotes
 from newsprism.compare.statements import clause_statements, contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
@@ -175,6 +178,7 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     story.framing = compare_framing(story.articles, story.entities)
     story.timeline = build_timeline(story.claims)
     story.brief = write_brief(story.articles, story.claims, members)
+    story.graph = entity_graph(story)
 
 
 # --- compositions ----------------------------------------------------------------------------------------------------

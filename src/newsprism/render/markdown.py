@@ -53,6 +53,7 @@ def story_markdown(story: Story) -> str:
     section(out, "Framing by outlet", framing(report), "No framing analysis.")
     section(out, "Labels for the key actors", labels(report), "No person named by two or more outlets.")
     section(out, "Entities", entities(report), "No entities.")
+    section(out, "Who is named with whom", graph(report), "No two entities named together.")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -167,6 +168,17 @@ def labels(report: Report) -> list[str]:
         return []
     lines = ["| Actor | " + " | ".join(inline(outlet) for outlet in report.outlets) + " |", "|---|" + "---|" * len(report.outlets)]
     lines += [f"| {inline(row.actor)} | " + " | ".join(inline(cell) for cell in row.cells) + " |" for row in report.labels]
+    return lines
+
+
+def graph(report: Report) -> list[str]:
+    """The entity graph's strongest links as a table (the HTML report draws them too)."""
+    if report.graph is None:
+        return []
+    lines = ["| Entity | Link | Entity | Count |", "|---|---|---|---:|"]
+    for row in report.graph.rows:
+        link = "named together in claims" if row.kind == "together" else "is quoted naming"
+        lines.append(f"| {inline(row.source)} | {link} | {inline(row.target)} | {row.count} |")
     return lines
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from newsprism.ingest.urls import is_url
 from newsprism.model import Article, Claim, ClaimSource, Entity, Story, StoryQuote
+from newsprism.render.graph import GraphDrawing, draw_graph
 
 SECTIONS = (
     "Sources",
@@ -33,6 +34,7 @@ SECTIONS = (
     "Framing by outlet",
     "Labels for the key actors",
     "Entities",
+    "Who is named with whom",
 )
 ARTICLES_SECTION = "Articles"  # HTML only: the Markdown report does not repeat the bodies
 MATRIX_LIMIT = 80
@@ -192,6 +194,7 @@ class Report:
     framing: list[FramingRow]
     labels: list[LabelRow]
     entities: list[EntityRow]
+    graph: GraphDrawing | None = None
     articles: list[ArticleView] = field(default_factory=list)
 
 
@@ -273,6 +276,7 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         framing=framing,
         labels=labels,
         entities=entity_rows,
+        graph=draw_graph(story.graph),
     )
     if with_bodies:
         report.articles = [
