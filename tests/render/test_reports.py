@@ -299,3 +299,20 @@ def test_quotes_grouped_by_speaker_with_outlets_and_channels(page: str, markdown
     assert "via told &lt;i&gt;Radio Mirrow&lt;/i&gt; (Brellport &lt;b&gt;Herald&lt;/b&gt; &amp; Co)" in markdown
     assert "via told &lt;i&gt;Radio Mirrow&lt;/i&gt; (Brellport &lt;b&gt;Herald&lt;/b&gt; &amp; Co)" in page
     assert "Nobody was hurt" in page and "carried by Quay|Post" in page
+
+
+def test_both_reports_open_with_the_story_at_a_glance() -> None:
+    from newsprism.render.html import story_html
+    from newsprism.render.markdown import story_markdown
+    from tests.conftest import EXAMPLES, analyzed
+
+    story = analyzed(str(EXAMPLES / "lake-orvell-ferry"))
+    shared = sum(1 for claim in story.claims if claim.support >= 2)
+    single = len(story.claims) - shared
+    conflicts = sum(len(claim.conflicts) for claim in story.claims)
+    line = (
+        f"3 outlets · {shared} facts reported by two or more outlets · {single} facts by one outlet only · "
+        f"{conflicts} conflict{'' if conflicts == 1 else 's'} · 1 article copying another's text"
+    )
+    assert story_markdown(story).splitlines()[2] == line  # the ferry's wire copy counts once
+    assert f'<p class="glance">{line.replace(chr(39), "&#39;")}</p>' in story_html(story)

@@ -42,7 +42,7 @@ def inline(text: str | None) -> str:
 def story_markdown(story: Story) -> str:
     """The story as a Markdown report (GitHub-flavoured tables); every section is present, empty ones say so."""
     report = story_report(story, with_bodies=False)
-    out: list[str] = [f"# {report.title}", ""]
+    out: list[str] = [f"# {report.title}", "", inline(report.summary), ""]
     section(out, "Sources", sources(report), "No articles.")
     section(out, "Brief", brief(report), "No brief yet.")
     section(out, "Conflicts", conflicts(report), "No conflicting numbers, dates or participants found.")

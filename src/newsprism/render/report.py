@@ -181,6 +181,7 @@ class ArticleView:
 @dataclass
 class Report:
     title: str
+    summary: str  # the story at a glance: outlets, shared and single-source facts, conflicts, copies
     sources: list[Source]
     outlets: list[str]
     brief: list[str]
@@ -263,6 +264,7 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 
     report = Report(
         title=f"Story report: {count(len(story.articles), 'article')} from {count(len(outlets), 'outlet')}",
+        summary=at_a_glance(story, outlets),
         sources=sources,
         outlets=outlets,
         brief=[sentence.text for sentence in story.brief],
@@ -292,6 +294,24 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
             for source, article in zip(sources, story.articles, strict=True)
         ]
     return report
+
+
+def at_a_glance(story: Story, outlets: list[str]) -> str:
+    """One line a reader takes in first: how many outlets, facts shared by two or more of them, facts one outlet
+    alone reports, conflicts, and texts several outlets ran."""
+    shared = sum(1 for claim in story.claims if claim.support >= 2)
+    single = sum(1 for claim in story.claims if claim.support < 2)
+    conflicts = sum(len(claim.conflicts) for claim in story.claims)
+    copies = sum(1 for article in story.articles if article.duplicate_of)
+    return " · ".join(
+        [
+            count(len(outlets), "outlet"),
+            f"{count(shared, 'fact')} reported by two or more outlets",
+            f"{count(single, 'fact')} by one outlet only",
+            count(conflicts, "conflict"),
+            f"{count(copies, 'article')} copying another's text",
+        ]
+    )
 
 
 def outlet_label(article: Article) -> str:
