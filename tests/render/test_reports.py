@@ -30,7 +30,7 @@ from newsprism.model import (
 )
 from newsprism.render.html import story_html
 from newsprism.render.markdown import inline, story_markdown
-from newsprism.render.report import ARTICLES_SECTION, MATRIX_LIMIT, SECTIONS, annotated_segments, paragraphs
+from newsprism.render.report import ARTICLES_SECTION, MATRIX_LIMIT, SECTIONS, SINGLE_SOURCE_LIMIT, annotated_segments, paragraphs
 
 XSS = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(2)>"
@@ -207,13 +207,14 @@ def test_every_section_is_present_even_when_empty(page: str, markdown: str) -> N
         assert f"\n## {heading}\n" in markdown
     assert f"<h2>{ARTICLES_SECTION}</h2>" in page
     empty_page, empty_markdown = story_html(Story()), story_markdown(Story())
-    for text in ["No articles.", "No brief yet.", "No claims.", "No quotes.", "No dated events.", "No coverage analysis."]:
+    nothing = ["No articles.", "No brief yet.", "No fact reported by two or more outlets.", "No quotes.", "No dated events."]
+    for text in [*nothing, "No coverage analysis."]:
         assert text in empty_page
         assert text in empty_markdown
     assert empty_markdown.startswith("# Story report: 0 articles from 0 outlets\n")
     bare = Story(articles=[Article(id="x", source="x.txt", body="Just text.")])
     assert "<p>Just text.</p>" in story_html(bare)
-    assert "No claims." in story_markdown(bare)
+    assert "No fact reported by two or more outlets." in story_markdown(bare)
 
 
 def test_highlighted_bodies_read_back_exactly(story: Story, page: str) -> None:
@@ -255,7 +256,7 @@ def test_brief_links_citations_and_nothing_else(page: str, markdown: str) -> Non
     assert "\\[2\\](javascript" in brief_md and "\\[3\\]: javascript" in brief_md
 
 
-def test_markdown_escapes_tables_html_and_block_syntax(markdown: str) -> None:
+def test_markdown_escapes_tables_html_and_block_syntax(story: Story, markdown: str) -> None:
     assert "<" not in markdown and ">" not in markdown.replace("→", "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
     for line in markdown.splitlines():
@@ -265,7 +266,7 @@ def test_markdown_escapes_tables_html_and_block_syntax(markdown: str) -> None:
     rows = [line for line in markdown.splitlines() if line.startswith("| ")]
     table_pipes = re.compile(r"(?<!\\)\|")
     matrix_rows = markdown.split("## Facts by outlet\n\n")[1].split("\n\n")[0].splitlines()
-    assert len(matrix_rows) == 2 + 3
+    assert len(matrix_rows) == 2 + sum(1 for claim in story.claims if claim.support >= 2)
     assert {len(table_pipes.findall(line)) for line in matrix_rows} == {len(table_pipes.findall(header))}
     assert any("filled \\| the canal" in line for line in rows)
     assert any("40000 \\| visitors" in line for line in matrix_rows)
@@ -280,18 +281,20 @@ def test_matrix_orders_claims_and_reads_with_many_outlets(story: Story, page: st
     header = next(line for line in markdown.splitlines() if line.startswith("| Claim |"))
     assert header.count("Quay\\|Post") == 1  # one column per outlet, not per article
     assert page.count('<th class="outlet"') == 3
-    assert '<td class="cell conflict" title="“More than forty thousand”">40000 | visitors</td>' in page
+    assert '<td class="cell conflict">40000 | visitors<span class="wording">“More than forty thousand”</span></td>' in page
     matrix = page.split('<section id="facts-by-outlet">')[1].split("</section>")[0]
     assert matrix.index("Some 35,000 visitors came") < matrix.index("Reported by one outlet only") < matrix.index("Police closed two")
+    assert "Police closed two" not in matrix.split("</table>")[0]  # a single-source fact is folded under its outlet
     many = make_story()
     many.articles += [Article(id=f"o{i}", source=f"o{i}.txt", outlet=f"Outlet number {i}", body="x") for i in range(6)]
     many.claims += [Claim(id=f"s{i}", text=f"single {i}", support=1, sources=[ClaimSource(article="o1", text="x", start=0, end=1)])
                     for i in range(MATRIX_LIMIT)]
     wide = story_html(many)
     assert wide.count('<th class="outlet"') == 9
-    assert wide.count('<td class="claim">') == MATRIX_LIMIT
-    assert "3 more single-source claims not shown" in wide
-    assert "3 more single-source claims not shown" in story_markdown(many)
+    assert wide.count('<td class="claim">') == sum(1 for claim in many.claims if claim.support >= 2)
+    assert f"<strong>Outlet number 1</strong> — {MATRIX_LIMIT} facts" in wide
+    assert f"{MATRIX_LIMIT - SINGLE_SOURCE_LIMIT} more (see story.json)" in wide
+    assert f"{MATRIX_LIMIT - SINGLE_SOURCE_LIMIT} more (see story.json)" in story_markdown(many)
 
 
 def test_quotes_grouped_by_speaker_with_outlets_and_channels(page: str, markdown: str) -> None:

@@ -46,7 +46,7 @@ def story_markdown(story: Story) -> str:
     section(out, "Sources", sources(report), "No articles.")
     section(out, "Brief", brief(report), "No brief yet.")
     section(out, "Conflicts", conflicts(report), "No conflicting numbers, dates or participants found.")
-    section(out, "Facts by outlet", matrix(report), "No claims.")
+    section(out, "Facts by outlet", matrix(report), "No fact reported by two or more outlets.")
     section(out, "Quotes by speaker", quotes(report), "No quotes.")
     section(out, "Timeline", timeline(report), "No dated events.")
     section(out, "Coverage per outlet", coverage(report), "No coverage analysis.")
@@ -92,16 +92,24 @@ def conflicts(report: Report) -> list[str]:
 
 
 def matrix(report: Report) -> list[str]:
-    if not report.matrix:
-        return []
-    lines = [
-        "| Claim | Outlets | " + " | ".join(inline(outlet) for outlet in report.outlets) + " |",
-        "|---|---:|" + "|".join(":---:" for _ in report.outlets) + "|",
-    ]
-    lines += [row_line(row) for row in report.matrix]
-    lines += ["", "✓ reports it; a value: what that outlet gives where the outlets disagree; empty: not reported."]
-    if report.matrix_hidden:
-        lines.append(f"{count(report.matrix_hidden, 'more single-source claim')} not shown (see story.json).")
+    lines: list[str] = []
+    if report.matrix:
+        lines += [
+            "| Claim | Outlets | " + " | ".join(inline(outlet) for outlet in report.outlets) + " |",
+            "|---|---:|" + "|".join(":---:" for _ in report.outlets) + "|",
+        ]
+        lines += [row_line(row) for row in report.matrix]
+        lines += ["", "Facts two or more outlets report. ✓ reports it; a value: what that outlet gives where they disagree; empty: not reported."]
+        if report.matrix_hidden:
+            lines.append(f"{count(report.matrix_hidden, 'more shared claim')} not shown (see story.json).")
+    if report.single_source:
+        lines += ["", "### Reported by one outlet only", ""]
+        for group in report.single_source:
+            total = len(group.claims) + group.hidden
+            lines.append(f"- **{inline(group.outlet)}** ({count(total, 'fact')})")
+            lines += [f"  - {inline(text)}" for text in group.claims]
+            if group.hidden:
+                lines.append(f"  - {group.hidden} more (see story.json)")
     return lines
 
 

@@ -37,7 +37,8 @@ SECTIONS = (
     "Who is named with whom",
 )
 ARTICLES_SECTION = "Articles"  # HTML only: the Markdown report does not repeat the bodies
-MATRIX_LIMIT = 80
+MATRIX_LIMIT = 80  # claims two or more outlets report, in the matrix
+SINGLE_SOURCE_LIMIT = 40  # facts one outlet alone reports, listed under its name
 UNATTRIBUTED = "Unattributed"
 
 # A citation marker of the brief: [3] or [1, 4] (numbers of story.articles, from 1).
@@ -80,6 +81,15 @@ class Cell:
 class MatrixRow:
     claim: Claim
     cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class SingleSource:
+    """The facts one outlet alone reports (claims of support 1), folded under the shared ones."""
+
+    outlet: str
+    claims: tuple[str, ...]
+    hidden: int  # more of them, in story.json only
 
 
 @dataclass(frozen=True)
@@ -188,6 +198,7 @@ class Report:
     conflicts: list[ConflictView]
     matrix: list[MatrixRow]
     matrix_hidden: int
+    single_source: list[SingleSource]
     claims: int
     speakers: list[SpeakerGroup]
     timeline: list[TimelineRow]
@@ -226,8 +237,17 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         for conflict in claim.conflicts
     ]
 
-    ordered = [c for c in story.claims if c.support >= 2] + [c for c in story.claims if c.support < 2]
-    matrix = [matrix_row(claim, outlets, outlet_of) for claim in ordered[:MATRIX_LIMIT]]
+    shared = [claim for claim in story.claims if claim.support >= 2]
+    matrix = [matrix_row(claim, outlets, outlet_of) for claim in shared[:MATRIX_LIMIT]]
+    alone: dict[str, list[str]] = defaultdict(list)
+    for claim in story.claims:
+        if claim.support < 2 and claim.sources:
+            alone[outlet_of(claim.sources[0].article, claim.sources[0].outlet)].append(claim.text)
+    single_source = [
+        SingleSource(outlet, tuple(alone[outlet][:SINGLE_SOURCE_LIMIT]), max(0, len(alone[outlet]) - SINGLE_SOURCE_LIMIT))
+        for outlet in outlets
+        if alone.get(outlet)
+    ]
 
     timeline = [TimelineRow(entry.date, entry.text, outlets_of(entry.sources)) for entry in story.timeline]
 
@@ -270,8 +290,9 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         brief=[sentence.text for sentence in story.brief],
         conflicts=conflicts,
         matrix=matrix,
-        matrix_hidden=max(0, len(ordered) - MATRIX_LIMIT),
-        claims=len(ordered),
+        matrix_hidden=max(0, len(shared) - MATRIX_LIMIT),
+        single_source=single_source,
+        claims=len(story.claims),
         speakers=speaker_groups(story.quotes, outlet_of),
         timeline=timeline,
         coverage=coverage,
