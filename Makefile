@@ -38,7 +38,8 @@ lint: setup
 
 test: lint
 	pg="$$(bash scripts/postgres_for_tests.sh)" || { echo "could not start PostgreSQL for the store's tests"; exit 1; }; \
-	NEWSPRISM_TEST_PG="$$pg" $(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
+	browser="$$(bash scripts/browser_for_tests.sh)" || { echo "could not install Chromium for the browser tests"; exit 1; }; \
+	NEWSPRISM_TEST_PG="$$pg" NEWSPRISM_TEST_BROWSER="$$browser" $(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
 
 bench: setup
 	$(BIN)/python bench/extraction_quality.py
