@@ -319,3 +319,17 @@ def test_both_reports_open_with_the_story_at_a_glance() -> None:
     )
     assert story_markdown(story).splitlines()[2] == line  # the ferry's wire copy counts once
     assert f'<p class="glance">{line.replace(chr(39), "&#39;")}</p>' in story_html(story)
+
+
+def test_quotes_by_speaker_leave_out_fragments_and_put_the_longest_first() -> None:
+    from newsprism.model import QuoteSource, StoryQuote
+    from newsprism.render.report import story_report
+
+    said = [
+        StoryQuote(id="q1", text="a disaster", speaker_name="Mara Quell", sources=[QuoteSource(article="a", text="x")]),
+        StoryQuote(id="q2", text="We will rebuild it", speaker_name="Mara Quell", sources=[QuoteSource(article="a", text="x")]),
+        StoryQuote(id="q3", text="We will rebuild the pier before the winter storms", speaker_name="Mara Quell",
+                   sources=[QuoteSource(article="a", text="x")]),
+    ]
+    (group,) = story_report(Story(quotes=said)).speakers
+    assert [view.quote.id for view in group.quotes] == ["q3", "q2"]

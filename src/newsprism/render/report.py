@@ -38,6 +38,7 @@ SECTIONS = (
 )
 ARTICLES_SECTION = "Articles"  # HTML only: the Markdown report does not repeat the bodies
 MATRIX_LIMIT = 80  # claims two or more outlets report, in the matrix
+FRAGMENT_WORDS = 3  # a quoted phrase shorter than this (a word or two) is not listed among the quotes by speaker
 SINGLE_SOURCE_LIMIT = 40  # facts one outlet alone reports, listed under its name
 UNATTRIBUTED = "Unattributed"
 
@@ -380,10 +381,14 @@ def matrix_row(claim: Claim, outlets: list[str], outlet_of: OutletOf) -> MatrixR
 
 
 def speaker_groups(quotes: list[StoryQuote], outlet_of: OutletOf) -> list[SpeakerGroup]:
-    """Quotes grouped by speaker, the most widely carried speakers first, unattributed quotes last."""
+    """Quotes grouped by speaker, the most widely carried speakers first, unattributed quotes last; within a speaker,
+    the most widely carried quotes first, then the longest. Fragments (under FRAGMENT_WORDS words: "that", "a
+    disaster") are left to story.json: alone they tell a reader nothing."""
     groups: dict[str, list[QuoteView]] = defaultdict(list)
     speaker_ids: dict[str, str | None] = {}
     for quote in quotes:
+        if len(quote.text.split()) < FRAGMENT_WORDS:
+            continue
         name = quote.speaker_name or quote.speaker or UNATTRIBUTED
         speaker_ids.setdefault(name, quote.speaker)
         carried = tuple(quote.outlets) or tuple(dict.fromkeys(outlet_of(s.article, s.outlet) for s in quote.sources))
@@ -400,7 +405,8 @@ def speaker_groups(quotes: list[StoryQuote], outlet_of: OutletOf) -> list[Speake
         return (name == UNATTRIBUTED, -len(carried), -len(groups[name]), name)
 
     return [
-        SpeakerGroup(name, speaker_ids[name], tuple(sorted(groups[name], key=lambda view: -len(view.outlets)))) for name in sorted(groups, key=reach)
+        SpeakerGroup(name, speaker_ids[name], tuple(sorted(groups[name], key=lambda view: (-len(view.outlets), -len(view.quote.text)))))
+        for name in sorted(groups, key=reach)
     ]
 
 
