@@ -324,18 +324,53 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
     figures: list[Figure] = []
     for match in NUMBER.finditer(text):
         number_start = match.start("digits") if match.group("digits") else match.start("word")
-        if any(a <= number_start < b for a, b in timed):
+        if any(a <= number_start < b for a, b in timed) or in_a_name(text, match):
             continue
-        figure = read_figure(match, start, figures[-1].unit if figures else None)
+        figure = read_figure(match, start, figures[-1].unit if figures else None, named_noun(text, match))
         if figure:
             figures.append(figure)
     return figures
 
 
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
+WORD_AFTER = re.compile(r"[\s-]+([^\W_][\w'-]*)")
+NAME_WORDS_AHEAD = 4  # "65 Boeing 737 MAX 9 planes": name words skipped to reach the counted noun
 
 
-def read_figure(match: re.Match[str], offset: int, previous_unit: str | None) -> Figure | None:
+def in_a_name(text: str, match: re.Match[str]) -> bool:
+    """Whether the number is part of a name or a model ("Boeing 737", "MAX 9", "Flight 1282", "Dash-8"): it follows
+    a capitalised word that is not a sentence's opening function word, or hangs on a word by a hyphen."""
+    if match.group("hedge"):
+        return False
+    before = text[: match.start()]
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return True
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].strip("\"'“”‘’(")
+    return bool(last) and last[0].isupper() and last.lower() not in STOP_WORDS and not last.endswith((",", ";", ":", "."))
+
+
+def named_noun(text: str, match: re.Match[str]) -> str | None:
+    """What a number counts when a name stands between them ("65 Boeing 737 MAX 9 planes" counts planes): the first
+    word in lower case after the name's words; None when the word after the number is not a name."""
+    unit = match.group("unit")
+    if not unit or not unit[0].isupper():
+        return None
+    position = match.end()
+    for _ in range(NAME_WORDS_AHEAD):
+        following = WORD_AFTER.match(text, position)
+        if following is None:
+            return ""
+        word = following.group(1)
+        if word[0].islower():
+            return word
+        position = following.end()
+    return ""  # only names follow: what is counted is not said
+
+
+def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, named: str | None = None) -> Figure | None:
     digits, word = match.group("digits"), match.group("word")
     if digits:
         value = float(digits.replace(",", ""))
@@ -348,7 +383,7 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None) ->
     if match.group("percent"):
         unit = "percent"
     else:
-        unit_word = (match.group("unit") or "").lower()
+        unit_word = (named if named is not None else match.group("unit") or "").lower()
         if unit_word in PARTITIVES and previous_unit:
             unit_word = previous_unit
         if not unit_word or unit_word in NOT_UNITS:
