@@ -19,3 +19,9 @@ def test_model_numbers_and_flight_numbers_are_names_not_counts() -> None:
 def test_ordinary_counts_are_read_as_before() -> None:
     assert counted("About 12,000 tonnes of urea spilled; some 35,000 visitors came.") == ["12000 tonne", "35000 visitor"]
     assert counted("The 65 planes were grounded.") == ["65 plane"]
+
+
+def test_a_part_counts_what_its_whole_counts_and_the_whole_is_no_figure() -> None:
+    assert counted("Five of the six crew members on the coast guard plane died.") == ["5 crew"]
+    assert counted("It killed five out of six crew members.") == ["5 crew"]
+    assert counted("Two of its 40 jets were grounded; the plane carried six crew.") == ["2 jet", "6 crew"]

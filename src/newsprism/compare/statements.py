@@ -322,11 +322,18 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
     text = article.body[start:end]
     timed = [(t.start - start, t.end - start) for t in article.times if t.type != "DURATION"]
     figures: list[Figure] = []
-    for match in NUMBER.finditer(text):
+    matches = list(NUMBER.finditer(text))
+    wholes: set[int] = set()  # the "six" of "five of the six crew": the whole a part is counted in, not a fact's figure
+    for index, match in enumerate(matches):
         number_start = match.start("digits") if match.group("digits") else match.start("word")
-        if any(a <= number_start < b for a, b in timed) or in_a_name(text, match):
+        if index in wholes or any(a <= number_start < b for a, b in timed) or in_a_name(text, match):
             continue
-        figure = read_figure(match, start, figures[-1].unit if figures else None, named_noun(text, match))
+        named = named_noun(text, match)
+        whole = matches[index + 1] if index + 1 < len(matches) else None
+        if whole is not None and is_partitive(text, match, whole):
+            wholes.add(index + 1)
+            named = named_noun(text, whole) or whole.group("unit") or ""
+        figure = read_figure(match, start, figures[-1].unit if figures else None, named)
         if figure:
             figures.append(figure)
     return figures
@@ -335,6 +342,21 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
 WORD_AFTER = re.compile(r"[\s-]+([^\W_][\w'-]*)")
 NAME_WORDS_AHEAD = 4  # "65 Boeing 737 MAX 9 planes": name words skipped to reach the counted noun
+
+
+PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
+
+
+def is_partitive(text: str, part: re.Match[str], whole: re.Match[str]) -> bool:
+    """Whether `part` counts some of `whole`: "five of the six crew", "two of its 40 jets", "five out of six crew"
+    (the part counts crew)."""
+    unit = (part.group("unit") or "").lower()
+    between = text[part.end() : whole.start()].strip().lower()
+    if whole.group("hedge"):
+        return False
+    if unit in PARTITIVE_DETERMINERS:
+        return re.search(r"\bof\s+\S+$", part.group(0)) is not None and not between
+    return unit == "out" and between in ("of", "of the", "of its", "of their")
 
 
 def in_a_name(text: str, match: re.Match[str]) -> bool:
