@@ -25,3 +25,17 @@ def test_a_part_counts_what_its_whole_counts_and_the_whole_is_no_figure() -> Non
     assert counted("Five of the six crew members on the coast guard plane died.") == ["5 crew"]
     assert counted("It killed five out of six crew members.") == ["5 crew"]
     assert counted("Two of its 40 jets were grounded; the plane carried six crew.") == ["2 jet", "6 crew"]
+
+
+def test_lengths_carry_what_they_measure_and_only_alike_measures_compare() -> None:
+    def measured(text: str) -> list[tuple[str, str | None]]:
+        return [(f.normalized, f.measure) for f in figures_in(Article(id="a", source="a", body=text), 0, len(text))]
+
+    assert measured("The wreck sits 3,800 meters (12,400 feet) under the sea.") == [("3800 meter", "depth"), ("12400 feet", "depth")]
+    assert measured("Debris lay 1,600 feet from the bow, at a depth of around 13,000 feet in the North Atlantic.") == [
+        ("1600 feet", "distance"), ("13000 feet", "depth")]
+    assert measured("The village lies 70 kilometres south of Marrakesh; the panel blew at 16,000 feet.") == [
+        ("70 kilometre", "distance"), ("16000 feet", None)]
+    depth, distance, unsaid = (figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in
+                               ("12,400 feet under the sea", "1,600 feet from the bow", "at 12,000 feet"))
+    assert not depth.comparable(distance) and depth.comparable(unsaid) and distance.comparable(unsaid)

@@ -281,7 +281,7 @@ def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
     """
     for a in first.figures:
         for b in second.figures:
-            if a.unit != b.unit or a.agrees_with(b):
+            if not a.comparable(b) or a.agrees_with(b):
                 continue
             if any(x.unit == a.unit and x.agrees_with(y) for x in first.figures for y in second.figures if y.unit == a.unit):
                 continue

@@ -61,7 +61,8 @@ def figure_conflict(group: list[Statement], unit: str) -> Conflict | None:
         return None
     chosen = {id(statement): closest_figure(figures, counted, statement) for statement, figures in counted}
     disagreeing = any(
-        not any(a.agrees_with(b) for a in first_figures for b in second_figures)
+        any(a.comparable(b) for a in first_figures for b in second_figures)
+        and not any(a.agrees_with(b) for a in first_figures for b in second_figures if a.comparable(b))
         for index, (_, first_figures) in enumerate(counted)
         for _, second_figures in counted[index + 1 :]
     )

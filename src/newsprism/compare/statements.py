@@ -17,6 +17,7 @@ are read up to twenty, plus "a dozen"/"dozens".
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -82,8 +83,14 @@ class Figure:
     start: int
     end: int
 
+    measure: str | None = None  # what a length measures, when the words around it say: "depth", "height", "distance"
+
     def agrees_with(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
+
+    def comparable(self, other: Figure) -> bool:
+        """Same unit, and not two different measures of it (a wreck's depth against the debris' distance from it)."""
+        return self.unit == other.unit and (self.measure is None or other.measure is None or self.measure == other.measure)
 
     @property
     def normalized(self) -> str:
@@ -335,6 +342,8 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             named = named_noun(text, whole) or whole.group("unit") or ""
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
         if figure:
+            if figure.unit in LENGTHS:
+                figure = dataclasses.replace(figure, measure=measure_of(text, match))
             figures.append(figure)
     return figures
 
@@ -342,6 +351,33 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
 WORD_AFTER = re.compile(r"[\s-]+([^\W_][\w'-]*)")
 NAME_WORDS_AHEAD = 4  # "65 Boeing 737 MAX 9 planes": name words skipped to reach the counted noun
+
+
+# What a length measures, told by the words next to it: "12,400 feet under the sea", "a depth of 13,000 feet",
+# "1,600 feet from the bow", "at an altitude of 16,000 feet".
+LENGTHS = frozenset({"foot", "feet", "metre", "meter", "mile", "kilometre", "kilometer", "km", "yard", "inch"})
+MEASURE_CUES = {
+    **dict.fromkeys(("depth", "deep", "under", "beneath", "below", "underwater", "seabed", "seafloor"), "depth"),
+    **dict.fromkeys(("altitude", "high", "above", "height", "tall", "elevation", "climbing", "cruising"), "height"),
+    **dict.fromkeys(("from", "away", "off", "distance", "apart"), "distance"),
+}
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})  # "north of": distance
+MEASURE_WINDOW = 25  # characters read on each side of the figure
+
+
+def measure_of(text: str, match: re.Match[str]) -> str | None:
+    """The measure a length's neighbours name: the first cue after it, else the last one before it."""
+    after = WORD.findall(text[match.end() : match.end() + MEASURE_WINDOW].lower())
+    before = WORD.findall(text[max(0, match.start() - MEASURE_WINDOW) : match.start()].lower())
+    for position, word in enumerate(after):
+        if word in MEASURE_CUES:
+            return MEASURE_CUES[word]
+        if word in COMPASS and after[position + 1 : position + 2] == ["of"]:
+            return "distance"
+    for word in reversed(before):
+        if word in MEASURE_CUES:
+            return MEASURE_CUES[word]
+    return None
 
 
 PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
