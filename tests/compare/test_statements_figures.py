@@ -39,3 +39,8 @@ def test_lengths_carry_what_they_measure_and_only_alike_measures_compare() -> No
     depth, distance, unsaid = (figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in
                                ("12,400 feet under the sea", "1,600 feet from the bow", "at 12,000 feet"))
     assert not depth.comparable(distance) and depth.comparable(unsaid) and distance.comparable(unsaid)
+
+
+def test_a_magnitude_is_read_whichever_side_of_the_number_it_is_written() -> None:
+    assert counted("The magnitude 7.2 quake struck; a magnitude-7.6 earthquake followed; the 6.8-magnitude quake.") == [
+        "7.2 magnitude", "7.6 magnitude", "6.8 magnitude"]

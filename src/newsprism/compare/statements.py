@@ -333,13 +333,16 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
     wholes: set[int] = set()  # the "six" of "five of the six crew": the whole a part is counted in, not a fact's figure
     for index, match in enumerate(matches):
         number_start = match.start("digits") if match.group("digits") else match.start("word")
-        if index in wholes or any(a <= number_start < b for a, b in timed) or in_a_name(text, match):
+        unit_before = unit_named_before(text, match)
+        if index in wholes or any(a <= number_start < b for a, b in timed) or (not unit_before and in_a_name(text, match)):
             continue
         named = named_noun(text, match)
         whole = matches[index + 1] if index + 1 < len(matches) else None
         if whole is not None and is_partitive(text, match, whole):
             wholes.add(index + 1)
             named = named_noun(text, whole) or whole.group("unit") or ""
+        if unit_before:
+            named = unit_before
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
         if figure:
             if figure.unit in LENGTHS:
@@ -378,6 +381,18 @@ def measure_of(text: str, match: re.Match[str]) -> str | None:
         if word in MEASURE_CUES:
             return MEASURE_CUES[word]
     return None
+
+
+# Units written before the number: "a magnitude 7.2 quake", "a magnitude-7.6 earthquake" measure magnitude, not quakes.
+UNITS_BEFORE = frozenset({"magnitude"})
+
+
+def unit_named_before(text: str, match: re.Match[str]) -> str | None:
+    """The unit a number follows ("magnitude 7.2"), when one of UNITS_BEFORE comes right before it."""
+    if match.group("hedge"):
+        return None
+    before = re.search(r"([^\W\d_]+)[\s-]+$", text[max(0, match.start() - 20) : match.start()])
+    return before.group(1).lower() if before and before.group(1).lower() in UNITS_BEFORE else None
 
 
 PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
