@@ -75,3 +75,14 @@ def test_folded_facts_open_on_a_tap_and_print_open(browser: object, tmp_path: Pa
     page.emulate_media(media="screen")  # type: ignore[attr-defined]
     page.locator("details.single summary").first.click()  # type: ignore[attr-defined]
     assert first_fact.is_visible()
+
+
+def test_a_highlight_spells_out_its_details_on_a_tap(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, analyzed(str(EXAMPLES / "port-veyra-grounding")), tmp_path, 390)
+    page.locator("details.article summary").first.click()  # type: ignore[attr-defined]
+    mark = page.locator("details.article mark[data-detail]").first  # type: ignore[attr-defined]
+    detail = mark.get_attribute("data-detail")
+    shown = "getComputedStyle(element, '::after').content"
+    assert mark.evaluate(f"element => {shown}") in ("none", "normal", "")
+    mark.focus()
+    assert detail and detail in mark.evaluate(f"element => {shown}")
