@@ -196,14 +196,21 @@ def starts_with_wide_bom(path: Path) -> bool:
     return any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig")
 
 
+def open_binary(path: Path) -> io.BufferedReader | InputError:
+    """The file opened for reading bytes, or the UnreadableInput that says why it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as error:
+        return UnreadableInput(str(path), error.strerror or str(error))
+
+
 def read_jsonl_lines(path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
     """The records of a JSONL file (gzipped or not), a line at a time, each line under the size limit."""
     source = str(path)
     limit = settings.max_document_bytes
-    try:
-        raw = path.open("rb")
-    except OSError as error:
-        yield UnreadableInput(source, error.strerror or str(error))
+    raw = open_binary(path)
+    if isinstance(raw, InputError):
+        yield raw
         return
     with raw:
         stream: io.BufferedIOBase | gzip.GzipFile = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, OversizedInput, UnreadableInput
-from newsprism.ingest.readers import base_suffix
+from newsprism.ingest.readers import base_suffix, open_binary
 from newsprism.model import RawDocument
 
 WARC_SUFFIXES = {".warc"}
@@ -40,10 +40,9 @@ class WarcReader:
 
         source = str(path)
         limit = settings.max_document_bytes
-        try:
-            stream = path.open("rb")
-        except OSError as error:
-            yield UnreadableInput(source, error.strerror or str(error))
+        stream = open_binary(path)
+        if isinstance(stream, InputError):
+            yield stream
             return
         pages = 0
         with stream:

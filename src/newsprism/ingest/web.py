@@ -59,11 +59,12 @@ def web_documents(
         seen.add(url)  # asked once: a URL the store knows is counted once however often it is named
         return known is None or not known(url)
 
-    def fetch(item: Item | InputError) -> tuple[Item, Answer | InputError] | InputError:
-        return item if isinstance(item, InputError) else (item, fetcher.try_get(item.url))
-
     jobs = (item for item in urls_of(inputs) if isinstance(item, InputError) or fresh(item.url))
     with Fetcher(settings) as fetcher:
+
+        def fetch(item: Item | InputError) -> tuple[Item, Answer | InputError] | InputError:
+            return item if isinstance(item, InputError) else (item, fetcher.try_get(item.url))
+
         for result in fetcher.in_order(jobs, fetch):
             if isinstance(result, InputError):
                 yield result
