@@ -152,3 +152,17 @@ def test_an_agent_the_other_statement_mentions_in_another_role_is_not_a_conflict
         ),
     )
     assert participants(group) == []
+
+
+def plain_article(article_id: str, outlet: str, body: str) -> Article:
+    return with_sentences(Article(id=article_id, source=f"{article_id}.txt", outlet=outlet, body=body), [(0, len(body))])
+
+
+def test_counts_of_the_dead_and_of_the_injured_are_compared_apart_each_outlet_showing_its_own() -> None:
+    group = statements_of(
+        plain_article("a", "The Ledger", "The death toll from the Orvel Pass landslide rose to 38, and nearly 90 were injured."),
+        plain_article("b", "Valley Post", "Officials said 41 people were killed and 90 people were injured at Orvel Pass."),
+    )
+    numbers = {conflict.what: conflict for conflict in find_conflicts(group) if conflict.kind == "number"}
+    assert list(numbers) == ["people dead"]  # 90 injured on both sides agree; 38 dead against 41 dead do not
+    assert [(value.outlet, value.value) for value in numbers["people dead"].values] == [("The Ledger", "38 people"), ("Valley Post", "41 people")]

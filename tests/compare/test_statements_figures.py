@@ -33,14 +33,51 @@ def test_lengths_carry_what_they_measure_and_only_alike_measures_compare() -> No
 
     assert measured("The wreck sits 3,800 meters (12,400 feet) under the sea.") == [("3800 meter", "depth"), ("12400 feet", "depth")]
     assert measured("Debris lay 1,600 feet from the bow, at a depth of around 13,000 feet in the North Atlantic.") == [
-        ("1600 feet", "distance"), ("13000 feet", "depth")]
+        ("1600 feet", "distance"),
+        ("13000 feet", "depth"),
+    ]
     assert measured("The village lies 70 kilometres south of Marrakesh; the panel blew at 16,000 feet.") == [
-        ("70 kilometre", "distance"), ("16000 feet", None)]
-    depth, distance, unsaid = (figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in
-                               ("12,400 feet under the sea", "1,600 feet from the bow", "at 12,000 feet"))
+        ("70 kilometre", "distance"),
+        ("16000 feet", None),
+    ]
+    depth, distance, unsaid = (
+        figures_in(Article(id="a", source="a", body=t), 0, len(t))[0]
+        for t in ("12,400 feet under the sea", "1,600 feet from the bow", "at 12,000 feet")
+    )
     assert not depth.comparable(distance) and depth.comparable(unsaid) and distance.comparable(unsaid)
 
 
 def test_a_magnitude_is_read_whichever_side_of_the_number_it_is_written() -> None:
     assert counted("The magnitude 7.2 quake struck; a magnitude-7.6 earthquake followed; the 6.8-magnitude quake.") == [
-        "7.2 magnitude", "7.6 magnitude", "6.8 magnitude"]
+        "7.2 magnitude",
+        "7.6 magnitude",
+        "6.8 magnitude",
+    ]
+
+
+def fates(text: str) -> list[tuple[str, str | None]]:
+    return [(f.normalized, f.measure) for f in figures_in(Article(id="a", source="a", body=text), 0, len(text))]
+
+
+def test_a_count_of_people_carries_what_befell_them() -> None:
+    assert fates("At least 41 people were killed and 230 people were injured in the blast.") == [("41 people", "dead"), ("230 people", "injured")]
+    assert fates("The flood displaced 900 residents, killing at least 12 people.") == [("900 resident", "displaced"), ("12 people", "dead")]
+    assert fates("Rescuers said 14 people remain missing.") == [("14 people", "missing")]
+    # What befalls a count is read in its own clause only: the 75 are not said to be injured again.
+    assert fates("Some 300 people were hurt, 75 of whom were treated and sent home.") == [("300 people", "injured"), ("75 people", None)]
+
+
+def test_a_bare_number_a_toll_rises_to_counts_the_dead() -> None:
+    assert fates("The death toll from the landslide at Orvel Pass has climbed to 38, officials said.") == [("38 people", "dead")]
+    assert fates("The number of people killed in the fire rose to at least 19 on Sunday.") == [("19 people", "dead")]
+    assert fates("Nearly 60 were wounded.") == [("60 people", "injured")]
+    assert fates("The toll stood at 7 but is expected to rise.") == [("7 people", "dead")]
+    assert fates("The bridge has stood at 40 metres since 1990.") == [("40 metre", None)]
+    assert fates("He said 12 were seen leaving.") == []
+
+
+def test_the_dead_and_the_injured_are_never_compared() -> None:
+    dead, injured, unsaid = (
+        figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in ("29 people were killed", "29 people were injured", "29 people")
+    )
+    assert not dead.comparable(injured) and dead.comparable(unsaid) and injured.comparable(unsaid)

@@ -4,7 +4,10 @@ Figures are compared by unit ("tonne", "year", "container") as intervals
 that their hedges allow ("more than 1,000" is 1,000 to 1,500, "about
 1,200" is 1,020 to 1,380, a bare number allows rounding only), so "more than
 1,200 tonnes" and "an estimated 1,200 tonnes" agree while "about 12,000
-tonnes" does not. Days are compared after normalisation, so "on Wednesday"
+tonnes" does not. Counts that measure different things are not compared:
+a wreck's depth and the debris' distance, the dead and the injured
+("143 people were killed", "the death toll rose to 143" against "382 people
+were injured"; see `statements.fate_of`). Days are compared after normalisation, so "on Wednesday"
 in one article and "on March 5" in another agree when both resolve to
 2025-03-05; "on Tuesday" in a third is a conflict.
 
@@ -43,9 +46,12 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
     """The conflicts among the statements of one claim (one statement per article)."""
     conflicts = []
     for unit in sorted({figure.unit for statement in group for figure in statement.figures}):
-        conflict = figure_conflict(group, unit)
-        if conflict:
-            conflicts.append(conflict)
+        measures = sorted({f.measure for statement in group for f in statement.figures if f.unit == unit and f.measure})
+        # Counts of one unit that measure different things (the dead and the injured) are compared apart.
+        for measure in measures if len(measures) > 1 else [None]:
+            conflict = figure_conflict(group, unit, measure)
+            if conflict:
+                conflicts.append(conflict)
     conflict = day_conflict(group)
     if conflict:
         conflicts.append(conflict)
@@ -53,9 +59,14 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
     return conflicts
 
 
-def figure_conflict(group: list[Statement], unit: str) -> Conflict | None:
-    """A conflict when two statements count `unit` and no figure of one agrees with a figure of the other."""
-    counted = [(statement, [f for f in statement.figures if f.unit == unit]) for statement in group]
+def figure_conflict(group: list[Statement], unit: str, measure: str | None = None) -> Conflict | None:
+    """A conflict when two statements count `unit` and no figure of one agrees with a figure of the other; with a
+    `measure`, only the figures that measure it (or say nothing of what they measure) are compared."""
+
+    def compared(figure: Figure) -> bool:
+        return figure.unit == unit and (measure is None or figure.measure in (measure, None))
+
+    counted = [(statement, [f for f in statement.figures if compared(f)]) for statement in group]
     counted = [(statement, figures) for statement, figures in counted if figures]
     if len(counted) < 2:
         return None
@@ -77,15 +88,24 @@ def figure_conflict(group: list[Statement], unit: str) -> Conflict | None:
         )
         for statement, _ in counted
     ]
-    return Conflict(kind="number", what=plural(unit), values=values)
+    return Conflict(kind="number", what=plural(unit) + (f" {measure}" if measure else ""), values=values)
 
 
 def closest_figure(figures: list[Figure], counted: list[tuple[Statement, list[Figure]]], owner: Statement) -> Figure:
-    """Of a statement's figures of one unit, the one nearest (by ratio) to the other statements' figures."""
-    others = [f.value for statement, fs in counted if statement is not owner for f in fs if f.value > 0]
-    if len(figures) == 1 or not others:
-        return figures[0]
-    return min(figures, key=lambda f: min(abs(math.log(max(f.value, 1e-9) / other)) for other in others))
+    """Of a statement's figures of one unit, the one nearest (by ratio) to the other statements' figures it can be
+    compared with (the injured of one outlet are shown against the injured of another, not against its dead)."""
+    others = [f for statement, fs in counted if statement is not owner for f in fs if f.value > 0]
+    comparable = [f for f in figures if any(f.comparable(other) for other in others)] or figures
+    measured = [f for f in comparable if f.measure is not None and any(f.measure == other.measure for other in others)]
+    comparable = measured or comparable  # "382 people were injured" before a "205" that says nothing of what it counts
+    if len(comparable) == 1 or not others:
+        return comparable[0]
+
+    def distance(figure: Figure) -> float:
+        ratios = [abs(math.log(max(figure.value, 1e-9) / other.value)) for other in others if figure.comparable(other)]
+        return min(ratios, default=math.inf)
+
+    return min(comparable, key=distance)
 
 
 # Days named by when the article was written rather than by the event ("today")
@@ -126,12 +146,7 @@ def dated_acts_meet(first: Statement, second: Statement) -> bool:
     """Whether two differently dated statements date the same act: the clauses their days belong to share a word
     besides names ("signed ... on Wednesday" / "On Tuesday, ... put her name to a joint response accord"), not
     merely the same people ("Putin visited Vietnam on Thursday" / "On June 19, Putin ... met Kim")."""
-    return any(
-        act_words(first, a) & act_words(second, b)
-        for a in event_days(first)
-        for b in event_days(second)
-        if a.value != b.value
-    )
+    return any(act_words(first, a) & act_words(second, b) for a in event_days(first) for b in event_days(second) if a.value != b.value)
 
 
 def act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
@@ -174,7 +189,7 @@ def event_days(statement: Statement) -> list[TimeExpr]:
 
 
 def plural(unit: str) -> str:
-    if unit == "percent" or unit.endswith("s"):
+    if unit in ("percent", "people") or unit.endswith("s"):
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"

@@ -343,12 +343,79 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             named = named_noun(text, whole) or whole.group("unit") or ""
         if unit_before:
             named = unit_before
+        counts_nothing = (match.group("unit") or "").lower() in NOT_UNITS | {""} and not match.group("percent")
+        toll = bare_count_fate(text, match) if counts_nothing and not unit_before else None
+        if toll:
+            named = "people"
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
+        if figure and toll:  # the word after the number ("93 but") is not part of the figure
+            number_end = match.end("digits") if match.group("digits") else match.end("word")
+            figure = dataclasses.replace(figure, text=text[match.start() : number_end], end=start + number_end)
         if figure:
             if figure.unit in LENGTHS:
                 figure = dataclasses.replace(figure, measure=measure_of(text, match))
+            elif figure.unit in PEOPLE:
+                figure = dataclasses.replace(figure, measure=toll or fate_of(text, match))
             figures.append(figure)
     return figures
+
+
+# Counts of people, and what befell the people counted, told by the words next to the count: "143 people were
+# killed", "672 people were injured", "killing at least 820 people", "nearly 150 are wounded". The dead, the
+# injured, the missing and the trapped of one disaster are different counts, never a conflict.
+PEOPLE = frozenset({"people", "person", "passenger", "civilian", "resident", "child", "victim", "villager", "tourist", "worker"})
+FATES = {
+    **dict.fromkeys(("killed", "killing", "dead", "died", "death", "deaths", "die", "dying", "fatalities", "lives", "toll", "bodies"), "dead"),
+    **dict.fromkeys(("injured", "injuring", "injuries", "wounded", "wounding", "hurt", "hospitalized", "hospitalised"), "injured"),
+    **dict.fromkeys(("missing", "unaccounted"), "missing"),
+    **dict.fromkeys(("trapped", "buried"), "trapped"),
+    **dict.fromkeys(("detained", "arrested", "held", "apprehended", "detention", "arrest"), "detained"),
+    **dict.fromkeys(("evacuated", "rescued", "escaped", "survived", "safe", "safely"), "safe"),
+    **dict.fromkeys(("homeless", "displaced"), "displaced"),
+}
+FATE_WORDS_AFTER = 4  # "143 people were killed", "382 people were reportedly injured"
+FATE_WORDS_BEFORE = 3  # "killing at least 820 people", "the deaths of 115 people"
+
+
+def fate_of(text: str, match: re.Match[str]) -> str | None:
+    """What befell the people a count counts, when the words right after it (else right before it) say."""
+    # Within the number's own clause: in "382 people were injured, 205 of whom received outpatient care" the 205
+    # are not said to be injured again.
+    after = WORD.findall(re.split(r"[,;:.()]", text[match.end() :], maxsplit=1)[0].lower())[:FATE_WORDS_AFTER]
+    before = WORD.findall(re.split(r"[,;:.()]", text[: match.start()])[-1].lower())[-FATE_WORDS_BEFORE:]
+    for word in after:
+        if word in FATES:
+            return FATES[word]
+    for word in reversed(before):
+        if word in FATES:
+            return FATES[word]
+    return None
+
+
+# A bare number that counts people by what befell them: a toll rises to it ("the death toll ... has risen to 93",
+# "now stands at 115", "the number of people killed ... rose to 115"), or it is what was killed ("nearly 150 are
+# wounded", "143 were killed").
+TOLL = re.compile(
+    r"\b(?P<fate>death|casualty|injury)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|reached|hit|of)\s+$"
+    r"|\bnumber of (?:people |those )?(?P<counted>killed|dead|injured|wounded|missing)\b[^.;:]{0,80}?\b(?:to|at|reached|hit)\s+$",
+    re.IGNORECASE,
+)
+TOLL_FATES = {"": "dead", "death": "dead", "casualty": "dead", "injury": "injured"}
+BEFALLEN = re.compile(r"\s+(?:are|were|have been|had been|was|remain|remained)\s+(?:\w+ly\s+)?(?P<fate>\w+)", re.IGNORECASE)
+TOLL_WINDOW = 160  # characters read before the number for the toll it is the value of
+
+
+def bare_count_fate(text: str, match: re.Match[str]) -> str | None:
+    """The fate a number with no counted noun counts, when a toll rises to it or a verb of harm follows; else None."""
+    found = TOLL.search(text[max(0, match.start() - TOLL_WINDOW) : match.start()])  # the match opens with its hedge
+    if found is not None:
+        if found.group("counted"):
+            return FATES.get(found.group("counted").lower())
+        return TOLL_FATES[(found.group("fate") or "").lower()]
+    number_end = match.end("digits") if match.group("digits") else match.end("word")
+    befallen = BEFALLEN.match(text, number_end)
+    fate = FATES.get(befallen.group("fate").lower()) if befallen else None
+    return fate if fate in ("dead", "injured", "missing", "trapped") else None
 
 
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
