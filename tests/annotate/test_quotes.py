@@ -208,3 +208,13 @@ def test_second_fragment_of_an_attributed_sentence_takes_its_speaker() -> None:
     quotes = [quote for quote in quotes_of(text) if "harbour keys" in quote.text]
     assert quotes
     assert all(quote.speaker_name == "Lakeside Gazette" for quote in quotes)
+
+
+def test_quoted_words_after_a_speech_verb_and_a_preposition_are_a_mixed_quote() -> None:
+    [hint] = quotes_of("The harbour master hinted at a “temporary closure of the northern berth” in her briefing.")
+    assert hint.kind == "mixed" and hint.cue == "hinted" and "temporary closure of the northern berth" in hint.text
+    assert hint.speaker_name == "harbour master"
+
+
+def test_a_single_word_object_of_a_cue_verb_is_not_a_quote() -> None:
+    assert [quote.text for quote in quotes_of("Mayor Odile Barrant affirmed the town’s right to defend itself.")] == []

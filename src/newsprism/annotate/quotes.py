@@ -398,6 +398,8 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "
 MIXED_MIN_WORDS = 2
 # An unattributed quotation is speech only from this many words on (and with a verb).
 SPEECH_MIN_WORDS = 4
+# Reported speech without quotation marks needs this many words: one ("defend itself") is a verb's object, not speech.
+INDIRECT_MIN_WORDS = 2
 # A quotation resumes an attributed one when at most this many words ("he said on Monday") separate them.
 RESUME_MAX_WORDS = 8
 # A pronoun's antecedent is looked for this many tokens back at most.
@@ -626,10 +628,18 @@ def _verb_frame(verb: Token, quoted: list[bool]) -> _Frame | None:
         content = _right_complements(verb)
     elif verb.lemma_ in MESSAGE_OBJECT_VERBS and (message := next((child for child in verb.children if child.dep_ == "dobj"), None)) is not None:
         content = [_subtree_span(message)]
+    elif verb.lemma_ in SPEECH_VERBS and _quotes_in_complements(verb, quoted):
+        # "hinted at future “military-technical cooperation”": the quoted words are what was said.
+        content = _right_complements(verb)
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.lemma_ not in CUE_VERBS:
         # "The talks failed, Smith said": the cue interrupts the clause it reports.
         content = _clause_without(verb.head, verb)
     return _Frame(verb, cue_text, speaker, content, via=_channel_of(verb), channel_only=verb.lemma_ in CHANNEL_CUES)
+
+
+def _quotes_in_complements(verb: Token, quoted: list[bool]) -> bool:
+    """Whether an object or complement after the verb holds words in quotation marks."""
+    return any(quoted[token.i] for child in verb.children if child.i > verb.i and child.dep_ in DESCRIBE_DEPS for token in child.subtree)
 
 
 def _right_complements(verb: Token) -> list[tuple[int, int]]:
@@ -970,6 +980,8 @@ def _indirect_quotes(text: str, frames: list[_Frame], quotations: list[_Quotatio
     for frame in frames:
         if frame.channel_only or frame.used or not frame.content or _overlaps_quotation(frame, quotations, ends):
             continue
+        if sum(len(WORD.findall(text, start, end)) for start, end in frame.content) < INDIRECT_MIN_WORDS:
+            continue  # "defend itself", "denied that": a single word is an object, not reported speech
         quotes.append(_frame_quote(text, frame, "indirect", resolver))
     return quotes
 
