@@ -129,3 +129,29 @@ def test_the_claim_is_worded_by_the_outlet_that_does_not_load_it() -> None:
     loaded.framing = Framing()
     (claim,), _ = build_claims(find_statements([loaded, plain]), scores)
     assert claim.text == loaded_body
+
+
+def clock(body: str, text: str) -> TimeExpr:
+    start = body.index(text)
+    return TimeExpr(text=text, value=None, type="TIME", start=start, end=start + len(text))
+
+
+def test_the_brief_cites_only_sources_whose_sentence_gives_the_shown_figures_and_times() -> None:
+    bodies = [
+        ("a", "Alpha Post", "The ferry from Tarrow docked safely at 6:40 p.m. with 212 passengers aboard, the operator said."),
+        ("b", "Beta Daily", "The Tarrow ferry docked safely at 6:40 p.m. with 212 passengers aboard."),
+        ("c", "Gamma Wire", "The Tarrow ferry docked safely at 7:15 p.m. with its passengers, the operator said."),
+        ("d", "Delta News", "The Tarrow ferry docked safely with 190 passengers aboard, the operator said."),
+        ("e", "Echo Times", "The Tarrow ferry docked safely with all its passengers aboard, the operator said."),
+    ]
+    articles = [article(i, o, b) for i, o, b in bodies]
+    for made in articles:
+        made.times = [clock(made.body, text) for text in ("6:40 p.m.", "7:15 p.m.") if text in made.body]
+    statements = find_statements(articles)
+    matrix = np.full((5, 5), 0.9, dtype=np.float32)
+    np.fill_diagonal(matrix, 0)
+    matrix[0, 1] = matrix[1, 0] = 0.99  # the first two word it alike: one of them is shown
+    claims, members = build_claims(statements, PairScores.from_matrix(matrix))
+    [sentence] = write_brief(articles, claims[:1], members[:1])[:1]
+    # Gamma gives another time and Delta another count (the conflict check reports Delta; Gamma's time is caught here).
+    assert sentence.sources == ["a", "b", "e"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsprism.compare.conflicts import event_days
 from newsprism.compare.statements import DAY_VALUE, WORD, Statement, content_words
 from newsprism.model import Article, BriefSentence, Claim, Conflict
 
@@ -53,7 +54,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
         if (statement.article.id, *statement.source_span) in covered:
             return  # a sentence that also tells a fact already in the brief would read as a repetition
         covered.update((source.article, source.start, source.end) for source in claim.sources)
-        cited = agreeing_sources(claim, statement)
+        cited = [article for article in agreeing_sources(claim, statement) if states_figures_and_days(group, article, statement)]
         brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
         chosen_words.append(words)
         for conflict in claim.conflicts:
@@ -85,6 +86,47 @@ def agreeing_sources(claim: Claim, statement: Statement) -> list[str]:
         mine = next((value.value for value in conflict.values if value.article == statement.article.id), None)
         disagreeing |= {value.article for value in conflict.values if mine is not None and value.value != mine}
     return list(dict.fromkeys(source.article for source in claim.sources if source.article not in disagreeing))
+
+
+def states_figures_and_days(group: list[Statement], article: str, shown: Statement) -> bool:
+    """Whether the article's sentence in the claim can back the sentence the brief shows: none of its figures counts
+    what a figure of the shown sentence counts with another value (the dead against the dead, tonnes against tonnes;
+    see compare.statements.Figure.comparable), and it dates no act to another day. A claim's conflicts catch most of
+    these; this catches the rest, such as a figure the conflict check set aside as unrelated."""
+    if article == shown.article.id:
+        return True
+    mine = [statement for statement in group if statement.article.id == article]
+    if not mine:
+        return True
+    for statement in mine:
+        for figure in shown.figures:
+            comparable = [other for other in statement.figures if figure.comparable(other)]
+            if comparable and not any(figure.agrees_with(other) for other in comparable):
+                return False
+        shown_days, their_days = {t.value for t in event_days(shown)}, {t.value for t in event_days(statement)}
+        if shown_days and their_days and not shown_days & their_days:
+            return False
+        shown_clock, their_clock = clock_times(shown), clock_times(statement)
+        if shown_clock and their_clock and not shown_clock & their_clock:
+            return False  # "landed at 5:26 p.m." does not back "landed at approximately 5:30 p.m."
+    return True
+
+
+CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b", re.IGNORECASE)
+
+
+def clock_times(statement: Statement) -> set[int]:
+    """The clock times of the statement's time expressions, as minutes after midnight ("5:26 p.m." -> 1046)."""
+    start, end = statement.source_span
+    minutes = set()
+    for time in statement.article.times:
+        if time.type != "TIME" or not (start <= time.start and time.end <= end):
+            continue
+        for match in CLOCK.finditer(time.text):
+            hour, minute, half = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(4), match.group(5), None)
+            value = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hour)
+            minutes.add(value * 60 + int(minute or 0))
+    return minutes
 
 
 def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int]) -> BriefSentence:
