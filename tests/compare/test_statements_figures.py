@@ -63,6 +63,7 @@ def test_a_count_of_people_carries_what_befell_them() -> None:
     assert fates("At least 41 people were killed and 230 people were injured in the blast.") == [("41 people", "dead"), ("230 people", "injured")]
     assert fates("The flood displaced 900 residents, killing at least 12 people.") == [("900 resident", "displaced"), ("12 people", "dead")]
     assert fates("Rescuers said 14 people remain missing.") == [("14 people", "missing")]
+    assert fates("Five of the six crew members on the patrol boat died; its 12 crew were rescued.") == [("5 crew", "dead"), ("12 crew", "safe")]
     # What befalls a count is read in its own clause only: the 75 are not said to be injured again.
     assert fates("Some 300 people were hurt, 75 of whom were treated and sent home.") == [("300 people", "injured"), ("75 people", None)]
 

@@ -338,9 +338,11 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             continue
         named = named_noun(text, match)
         whole = matches[index + 1] if index + 1 < len(matches) else None
+        counted = match  # what the fate of the counted is read around: the whole of a part ("five of the six crew died")
         if whole is not None and is_partitive(text, match, whole):
             wholes.add(index + 1)
             named = named_noun(text, whole) or whole.group("unit") or ""
+            counted = whole
         if unit_before:
             named = unit_before
         counts_nothing = (match.group("unit") or "").lower() in NOT_UNITS | {""} and not match.group("percent")
@@ -355,7 +357,7 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             if figure.unit in LENGTHS:
                 figure = dataclasses.replace(figure, measure=measure_of(text, match))
             elif figure.unit in PEOPLE:
-                figure = dataclasses.replace(figure, measure=toll or fate_of(text, match))
+                figure = dataclasses.replace(figure, measure=toll or fate_of(text, counted))
             figures.append(figure)
     return figures
 
@@ -363,7 +365,7 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
 # Counts of people, and what befell the people counted, told by the words next to the count: "143 people were
 # killed", "672 people were injured", "killing at least 820 people", "nearly 150 are wounded". The dead, the
 # injured, the missing and the trapped of one disaster are different counts, never a conflict.
-PEOPLE = frozenset({"people", "person", "passenger", "civilian", "resident", "child", "victim", "villager", "tourist", "worker"})
+PEOPLE = frozenset({"people", "person", "passenger", "crew", "member", "civilian", "resident", "child", "victim", "villager", "tourist", "worker"})
 FATES = {
     **dict.fromkeys(("killed", "killing", "dead", "died", "death", "deaths", "die", "dying", "fatalities", "lives", "toll", "bodies"), "dead"),
     **dict.fromkeys(("injured", "injuring", "injuries", "wounded", "wounding", "hurt", "hospitalized", "hospitalised"), "injured"),
@@ -373,7 +375,7 @@ FATES = {
     **dict.fromkeys(("evacuated", "rescued", "escaped", "survived", "safe", "safely"), "safe"),
     **dict.fromkeys(("homeless", "displaced"), "displaced"),
 }
-FATE_WORDS_AFTER = 4  # "143 people were killed", "382 people were reportedly injured"
+FATE_WORDS_AFTER = 6  # "143 people were killed", "five of the six crew on the plane died"
 FATE_WORDS_BEFORE = 3  # "killing at least 820 people", "the deaths of 115 people"
 
 
