@@ -82,3 +82,21 @@ def test_the_dead_and_the_injured_are_never_compared() -> None:
         figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in ("29 people were killed", "29 people were injured", "29 people")
     )
     assert not dead.comparable(injured) and dead.comparable(unsaid) and injured.comparable(unsaid)
+
+
+def test_only_round_numbers_allow_rounding() -> None:
+    def one(text: str):  # type: ignore[no-untyped-def]
+        return figures_in(Article(id="a", source="a", body=text), 0, len(text))[0]
+
+    assert not one("72 kilometres from the coast").agrees_with(one("71 kilometres from the coast"))
+    assert not one("a magnitude 7.6 quake").agrees_with(one("a magnitude 7.5 quake"))
+    assert not one("143 people were killed").agrees_with(one("145 people were killed"))
+    assert one("1,200 tonnes of urea").agrees_with(one("1,190 tonnes of urea"))
+    assert one("2.1 million barrels").agrees_with(one("2,095,000 barrels"))
+
+
+def test_some_of_the_injured_in_a_critical_condition_are_counted_apart() -> None:
+    assert fates("Another 672 people were injured, including 205 in a critical condition.") == [
+        ("672 people", "injured"),
+        ("205 people", "critical"),
+    ]

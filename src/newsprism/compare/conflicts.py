@@ -61,10 +61,11 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
 
 def figure_conflict(group: list[Statement], unit: str, measure: str | None = None) -> Conflict | None:
     """A conflict when two statements count `unit` and no figure of one agrees with a figure of the other; with a
-    `measure`, only the figures that measure it (or say nothing of what they measure) are compared."""
+    `measure` (the claim's counts of the unit measure several things), only the figures that measure it are compared:
+    one that says nothing of what it measures cannot be told apart."""
 
     def compared(figure: Figure) -> bool:
-        return figure.unit == unit and (measure is None or figure.measure in (measure, None))
+        return figure.unit == unit and (measure is None or figure.measure == measure)
 
     counted = [(statement, [f for f in statement.figures if compared(f)]) for statement in group]
     counted = [(statement, figures) for statement, figures in counted if figures]

@@ -57,6 +57,9 @@ HEDGES: dict[str, tuple[float, float]] = {
     "approximately": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
 }  # fmt: skip
 EXACT = (0.985, 1.015)  # rounding: 1,200 and 1,190 agree, 24 and 23 do not
+# ... but never more than half a unit of the number's last written digit: only round numbers are rounded, so 72 km
+# and 71 km, 143 and 145 dead, a magnitude 7.6 and 7.5 differ, while 1,200 still allows 1,182 to 1,218.
+HALF_DIGIT = 0.49
 
 _hedge = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _word_number = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
@@ -374,6 +377,7 @@ FATES = {
     **dict.fromkeys(("detained", "arrested", "held", "apprehended", "detention", "arrest"), "detained"),
     **dict.fromkeys(("evacuated", "rescued", "escaped", "survived", "safe", "safely"), "safe"),
     **dict.fromkeys(("homeless", "displaced"), "displaced"),
+    "critical": "critical",  # "205 in a critical condition" are some of the injured, counted apart
 }
 FATE_WORDS_AFTER = 6  # "143 people were killed", "five of the six crew on the plane died"
 FATE_WORDS_BEFORE = 3  # "killing at least 820 people", "the deaths of 115 people"
@@ -396,14 +400,17 @@ def fate_of(text: str, match: re.Match[str]) -> str | None:
 
 # A bare number that counts people by what befell them: a toll rises to it ("the death toll ... has risen to 93",
 # "now stands at 115", "the number of people killed ... rose to 115"), or it is what was killed ("nearly 150 are
-# wounded", "143 were killed").
+# wounded", "143 were killed", "205 in a critical condition").
 TOLL = re.compile(
     r"\b(?P<fate>death|casualty|injury)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|reached|hit|of)\s+$"
     r"|\bnumber of (?:people |those )?(?P<counted>killed|dead|injured|wounded|missing)\b[^.;:]{0,80}?\b(?:to|at|reached|hit)\s+$",
     re.IGNORECASE,
 )
 TOLL_FATES = {"": "dead", "death": "dead", "casualty": "dead", "injury": "injured"}
-BEFALLEN = re.compile(r"\s+(?:are|were|have been|had been|was|remain|remained)\s+(?:\w+ly\s+)?(?P<fate>\w+)", re.IGNORECASE)
+BEFALLEN = re.compile(
+    r"\s+(?:(?:are|were|have been|had been|was|remain|remained)\s+(?:\w+ly\s+)?(?P<fate>\w+)|in (?:a )?(?P<condition>critical) condition)",
+    re.IGNORECASE,
+)
 TOLL_WINDOW = 160  # characters read before the number for the toll it is the value of
 
 
@@ -416,8 +423,8 @@ def bare_count_fate(text: str, match: re.Match[str]) -> str | None:
         return TOLL_FATES[(found.group("fate") or "").lower()]
     number_end = match.end("digits") if match.group("digits") else match.end("word")
     befallen = BEFALLEN.match(text, number_end)
-    fate = FATES.get(befallen.group("fate").lower()) if befallen else None
-    return fate if fate in ("dead", "injured", "missing", "trapped") else None
+    fate = FATES.get((befallen.group("fate") or befallen.group("condition")).lower()) if befallen else None
+    return fate if fate in ("dead", "injured", "missing", "trapped", "critical") else None
 
 
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
@@ -534,6 +541,9 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
     hedge = (match.group("hedge") or "").lower()
     low, high = HEDGES.get(hedge, EXACT)
     low, high = value * low, value * high
+    if not hedge and digits:
+        margin = min(value - low, HALF_DIGIT * last_digit_unit(digits) * (SCALES[match.group("scale").lower()] if match.group("scale") else 1))
+        low, high = value - margin, value + margin
     if word and word.lower() in VAGUE and not match.group("scale"):
         low, high = VAGUE[word.lower()]
     return Figure(
@@ -545,6 +555,15 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
         start=offset + match.start(),
         end=offset + match.end(),
     )
+
+
+def last_digit_unit(digits: str) -> float:
+    """The value of one unit of the last digit written: 1 for "72", 100 for "1,200", 0.1 for "7.6"."""
+    plain = digits.replace(",", "")
+    if "." in plain:
+        return 10.0 ** -len(plain.split(".", 1)[1])
+    stripped = plain.rstrip("0")
+    return 10.0 ** (len(plain) - len(stripped)) if stripped else 1.0
 
 
 def entities_in(article: Article, start: int, end: int) -> frozenset[str]:
