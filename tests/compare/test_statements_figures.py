@@ -31,7 +31,7 @@ def test_lengths_carry_what_they_measure_and_only_alike_measures_compare() -> No
     def measured(text: str) -> list[tuple[str, str | None]]:
         return [(f.normalized, f.measure) for f in figures_in(Article(id="a", source="a", body=text), 0, len(text))]
 
-    assert measured("The wreck sits 3,800 meters (12,400 feet) under the sea.") == [("3800 meter", "depth"), ("12400 feet", "depth")]
+    assert measured("The wreck sits 3,800 meters (12,400 feet) under the sea.") == [("3800 metre", "depth"), ("12400 feet", "depth")]
     assert measured("Debris lay 1,600 feet from the bow, at a depth of around 13,000 feet in the North Atlantic.") == [
         ("1600 feet", "distance"),
         ("13000 feet", "depth"),
@@ -100,3 +100,9 @@ def test_some_of_the_injured_in_a_critical_condition_are_counted_apart() -> None
         ("672 people", "injured"),
         ("205 people", "critical"),
     ]
+
+
+def test_a_length_written_as_an_adjective_measures_a_size() -> None:
+    hull, depth = (figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in ("the 22-foot submersible", "12,400 feet under the sea"))
+    assert hull.measure == "size" and not hull.comparable(depth)
+    assert counted("71 km from the coast, 72 kilometres inland, 16,000 ft up") == ["71 kilometre", "72 kilometre", "16000 feet"]

@@ -190,7 +190,7 @@ def event_days(statement: Statement) -> list[TimeExpr]:
 
 
 def plural(unit: str) -> str:
-    if unit in ("percent", "people") or unit.endswith("s"):
+    if unit in ("percent", "people", "feet", "crew") or unit.endswith("s"):
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"

@@ -358,7 +358,7 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             figure = dataclasses.replace(figure, text=text[match.start() : number_end], end=start + number_end)
         if figure:
             if figure.unit in LENGTHS:
-                figure = dataclasses.replace(figure, measure=measure_of(text, match))
+                figure = dataclasses.replace(figure, measure=measure_of(text, match) or size_of(match))
             elif figure.unit in PEOPLE:
                 figure = dataclasses.replace(figure, measure=toll or fate_of(text, counted))
             figures.append(figure)
@@ -432,9 +432,18 @@ WORD_AFTER = re.compile(r"[\s-]+([^\W_][\w'-]*)")
 NAME_WORDS_AHEAD = 4  # "65 Boeing 737 MAX 9 planes": name words skipped to reach the counted noun
 
 
+# One name per unit, whichever way it is spelt or shortened ("71 km" and "72 kilometres" are compared).
+UNIT_NAMES = {
+    **dict.fromkeys(("km", "kms", "kilometer", "kilometers", "kilometres"), "kilometre"),
+    **dict.fromkeys(("meter", "meters", "metres"), "metre"),
+    **dict.fromkeys(("ft", "foot"), "feet"),
+    **dict.fromkeys(("mi", "miles"), "mile"),
+    **dict.fromkeys(("kg", "kilo", "kilos", "kilogram", "kilograms"), "kilogramme"),
+}
+
 # What a length measures, told by the words next to it: "12,400 feet under the sea", "a depth of 13,000 feet",
 # "1,600 feet from the bow", "at an altitude of 16,000 feet".
-LENGTHS = frozenset({"foot", "feet", "metre", "meter", "mile", "kilometre", "kilometer", "km", "yard", "inch"})
+LENGTHS = frozenset({"feet", "metre", "mile", "kilometre", "yard", "inch"})
 MEASURE_CUES = {
     **dict.fromkeys(("depth", "deep", "under", "beneath", "below", "underwater", "seabed", "seafloor"), "depth"),
     **dict.fromkeys(("altitude", "high", "above", "height", "tall", "elevation", "climbing", "cruising"), "height"),
@@ -457,6 +466,13 @@ def measure_of(text: str, match: re.Match[str]) -> str | None:
         if word in MEASURE_CUES:
             return MEASURE_CUES[word]
     return None
+
+
+def size_of(match: re.Match[str]) -> str | None:
+    """ "size" for a length written as an adjective ("the 22-foot submersible", "a 6.7-metre hull"): what it measures
+    is the size of the thing it describes, not a depth or a distance; else None."""
+    unit = match.group("unit")
+    return "size" if unit and match.group(0).rstrip().endswith("-" + unit) else None
 
 
 # Units written before the number: "a magnitude 7.2 quake", "a magnitude-7.6 earthquake" measure magnitude, not quakes.
@@ -537,7 +553,7 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
             unit_word = previous_unit
         if not unit_word or unit_word in NOT_UNITS:
             return None  # a number that counts nothing we can name cannot be compared
-        unit = singular(unit_word)
+        unit = UNIT_NAMES.get(unit_word, singular(unit_word))
     hedge = (match.group("hedge") or "").lower()
     low, high = HEDGES.get(hedge, EXACT)
     low, high = value * low, value * high
