@@ -172,7 +172,7 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     story.claims, members = build_claims(statements, scores)
     for claim, claim_statements in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(claim_statements)
-    story.quotes, quote_ids = merge_quotes(story.articles)
+    story.quotes, quote_ids = merge_quotes(story.articles, models.encoder)
     link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)
     story.framing = compare_framing(story.articles, story.entities)

@@ -335,3 +335,32 @@ def test_example_quote_carried_by_two_outlets(example_story: Story) -> None:
     # only "her government expected" and stay two quotes.
     varesh = [story_quote for story_quote in story_quotes if "her government expected" in normalize(story_quote.text)]
     assert len(varesh) >= 2 and all(len(story_quote.outlets) == 1 for story_quote in varesh)
+
+
+def test_three_content_words_both_outlets_put_in_quotation_marks_are_one_quote_whoever_is_credited() -> None:
+    claimed = quote('that its crews sank the barge, "flooding and disabling every lock" on the canal', "organization:tessel-front", "mixed")
+    uncredited = quote('its crews struck at dawn, "flooding and disabling every lock and gate" before they left', None, "mixed")
+    assert len(merged(article("harbour", claimed), article("ledger", uncredited))[0]) == 1
+    # Two content words are not enough without the same speaker (see the test above).
+    short = quote('its crews struck at dawn, "flooding every lock" before they left', None, "mixed")
+    assert len(merged(article("harbour", quote('they boasted of "flooding every lock" on the canal', "organization:tessel-front", "mixed")),
+                      article("ledger", short))[0]) == 2  # fmt: skip
+
+
+def test_one_persons_sentence_in_two_translations_is_one_quote_but_its_negation_is_not() -> None:
+    from tests.conftest import MODELS
+
+    first = quote("Everyone who planned, paid for or carried out this attack on the ferry will be justly and inevitably punished. "
+                  "Nobody will escape. We will not rest.", "person:ilse-marrow")  # fmt: skip
+    second = quote("All who organised, financed and committed this attack on the ferry will receive a just and inevitable punishment,", None)
+    second.speaker_name = "Marrow"
+    stories, _ = merge_quotes([article("harbour", first), article("ledger", second)], MODELS.encoder)
+    assert len(stories) == 1 and set(stories[0].outlets) == {"The Harbour Gazette", "The Ledger Gazette"}
+    # Without the encoder, no semantic matching: the two wordings share too few words.
+    assert len(merge_quotes([article("harbour", first), article("ledger", second)])[0]) == 2
+    negated = quote("Everyone who planned this attack on the ferry will not be justly and inevitably punished.", None)
+    negated.speaker_name = "Marrow"
+    assert len(merge_quotes([article("harbour", first), article("ledger", negated)], MODELS.encoder)[0]) == 2
+    other_person = quote("All who organised, financed and committed this attack on the ferry will receive a just and inevitable punishment,", None)
+    other_person.speaker_name = "a spokesman"
+    assert len(merge_quotes([article("harbour", first), article("ledger", other_person)], MODELS.encoder)[0]) == 2

@@ -24,21 +24,29 @@ punctuation dropped, whitespace collapsed; tokens are words):
   "cooperating fully", or all of a direct quote) lie as a contiguous run in
   the other quote. A fragment of >= 5 tokens is enough on its own; a short
   one (2-4 tokens, at least two of them content words) only when both quotes
-  have the same resolved speaker: a two-word fragment is the outlet's claim
-  that these are the speaker's own words, which a paraphrase that contains
-  them confirms, but a same speaker alone is never enough.
+  have the same resolved speaker, or when it holds three content words and
+  the other outlet puts it in quote marks too: a two-word fragment is the
+  outlet's claim that these are the speaker's own words, which a paraphrase
+  that contains them confirms, but a same speaker alone is never enough;
+* translation: with the encoder given, two direct or mixed quotes of one
+  person (one entity, or one surname when one side is not linked) whose
+  closest sentences have a sentence-vector cosine >= 0.74, neither negating
+  what the other affirms: one sentence of an address in two English
+  translations ("... will be justly and inevitably punished" / "... will
+  receive a just and inevitable punishment"), or one quote trimmed two ways.
 
 Quotes whose resolved speakers differ (both known) merge only when exact
 and at least five tokens long: a wire copy may credit the wrong person, but
 a short scrap ("the decision") said by two people is two quotes.
 
 Known limits: a paraphrase that keeps no long run of the original words is
-not recognised (no semantic matching); a quote split around its attribution
+recognised only as a translation (a named person's direct words); a quote split around its attribution
 ("...," she said, "...") in one article stays two quotes of that article,
 and only the longer fragment joins the other outlets' full quote (each
 article contributes at most one quote to a story quote, so that a story
-quote's outlets and sources stay one per article); translations of the same
-words by different outlets merge only when they share a long run.
+quote's outlets and sources stay one per article); translations of an
+unnamed speaker's words ("a passenger told Kyodo") are not merged, since
+nothing but their meaning ties them together.
 """
 
 from __future__ import annotations
@@ -50,8 +58,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsprism.compare.embeddings import encode
+from newsprism.encoder import Encoder
 from newsprism.model import Article, Quote, QuoteSource, StoryQuote
 
 NEAR_EXACT_RATIO = 0.85
@@ -61,6 +72,11 @@ SHORT_RUN = 4  # ... or this many, when they are most of the shorter quote
 RUN_SHARE = 0.6
 MIN_CONTENT = 2  # content words any match must rest on ("the decision" is not a quote to trace)
 CROSS_SPEAKER_EXACT = 5  # tokens an exact match needs to merge quotes credited to different speakers
+QUOTED_BY_BOTH = 3  # content words a fragment both outlets put in quotation marks needs, whoever they credit it to
+# Cosine of two quotes' sentence vectors (all-MiniLM-L6-v2) at which one person's quotes are one statement in two
+# translations: the two English versions of one sentence of a Russian address score 0.76; one sentence and its
+# negation 0.72 (negations are told apart by their words, see `_translations`).
+TRANSLATION_COSINE = 0.74
 
 # Curly and straight quote marks, primes and every dash become one form each,
 # and soft hyphens and zero-width characters go, so that typography never
@@ -139,6 +155,10 @@ class _Item:
     content: int  # how many content words
     grams: set[tuple[str, ...]]  # its runs of SHORT_RUN words
     fragments: list[list[str]] = field(default_factory=list)  # words in quote marks (all of a direct quote)
+    # Sentence vectors of a direct or mixed quote with a named speaker, when encoded: the whole quote's and, for a
+    # quote of several sentences, each sentence's (one outlet may carry a single sentence of it).
+    vectors: np.ndarray | None = None
+    pieces: list[str] = field(default_factory=list)  # the texts of those vectors, in order
 
 
 @dataclass
@@ -219,12 +239,49 @@ def match_score(first: _Item, second: _Item) -> float:
         for fragment in owner.fragments:
             if _content_count(fragment) < MIN_CONTENT or not _contains(other, fragment):
                 continue
-            if len(fragment) >= MIN_CONTAINED or same_speaker:
+            # Two outlets that both put the same few words in quotation marks both vouch that they were said.
+            quoted_by_both = _content_count(fragment) >= QUOTED_BY_BOTH and any(_runs_inside(fragment, theirs) for theirs in other.fragments)
+            if len(fragment) >= MIN_CONTAINED or same_speaker or quoted_by_both:
                 best = max(best, 0.5 + len(fragment) / (len(owner.words) + len(other.words)))
+    if not best and _translations(first, second):
+        best = 0.25  # the weakest match: it never outranks a match on the words themselves
     return best
 
 
-def merge_quotes(articles: list[Article]) -> tuple[list[StoryQuote], dict[tuple[str, int], str]]:
+def _runs_inside(words: list[str], other: list[str]) -> bool:
+    return f" {' '.join(words)} " in f" {' '.join(other)} "
+
+
+NEGATIONS = frozenset({"not", "no", "never", "nt", "cannot", "nothing", "none"})
+
+
+def _translations(first: _Item, second: _Item) -> bool:
+    """Whether two quotes are one speaker's words in two translations or wordings: both claim to be the speaker's
+    words (direct or mixed), the same person says them (one entity, or one surname), their sentence vectors are
+    close, and neither negates what the other affirms ("we will dredge" / "we will not dredge" stay apart)."""
+    if first.vectors is None or second.vectors is None or not _same_person(first.quote, second.quote):
+        return False
+    cosines = first.vectors @ second.vectors.T
+    i, j = np.unravel_index(int(cosines.argmax()), cosines.shape)
+    if (NEGATIONS & set(tokens(first.pieces[i]))) != (NEGATIONS & set(tokens(second.pieces[j]))):
+        return False
+    return float(cosines[i, j]) >= TRANSLATION_COSINE
+
+
+def _same_person(first: Quote, second: Quote) -> bool:
+    if first.speaker is not None and second.speaker is not None:
+        return first.speaker == second.speaker and first.speaker.startswith("person:")
+    surnames = [_surname(quote.speaker_name) for quote in (first, second)]
+    return surnames[0] is not None and surnames[0] == surnames[1]
+
+
+def _surname(name: str | None) -> str | None:
+    """The last word of a speaker's name when it is a name (capitalised), else None ("a passenger", "the group")."""
+    words = (name or "").split()
+    return words[-1].lower() if words and words[-1][:1].isupper() and len(words[-1]) >= 3 else None
+
+
+def merge_quotes(articles: list[Article], encoder: Encoder | None = None) -> tuple[list[StoryQuote], dict[tuple[str, int], str]]:
     """Every quote of the story's articles, merged across articles when they carry the same quote.
 
     Returns the story quotes (most outlets first, then order of first
@@ -243,6 +300,8 @@ def merge_quotes(articles: list[Article]) -> tuple[list[StoryQuote], dict[tuple[
     (A like B, B like C, C unlike A) gluing different quotes together.
     """
     items = _items(articles)
+    if encoder is not None:
+        _add_vectors(items, encoder)
     candidates = _candidates(items)
     scores: dict[tuple[int, int], float] = {}
 
@@ -332,6 +391,27 @@ def _items(articles: list[Article]) -> list[_Item]:
                 )
             )
     return items
+
+
+def _add_vectors(items: list[_Item], encoder: Encoder) -> None:
+    """Sentence vectors for the quotes that can match as translations: direct or mixed, with a speaker named."""
+    wanted = [item for item in items if item.quote.kind != "indirect" and (item.quote.speaker or _surname(item.quote.speaker_name))]
+    texts = [[item.quote.text, *_sentences(item.quote.text)] for item in wanted]
+    vectors = encode(encoder, [text for pieces in texts for text in pieces])
+    start = 0
+    for item, pieces in zip(wanted, texts, strict=True):
+        item.vectors, item.pieces = vectors[start : start + len(pieces)], pieces
+        start += len(pieces)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a quote of more than one that say something on their own (MIN_CONTAINED words or more);
+    none for a one-sentence quote: the whole is already there."""
+    pieces = [piece.strip() for piece in _SENTENCE_END.split(text)]
+    return [piece for piece in pieces if len(_WORD.findall(piece)) >= MIN_CONTAINED] if len(pieces) > 1 else []
 
 
 def _candidates(items: list[_Item]) -> dict[int, set[int]]:
