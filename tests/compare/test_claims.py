@@ -155,3 +155,29 @@ def test_the_brief_cites_only_sources_whose_sentence_gives_the_shown_figures_and
     [sentence] = write_brief(articles, claims[:1], members[:1])[:1]
     # Gamma gives another time and Delta another count (the conflict check reports Delta; Gamma's time is caught here).
     assert sentence.sources == ["a", "b", "e"]
+
+
+def test_a_secondary_reading_joins_a_claim_others_formed_but_never_forms_one() -> None:
+    import dataclasses
+
+    bodies = [
+        ("a", "Alpha Post", "All 212 passengers were rescued on Tuesday, but two of the five crew members died."),
+        ("b", "Beta Daily", "Two of the ferry's five crew members died in the fire."),
+        ("c", "Gamma Wire", "The fire killed two of the five crew members on board."),
+    ]
+    articles = [article(i, o, b) for i, o, b in bodies]
+    plain = find_statements(articles)
+    lede = plain[0]
+    clause_start = lede.text.index("two of the five")
+    half = dataclasses.replace(
+        lede, start=lede.start + clause_start, text=lede.text[clause_start:], reading=lede.text[clause_start:],
+        sentence=(lede.start, lede.end), secondary=True,
+    )  # fmt: skip
+    statements = [*plain, half]
+    matrix = np.array([[0, 0.3, 0.3, 0], [0.3, 0, 0.9, 0.8], [0.3, 0.9, 0, 0.8], [0, 0.8, 0.8, 0]], dtype=np.float32)
+    claims, _ = build_claims(statements, PairScores.from_matrix(matrix))
+    assert [(claim.support, [source.article for source in claim.sources]) for claim in claims] == [(3, ["a", "b", "c"]), (1, ["a"])]
+    # A secondary reading like nothing else is no claim: its sentence is one already.
+    matrix[3, 1:3] = matrix[1:3, 3] = 0.2
+    claims, _ = build_claims(statements, PairScores.from_matrix(matrix))
+    assert [(claim.support, [source.article for source in claim.sources]) for claim in claims] == [(2, ["b", "c"]), (1, ["a"])]

@@ -39,4 +39,22 @@ def test_a_clause_statement_shows_its_whole_sentence() -> None:
 
 
 def test_short_or_restrictive_fragments_are_not_statements() -> None:
-    assert readings("The ferry that sank was old, officials said on Monday in Norvale.") == []
+    found = clauses("The ferry that sank was old, officials said on Monday in Norvale.")
+    assert [clause.reading for clause in found if not clause.secondary] == []
+    # What the officials said is read on its own, as a secondary reading that can join a claim but never form one.
+    assert [clause.reading for clause in found] == ["The ferry that sank was old"]
+
+
+def test_secondary_readings_of_a_sentence_that_packs_facts() -> None:
+    found = {clause.reading: clause.secondary for clause in clauses(
+        "All 212 passengers of the Lisca ferry were rescued from the burning deck on Tuesday, but two of the five crew members "
+        "died, the coast guard of Norvale said in a statement."
+    )}  # fmt: skip
+    assert any(reading and reading.startswith("two of the five crew members died") for reading in found), found
+    assert any(reading and reading.startswith("All 212 passengers of the Lisca ferry were rescued") for reading in found), found
+    assert all(found.values()), "readings of main clauses and stretches never form claims"
+
+
+def test_what_a_speaker_said_is_read_without_the_attribution() -> None:
+    found = readings("The harbour master of Norvale said that the families of the crew had been told of the sinking.")
+    assert "the families of the crew had been told of the sinking" in found, found

@@ -18,8 +18,13 @@ conflict between them can be seen (newsprism.compare.conflicts).
 
 A sentence that packs several facts may join a second claim through one of
 its clauses (see `statements.clause_statements`), or as a whole when it
-fits that claim's members well enough or repeats its figure. Support counts
-outlets, not articles.
+fits that claim's members well enough or repeats its figure. Secondary
+readings (the two halves of "X, but Y", what a speaker said, a long
+sentence's stretches between commas) only ever join claims that whole
+sentences formed, on a little less than a sentence needs (SECONDARY_SLACK),
+and may join the claim of another sentence of their own article: the lede
+that packs two facts supports both, though its outlet tells one of them
+again further down. Support counts outlets, not articles.
 
 Scale: candidate pairs come from the embeddings, a block of rows at a time
 (pairs under CANDIDATE_FLOOR cosine are never scored, and never held: a
@@ -62,6 +67,9 @@ THRESHOLD = 0.6
 # fact told with different numbers and different words.
 CONFLICT_THRESHOLD = 0.45
 SECOND_MEMBERSHIP_MARGIN = 0.05
+# A secondary reading (a clause or stretch of a sentence, see statements.clause_statements) joins a claim on a little
+# less: it is one fact read out of a longer sentence, and it can never form a claim of its own.
+SECONDARY_SLACK = 0.05
 CANDIDATE_FLOOR = 0.4  # pairs below this cosine are not scored further
 CONTEXT_PENALTY = 0.05  # a statement read with its neighbour may match the neighbour's fact
 CONTEXT_CHARACTERS = 40  # around a figure, for the words that say what it counts
@@ -194,7 +202,8 @@ def align_statements(statements: list[Statement], scores: PairScores) -> list[li
     groups.merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_article=False)
     found = [sorted(group) for group in groups.members.values()]
     add_second_memberships(found, statements, scores)
-    return found
+    # A secondary reading that joined no claim is no claim of its own: its sentence is one already.
+    return [group for group in found if any(not statements[index].secondary for index in group)]
 
 
 class Groups:
@@ -213,7 +222,9 @@ class Groups:
         the groups' mean pair score (over pairs of different articles) clears the threshold too."""
         for row, column in self.scores.pairs(threshold):
             first, second = self.group_of[row], self.group_of[column]
-            if first == second or (condition and not condition(row, column)):
+            if first == second or self.statements[row].secondary or self.statements[column].secondary:
+                continue
+            if condition and not condition(row, column):
                 continue
             left, right = self.articles[first], self.articles[second]
             if one_per_article and left.keys() & right.keys():
@@ -250,15 +261,24 @@ def add_second_memberships(groups: list[list[int]], statements: list[Statement],
     puts it with one of the two facts only (its clause statement, if the
     parse gave one, may have joined the other).
     """
-    group_of = {index: number for number, group in enumerate(groups) for index in group}
-    candidates = {(index, group_of[other]) for index, row in enumerate(scores.rows) for other, score in row.items() if score >= THRESHOLD}
+    groups_of: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        for index in group:
+            groups_of.setdefault(index, []).append(number)
+    candidates = {
+        (index, number) for index, row in enumerate(scores.rows) for other, score in row.items() if score >= THRESHOLD for number in groups_of[other]
+    }
     for index, number in sorted(candidates):
         group = groups[number]
         if index in group or len(group) < 2:
             continue
-        if statements[index].number in {statements[i].number for i in group}:
-            continue
-        fits = scores.best(index, group) >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN and scores.total(index, group) / len(group) >= THRESHOLD
+        if statements[index].number in {statements[i].number for i in group} and not statements[index].secondary:
+            continue  # a clause of a sentence that packs two facts may join the claim its outlet tells again elsewhere
+        if (statements[index].number, statements[index].source_span) in {(statements[i].number, statements[i].source_span) for i in group}:
+            continue  # its sentence is in the claim already
+        slack = SECONDARY_SLACK if statements[index].secondary else 0.0
+        best, mean = scores.best(index, group), scores.total(index, group) / len(group)
+        fits = best >= THRESHOLD + SECOND_MEMBERSHIP_MARGIN - slack and mean >= THRESHOLD - slack
         if fits or any(scores.get(index, member) >= THRESHOLD and corroborates(statements[index], statements[member]) for member in group):
             group.append(index)
 

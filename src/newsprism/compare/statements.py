@@ -8,11 +8,21 @@ dates of its time expressions, and the quote it reports, if any. Relative
 and adverbial clauses that tell a fact of their own ("the carrier that ran
 aground on Kettle Shoal", "after a carrier ran aground ...") are statements
 too, read on their own (`clause_statements`), so that a sentence can
-support the two facts it reports.
+support the two facts it reports. So are, as secondary readings that can
+join a claim but never form one, the two main clauses of "X, but Y", what
+a sentence's speaker said ("The Coast Guard said families had been
+notified"), and a long sentence's stretches between commas and dashes.
 
-Known limits: a sentence that states two facts joined by "and" stays one
-statement. Numbers written as words
-are read up to twenty, plus "a dozen"/"dozens".
+Counts carry what they count ("171 passengers", "five of the six crew"),
+and, when the words next to them say, what they measure: a length's depth,
+height, distance or size; what befell the people counted (killed, injured,
+missing, trapped, detained, in a critical condition).
+
+Known limits: numbers written as words are read up to twenty, plus "a
+dozen"/"dozens"; units are not converted (feet and metres are not
+compared); what befell the people counted is read from nearby words, not
+from the parse, so "17 of the people evacuated were injured" reads as the
+evacuated.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from functools import cached_property
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.annotate.quotes import SPEECH_VERBS
 from newsprism.model import Article, TimeExpr
 
 MIN_WORDS = 5  # shorter pieces are headings, credits or fragments, not facts
@@ -123,6 +134,8 @@ class Statement:
     # on its own ("the bulk carrier ran aground ..." for "the bulk carrier that ran aground ...").
     sentence: tuple[int, int] | None = None
     reading: str | None = None
+    # A reading that only joins claims other statements form, never forms one (see `conjunct_readings`).
+    secondary: bool = False
     # Per-statement work done once, however many pairs the statement is compared in (see conflicts.act_words).
     acts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -224,6 +237,10 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
     ran aground at the entrance to Port Veyra"). The clause statement keeps
     the clause's span, figures, dates and entities (and the noun's), and its
     sentence's span for what readers are shown. Needs the article's parse.
+
+    Secondary readings come too (`Statement.secondary`): the two main clauses
+    of "X, but Y" (`conjunct_readings`), what a sentence's speaker said
+    (`reported_reading`) and a long sentence's stretches (`stretch_readings`).
     """
     clauses: list[Statement] = []
     for statement in statements:
@@ -231,11 +248,11 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
         span = doc.char_span(statement.start, statement.end, alignment_mode="expand") if doc is not None else None
         if doc is None or span is None:
             continue
-        for token in span:
-            read = clause_reading(token, span)
-            if read is None:
-                continue
-            (start, end), (name_start, name_end), text = read
+        readings = [(read, False) for token in span if (read := clause_reading(token, span)) is not None]
+        readings += [(read, True) for token in span for read in conjunct_readings(token, span)]
+        readings += [(read, True) for token in span if (read := reported_reading(token, span)) is not None]
+        readings += [(read, True) for read in stretch_readings(statement)]
+        for ((start, end), (name_start, name_end), text), secondary in readings:
             if len(WORD.findall(text)) < MIN_WORDS:
                 continue
             article = statement.article
@@ -245,7 +262,7 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
                 entities=entities_in(article, start, end) | entities_in(article, name_start, name_end),
                 figures=figures_in(article, start, end),
                 dates=[time for time in statement.dates if start <= time.start and time.end <= end],
-                quoted=quoted_phrases(text), sentence=(statement.start, statement.end), reading=text,
+                quoted=quoted_phrases(text), sentence=(statement.start, statement.end), reading=text, secondary=secondary,
             ))  # fmt: skip
     return clauses
 
@@ -272,6 +289,81 @@ def clause_reading(verb: Token, sentence: Span) -> tuple[tuple[int, int], tuple[
         rest = doc[first.i + 1 : last.i + 1]
         return (rest.start_char, rest.end_char), (0, 0), rest.text
     return None
+
+
+def reported_reading(verb: Token, sentence: Span) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """For the verb of saying that heads a sentence ("The Coast Guard said families of the men had been notified"):
+    what was said, read as a sentence of its own ("families of the men had been notified"); None for any other
+    token. A secondary reading (see `conjunct_readings`): who said it is part of the fact too."""
+    if verb.dep_ != "ROOT" or verb.lemma_ not in SPEECH_VERBS:
+        return None
+    said = next((child for child in verb.children if child.dep_ == "ccomp" and any(c.dep_ in SUBJECTS for c in child.children)), None)
+    if said is None:
+        return None
+    first, last = said.left_edge, said.right_edge
+    while first.i < last.i and (first.dep_ == "mark" or first.is_punct):
+        first = first.doc[first.i + 1]  # "that" opens the clause but is not part of what was said
+    if first.i < sentence.start or last.i >= sentence.end:
+        return None
+    content = first.doc[first.i : last.i + 1]
+    return (content.start_char, content.end_char), (0, 0), content.text
+
+
+LONG_FOR_STRETCHES = 20  # words from which a sentence is also read a stretch at a time
+STRETCH_WORDS = 8  # the fewest words a stretch holds
+STRETCH_BREAK = re.compile(r",\s+|\s+[—–-]\s+|;\s+")
+
+
+def stretch_readings(statement: Statement) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """A long sentence's stretches between commas and dashes, each of STRETCH_WORDS words or more (short ones run on
+    into the next), read on their own: "The 6.8-magnitude quake struck ... at 11:11 pm Friday, the US Geological
+    Survey said, wiping out entire villages" tells three facts that other outlets tell in sentences of their own.
+    Secondary readings (see `conjunct_readings`); the sentence itself is not repeated."""
+    text = statement.text
+    words = len(WORD.findall(text))
+    if words < LONG_FOR_STRETCHES:
+        return []
+    cuts = [0, *(match.end() for match in STRETCH_BREAK.finditer(text)), len(text)]
+    readings = []
+    for first in range(len(cuts) - 1):
+        last = first + 1
+        while last < len(cuts) - 1 and len(WORD.findall(text[cuts[first] : cuts[last]])) < STRETCH_WORDS:
+            last += 1
+        piece = text[cuts[first] : cuts[last]].strip(" ,;—–-")
+        if piece and STRETCH_WORDS <= len(WORD.findall(piece)) < words - 3:
+            start = statement.start + text.index(piece, cuts[first])
+            readings.append(((start, start + len(piece)), (0, 0), piece))
+    return readings
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+COORDINATORS = frozenset({"and", "but", "while", "yet", "whereas"})
+
+
+def conjunct_readings(verb: Token, sentence: Span) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """For the verb of a second main clause with a subject of its own ("All 379 aboard escaped, but five of the six
+    crew died"): each of the two clauses read as a sentence of its own; [] for any other token.
+
+    These readings are secondary statements: they join a claim that other
+    outlets' sentences form (the lede that packs two facts supports both),
+    but never form or merge claims themselves, since a short clause read
+    alone ("the people of the port did not wreck this ship") resembles too
+    many sentences of the story.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or head.pos_ not in ("VERB", "AUX") or head.i >= verb.i:
+        return []
+    if head.dep_ != "ROOT" or not any(child.dep_ in SUBJECTS for child in verb.children):
+        return []
+    doc = verb.doc
+    first, last = verb.left_edge.i, min(verb.right_edge.i, sentence.end - 1)
+    before = first
+    while before > sentence.start and (doc[before - 1].is_punct or doc[before - 1].lower_ in COORDINATORS):
+        before -= 1  # ", but" belongs to neither clause
+    if before <= sentence.start or first > last:
+        return []
+    opening, closing = doc[sentence.start : before], doc[first : last + 1]
+    return [((part.start_char, part.end_char), (0, 0), part.text) for part in (opening, closing)]
 
 
 def same_paragraph(first: Statement, second: Statement) -> bool:
