@@ -171,8 +171,7 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     scores = pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
     story.claims, members = build_claims(statements, scores)
     for claim, claim_statements in zip(story.claims, members, strict=True):
-        # Secondary readings support a claim; their figures and days belong to the longer sentence they come from.
-        claim.conflicts = find_conflicts([statement for statement in claim_statements if not statement.secondary])
+        claim.conflicts = find_conflicts(claim_statements)
     story.quotes, quote_ids = merge_quotes(story.articles, models.encoder)
     link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)

@@ -43,7 +43,13 @@ from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
 
 
 def find_conflicts(group: list[Statement]) -> list[Conflict]:
-    """The conflicts among the statements of one claim (one statement per article)."""
+    """The conflicts among the statements of one claim (one statement per article).
+
+    A secondary statement (a reading of part of a sentence, or a sentence that
+    joined the claim on its likeness alone) takes part only with counts that
+    say what they measure ("382 people were injured"): its other figures, its
+    days and its agents belong to the rest of its sentence.
+    """
     conflicts = []
     for unit in sorted({figure.unit for statement in group for figure in statement.figures}):
         measures = sorted({f.measure for statement in group for f in statement.figures if f.unit == unit and f.measure})
@@ -52,10 +58,11 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
             conflict = figure_conflict(group, unit, measure)
             if conflict:
                 conflicts.append(conflict)
-    conflict = day_conflict(group)
+    primary = [statement for statement in group if not statement.secondary]
+    conflict = day_conflict(primary)
     if conflict:
         conflicts.append(conflict)
-    conflicts.extend(participant_conflicts(group))
+    conflicts.extend(participant_conflicts(primary))
     return conflicts
 
 
@@ -64,10 +71,12 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
     `measure` (the claim's counts of the unit measure several things), only the figures that measure it are compared:
     one that says nothing of what it measures cannot be told apart."""
 
-    def compared(figure: Figure) -> bool:
+    def compared(figure: Figure, statement: Statement) -> bool:
+        if statement.secondary and figure.measure is None:
+            return False
         return figure.unit == unit and (measure is None or figure.measure == measure)
 
-    counted = [(statement, [f for f in statement.figures if compared(f)]) for statement in group]
+    counted = [(statement, [f for f in statement.figures if compared(f, statement)]) for statement in group]
     counted = [(statement, figures) for statement, figures in counted if figures]
     if len(counted) < 2:
         return None
