@@ -106,3 +106,12 @@ def test_a_length_written_as_an_adjective_measures_a_size() -> None:
     hull, depth = (figures_in(Article(id="a", source="a", body=t), 0, len(t))[0] for t in ("the 22-foot submersible", "12,400 feet under the sea"))
     assert hull.measure == "size" and not hull.comparable(depth)
     assert counted("71 km from the coast, 72 kilometres inland, 16,000 ft up") == ["71 kilometre", "72 kilometre", "16000 feet"]
+
+
+def test_halves_and_fates_written_as_the_counted_word() -> None:
+    assert counted("It took eight and a half hours to put out the fire.") == ["8.5 hour"]
+    toll = "The toll, which officials of the northern province gave on Saturday night after a long day, has risen to 632, with 329 injured."
+    assert fates(toll) == [
+        ("632 people", "dead"),
+        ("329 people", "injured"),
+    ]

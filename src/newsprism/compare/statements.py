@@ -77,6 +77,7 @@ _word_number = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?:\b(?P<hedge>{_hedge})\s+)?"
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)|\b(?:an?\s+)?(?P<word>{_word_number})\b)"
+    r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
     r"(?:\s*(?P<percent>%|per\s?cent\b|percent\b)|[\s-]+(?:of\s+)?(?P<unit>[^\W\d_][\w'-]*))?",
     re.IGNORECASE,
@@ -442,6 +443,9 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             named = unit_before
         counts_nothing = (match.group("unit") or "").lower() in NOT_UNITS | {""} and not match.group("percent")
         toll = bare_count_fate(text, match) if counts_nothing and not unit_before else None
+        unit_word = (match.group("unit") or "").lower()
+        if not toll and not unit_before and FATES.get(unit_word) in COUNTED_FATES and named is None:
+            toll = FATES[unit_word]  # "with 329 injured", "11 dead": the word after the number says what befell them
         if toll:
             named = "people"
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
@@ -494,16 +498,17 @@ def fate_of(text: str, match: re.Match[str]) -> str | None:
 # "now stands at 115", "the number of people killed ... rose to 115"), or it is what was killed ("nearly 150 are
 # wounded", "143 were killed", "205 in a critical condition").
 TOLL = re.compile(
-    r"\b(?P<fate>death|casualty|injury)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|reached|hit|of)\s+$"
+    r"\b(?P<fate>death|casualty|injury)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|reached|hit|of)\s+$"
     r"|\bnumber of (?:people |those )?(?P<counted>killed|dead|injured|wounded|missing)\b[^.;:]{0,80}?\b(?:to|at|reached|hit)\s+$",
     re.IGNORECASE,
 )
 TOLL_FATES = {"": "dead", "death": "dead", "casualty": "dead", "injury": "injured"}
+COUNTED_FATES = frozenset({"dead", "injured", "missing", "trapped", "critical"})  # what a number alone may count
 BEFALLEN = re.compile(
     r"\s+(?:(?:are|were|have been|had been|was|remain|remained)\s+(?:\w+ly\s+)?(?P<fate>\w+)|in (?:a )?(?P<condition>critical) condition)",
     re.IGNORECASE,
 )
-TOLL_WINDOW = 160  # characters read before the number for the toll it is the value of
+TOLL_WINDOW = 220  # characters read before the number for the toll it is the value of
 
 
 def bare_count_fate(text: str, match: re.Match[str]) -> str | None:
@@ -516,7 +521,7 @@ def bare_count_fate(text: str, match: re.Match[str]) -> str | None:
     number_end = match.end("digits") if match.group("digits") else match.end("word")
     befallen = BEFALLEN.match(text, number_end)
     fate = FATES.get((befallen.group("fate") or befallen.group("condition")).lower()) if befallen else None
-    return fate if fate in ("dead", "injured", "missing", "trapped", "critical") else None
+    return fate if fate in COUNTED_FATES else None
 
 
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
@@ -635,6 +640,8 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
             return None  # a bare year
     else:
         value = float(WORD_NUMBERS[word.lower()])
+    if match.group("half"):
+        value += 0.5  # "eight and a half hours"
     if match.group("scale"):
         value *= SCALES[match.group("scale").lower()]
     if match.group("percent"):
