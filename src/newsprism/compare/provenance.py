@@ -300,9 +300,9 @@ def merge_quotes(articles: list[Article], encoder: Encoder | None = None) -> tup
     (A like B, B like C, C unlike A) gluing different quotes together.
     """
     items = _items(articles)
-    if encoder is not None:
-        _add_vectors(items, encoder)
     candidates = _candidates(items)
+    if encoder is not None:
+        _add_vectors(items, candidates, encoder)
     scores: dict[tuple[int, int], float] = {}
 
     def score(first: _Item, second: _Item) -> float:
@@ -393,9 +393,22 @@ def _items(articles: list[Article]) -> list[_Item]:
     return items
 
 
-def _add_vectors(items: list[_Item], encoder: Encoder) -> None:
-    """Sentence vectors for the quotes that can match as translations: direct or mixed, with a speaker named."""
-    wanted = [item for item in items if item.quote.kind != "indirect" and (item.quote.speaker or _surname(item.quote.speaker_name))]
+def _add_vectors(items: list[_Item], candidates: dict[int, set[int]], encoder: Encoder) -> None:
+    """Sentence vectors for the quotes that can match as translations: direct or mixed, of one person as a candidate
+    of theirs (a story's few such pairs, not its hundreds of quotes, go through the encoder)."""
+
+    def verbatim(item: _Item) -> bool:
+        return item.quote.kind != "indirect" and bool(item.quote.speaker or _surname(item.quote.speaker_name))
+
+    paired = {
+        order
+        for item in items
+        if verbatim(item)
+        for other in candidates.get(item.order, ())
+        if verbatim(items[other]) and _same_person(item.quote, items[other].quote)
+        for order in (item.order, other)
+    }
+    wanted = [item for item in items if item.order in paired]
     texts = [[item.quote.text, *_sentences(item.quote.text)] for item in wanted]
     vectors = encode(encoder, [text for pieces in texts for text in pieces])
     start = 0

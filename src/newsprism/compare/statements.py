@@ -253,9 +253,11 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
         readings += [(read, True) for token in span for read in conjunct_readings(token, span)]
         readings += [(read, True) for token in span if (read := reported_reading(token, span)) is not None]
         readings += [(read, True) for read in stretch_readings(statement)]
+        sentence_words = len(WORD.findall(statement.text))
         for ((start, end), (name_start, name_end), text), secondary in readings:
-            if len(WORD.findall(text)) < MIN_WORDS:
-                continue
+            words = len(WORD.findall(text))
+            if words < MIN_WORDS or (secondary and words > MOST_OF_SENTENCE * sentence_words):
+                continue  # too short to tell a fact, or so much of its sentence that it reads as the sentence does
             article = statement.article
             clauses.append(Statement(
                 article=article, doc=doc, number=statement.number, outlet=statement.outlet, position=statement.position,
@@ -310,8 +312,9 @@ def reported_reading(verb: Token, sentence: Span) -> tuple[tuple[int, int], tupl
     return (content.start_char, content.end_char), (0, 0), content.text
 
 
-LONG_FOR_STRETCHES = 20  # words from which a sentence is also read a stretch at a time
-STRETCH_WORDS = 8  # the fewest words a stretch holds
+MOST_OF_SENTENCE = 0.8  # a secondary reading longer than this share of its sentence's words adds nothing to it
+LONG_FOR_STRETCHES = 30  # words from which a sentence is also read a stretch at a time
+STRETCH_WORDS = 10  # the fewest words a stretch holds
 STRETCH_BREAK = re.compile(r",\s+|\s+[—–-]\s+|;\s+")
 
 
