@@ -166,3 +166,19 @@ def test_counts_of_the_dead_and_of_the_injured_are_compared_apart_each_outlet_sh
     numbers = {conflict.what: conflict for conflict in find_conflicts(group) if conflict.kind == "number"}
     assert list(numbers) == ["people dead"]  # 90 injured on both sides agree; 38 dead against 41 dead do not
     assert [(value.outlet, value.value) for value in numbers["people dead"].values] == [("The Ledger", "38 people"), ("Valley Post", "41 people")]
+
+
+def test_counts_of_different_people_and_vague_plurals_are_no_conflict() -> None:
+    def numbers(*bodies: str) -> list[Conflict]:
+        made = [plain_article(chr(97 + index), f"Outlet {index}", body) for index, body in enumerate(bodies)]
+        return [conflict for conflict in find_conflicts(statements_of(*made)) if conflict.kind == "number"]
+
+    # Arrests come in batches: the four who attacked are not the nine held elsewhere.
+    assert not numbers(
+        "Police said they have arrested the four people who attacked Orvel Hall on Friday.",
+        "Border guards have detained nine people allegedly linked to the Orvel Hall suspects.",
+    )
+    # "Hundreds of flights" says an order of magnitude, not a count to set against 97.
+    assert not numbers("Tessel Air canceled 97 flights on Saturday.", "Tessel Air has canceled hundreds of flights since the incident.")
+    # The same count, told around the same words, still conflicts.
+    assert numbers("The fire at the Orvel depot burned for about six hours.", "It took eight and a half hours to put out the fire at the depot.")

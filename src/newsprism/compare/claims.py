@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from newsprism.compare.conflicts import AgentReader, dated_acts_meet, participants_differ
-from newsprism.compare.statements import WORD, Figure, Statement, content_words
+from newsprism.compare.statements import ORDINALS, WORD, Figure, Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
 # Weights of the evidence in a pair's score (they sum to 1 without the
@@ -326,7 +326,6 @@ def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
     return dated_acts_meet(first, second)
 
 
-ORDINALS = frozenset({"first", "last", "second", "third", "latest", "largest", "biggest", "worst"})
 
 
 def context_words(statement: Statement, figure: Figure) -> frozenset[str]:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
 from newsprism.annotate.quotes import SPEECH_VERBS
-from newsprism.compare.statements import DAY_VALUE, WORD, Figure, Statement, content_words
+from newsprism.compare.statements import DAY_VALUE, ORDINALS, VAGUE, WORD, Figure, Statement, content_words
 from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
 
 
@@ -72,8 +72,8 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
     one that says nothing of what it measures cannot be told apart."""
 
     def compared(figure: Figure, statement: Statement) -> bool:
-        if statement.secondary and figure.measure is None:
-            return False
+        if (statement.secondary and figure.measure is None) or VAGUE_WORDS & set(WORD.findall(figure.text.lower())):
+            return False  # "hundreds of flights" says an order of magnitude: it does not contradict "97 flights"
         return figure.unit == unit and (measure is None or figure.measure == measure)
 
     counted = [(statement, [f for f in statement.figures if compared(f, statement)]) for statement in group]
@@ -82,10 +82,10 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
         return None
     chosen = {id(statement): closest_figure(figures, counted, statement) for statement, figures in counted}
     disagreeing = any(
-        any(a.comparable(b) for a in first_figures for b in second_figures)
+        any(a.comparable(b) and same_count(first, a, second, b) for a in first_figures for b in second_figures)
         and not any(a.agrees_with(b) for a in first_figures for b in second_figures if a.comparable(b))
-        for index, (_, first_figures) in enumerate(counted)
-        for _, second_figures in counted[index + 1 :]
+        for index, (first, first_figures) in enumerate(counted)
+        for second, second_figures in counted[index + 1 :]
     )
     if not disagreeing:
         return None
@@ -99,6 +99,29 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
         for statement, _ in counted
     ]
     return Conflict(kind="number", what=plural(unit) + (f" {measure}" if measure else ""), values=values)
+
+
+COUNT_CONTEXT = 40  # characters read on each side of a figure for what it is the count of
+BATCHES = frozenset({"detained", "safe"})  # fates counted a batch at a time (arrests here, rescues there): not one total
+VAGUE_WORDS = frozenset(VAGUE)
+
+
+def same_count(first: Statement, a: Figure, second: Statement, b: Figure) -> bool:
+    """Whether two figures of one unit count the same thing: they say what they measure alike ("were killed"), or the
+    words around them share a lower-case content word besides the unit ("the fire burned for six hours" / "eight
+    hours for the fire"); names do not count, every sentence of a story shares them. "Arrested the four people who
+    committed the attack" and "detained nine people linked to the suspects" count different people."""
+    if a.measure is not None and a.measure == b.measure and a.measure not in BATCHES:
+        return True
+    return bool((words_around(first, a) & words_around(second, b)) - {a.unit, b.unit, plural(a.unit)})
+
+
+def words_around(statement: Statement, figure: Figure) -> frozenset[str]:
+    body = statement.article.body
+    before = body[max(statement.start, figure.start - COUNT_CONTEXT) : figure.start]
+    text = before + " " + body[figure.end : min(statement.end, figure.end + COUNT_CONTEXT)]
+    lower = [word for word in WORD.findall(text) if not word[:1].isupper()]
+    return content_words(lower) | {word for word in lower if word in ORDINALS}
 
 
 def closest_figure(figures: list[Figure], counted: list[tuple[Statement, list[Figure]]], owner: Statement) -> Figure:

@@ -82,6 +82,8 @@ NUMBER = re.compile(
     r"(?:\s*(?P<percent>%|per\s?cent\b|percent\b)|[\s-]+(?:of\s+)?(?P<unit>[^\W\d_][\w'-]*))?",
     re.IGNORECASE,
 )
+# Words that say a figure is a record ("the first closure in 16 years"): kept among the words around a figure.
+ORDINALS = frozenset({"first", "last", "second", "third", "latest", "largest", "biggest", "worst"})
 # Words after a number that are not what it counts.
 NOT_UNITS = frozenset(STOP_WORDS) | {"percent", "per", "cent"}
 
@@ -452,7 +454,7 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
         if toll:
             named = "people"
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
-        if figure and toll:  # the word after the number ("93 but") is not part of the figure
+        if figure and (toll or unit_before):  # the word after the number ("93 but", "4.5 rattled") is not part of the figure
             number_end = match.end("digits") if match.group("digits") else match.end("word")
             figure = dataclasses.replace(figure, text=text[match.start() : number_end], end=start + number_end)
         if figure:
