@@ -49,7 +49,8 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from newsprism.compare.conflicts import AgentReader, dated_acts_meet, participants_differ
-from newsprism.compare.statements import ORDINALS, WORD, Figure, Statement, content_words
+from newsprism.compare.figures import ORDINALS, WORD, Figure
+from newsprism.compare.statements import Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
 # Weights of the evidence in a pair's score (they sum to 1 without the

@@ -7,7 +7,7 @@ that their hedges allow ("more than 1,000" is 1,000 to 1,500, "about
 tonnes" does not. Counts that measure different things are not compared:
 a wreck's depth and the debris' distance, the dead and the injured
 ("143 people were killed", "the death toll rose to 143" against "382 people
-were injured"; see `statements.fate_of`). Days are compared after normalisation, so "on Wednesday"
+were injured"; see `figures.fate_of`). Days are compared after normalisation, so "on Wednesday"
 in one article and "on March 5" in another agree when both resolve to
 2025-03-05; "on Tuesday" in a third is a conflict.
 
@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
 from newsprism.annotate.quotes import SPEECH_VERBS
-from newsprism.compare.statements import DAY_VALUE, ORDINALS, VAGUE, WORD, Figure, Statement, content_words
+from newsprism.compare.figures import ORDINALS, VAGUE, WORD, Figure
+from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
 
 

@@ -27,7 +27,8 @@ import datetime as dt
 import re
 
 from newsprism.compare.conflicts import event_days
-from newsprism.compare.statements import DAY_VALUE, WORD, Statement, content_words
+from newsprism.compare.figures import WORD
+from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Article, BriefSentence, Claim, Conflict
 
 MAX_SENTENCES = 10
@@ -91,7 +92,7 @@ def agreeing_sources(claim: Claim, statement: Statement) -> list[str]:
 def states_figures_and_days(group: list[Statement], article: str, shown: Statement) -> bool:
     """Whether the article's sentence in the claim can back the sentence the brief shows: none of its figures counts
     what a figure of the shown sentence counts with another value (the dead against the dead, tonnes against tonnes;
-    see compare.statements.Figure.comparable), and it dates no act to another day. A claim's conflicts catch most of
+    see compare.figures.Figure.comparable), and it dates no act to another day. A claim's conflicts catch most of
     these; this catches the rest, such as a figure the conflict check set aside as unrelated."""
     if article == shown.article.id:
         return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.compare.statements import figures_in
+from newsprism.compare.figures import figures_in
 from newsprism.model import Article
 
 
