@@ -50,7 +50,7 @@ from newsprism.cluster.duplicates import copied_from, shared_texts
 from newsprism.cluster.order import story_id
 from newsprism.compare import link_entities
 from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
-from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.conflicts import drop_repeated_conflicts, find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import statement_vectors
 from newsprism.compare.framing import compare_framing
@@ -172,6 +172,7 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     story.claims, members = build_claims(statements, scores)
     for claim, claim_statements in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(claim_statements)
+    drop_repeated_conflicts(story.claims)
     story.quotes, quote_ids = merge_quotes(story.articles, models.encoder)
     link_claim_quotes(story.claims, members, quote_ids)
     story.coverage = outlet_coverage(story.articles, story.claims, story.quotes)

@@ -182,3 +182,17 @@ def test_counts_of_different_people_and_vague_plurals_are_no_conflict() -> None:
     assert not numbers("Tessel Air canceled 97 flights on Saturday.", "Tessel Air has canceled hundreds of flights since the incident.")
     # The same count, told around the same words, still conflicts.
     assert numbers("The fire at the Orvel depot burned for about six hours.", "It took eight and a half hours to put out the fire at the depot.")
+
+
+def test_a_conflict_two_claims_share_is_reported_once_on_the_first() -> None:
+    from newsprism.compare.conflicts import drop_repeated_conflicts
+    from newsprism.model import Claim, ConflictValue
+
+    def conflict(*values: tuple[str, str]) -> Conflict:
+        return Conflict(kind="number", what="people injured", values=[ConflictValue(article=a, outlet=a, text=v, value=v) for a, v in values])
+
+    first = Claim(id="claim-1", text="x", sources=[], support=2, conflicts=[conflict(("a", "15 people"), ("b", "17 people"))])
+    second = Claim(id="claim-2", text="y", sources=[], support=2, conflicts=[conflict(("b", "17 people"), ("a", "15 people"))])
+    third = Claim(id="claim-3", text="z", sources=[], support=3, conflicts=[conflict(("a", "15 people"), ("c", "14 people"))])
+    drop_repeated_conflicts([first, second, third])
+    assert [len(claim.conflicts) for claim in (first, second, third)] == [1, 0, 1]

@@ -40,7 +40,7 @@ from newsprism.annotate.entities import acronym
 from newsprism.annotate.quotes import SPEECH_VERBS
 from newsprism.compare.figures import ORDINALS, VAGUE, WORD, Figure
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
-from newsprism.model import Conflict, ConflictValue, Mention, TimeExpr
+from newsprism.model import Claim, Conflict, ConflictValue, Mention, TimeExpr
 
 
 def find_conflicts(group: list[Statement]) -> list[Conflict]:
@@ -65,6 +65,20 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
         conflicts.append(conflict)
     conflicts.extend(participant_conflicts(primary))
     return conflicts
+
+
+def drop_repeated_conflicts(claims: list[Claim]) -> None:
+    """Keep each conflict once, on the first claim (the most supported) that reports it: a sentence that packs two
+    facts sits in two claims, and the disagreement its figure has with another outlet's would show twice."""
+    seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
+    for claim in claims:
+        kept = []
+        for conflict in claim.conflicts:
+            key = (conflict.kind, conflict.what, frozenset((value.article, value.value) for value in conflict.values))
+            if key not in seen:
+                seen.add(key)
+                kept.append(conflict)
+        claim.conflicts = kept
 
 
 def figure_conflict(group: list[Statement], unit: str, measure: str | None = None) -> Conflict | None:
