@@ -115,3 +115,7 @@ def test_halves_and_fates_written_as_the_counted_word() -> None:
         ("632 people", "dead"),
         ("329 people", "injured"),
     ]
+
+
+def test_all_but_one_of_six_counts_the_five() -> None:
+    assert fates("All but one of the six people on the patrol boat were killed.") == [("5 people", "dead")]

@@ -129,6 +129,14 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
         if figure and (toll or unit_before):  # the word after the number ("93 but", "4.5 rattled") is not part of the figure
             number_end = match.end("digits") if match.group("digits") else match.end("word")
             figure = dataclasses.replace(figure, text=text[match.start() : number_end], end=start + number_end)
+        all_but = ALL_BUT.search(text, max(0, match.start() - 12), match.start()) if counted is not match else None
+        if figure and all_but:  # "all but one of the six people": the five others, not the one
+            whole_figure = read_figure(counted, start, None, named)
+            if whole_figure is not None and whole_figure.value > figure.value:
+                rest = whole_figure.value - figure.value
+                begin, finish = all_but.start(), counted.end()
+                said = text[begin:finish]
+                figure = dataclasses.replace(figure, value=rest, low=rest, high=rest, text=said, start=start + begin, end=start + finish)
         if figure:
             if figure.unit in LENGTHS:
                 figure = dataclasses.replace(figure, measure=measure_of(text, match) or size_of(match))
@@ -201,6 +209,7 @@ def bare_count_fate(text: str, match: re.Match[str]) -> str | None:
     return fate if fate in COUNTED_FATES else None
 
 
+ALL_BUT = re.compile(r"\ball but\s+(?=\S*$)", re.IGNORECASE)
 PARTITIVES = frozenset({"them", "those", "these", "which", "whom"})  # "four tugs, two of them": still tugs
 WORD_AFTER = re.compile(r"[\s-]+([^\W_][\w'-]*)")
 NAME_WORDS_AHEAD = 4  # "65 Boeing 737 MAX 9 planes": name words skipped to reach the counted noun
