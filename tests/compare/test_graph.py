@@ -69,3 +69,14 @@ def test_the_drawing_escapes_entity_names() -> None:
     html = story_html(story)
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<svg" in html and "| is quoted naming |" in story_markdown(story).replace("&lt;", "<")
+
+
+def test_every_drawn_entity_has_its_counts_in_a_table_for_touch_and_print() -> None:
+    story = small_story(name="Ilse Marrow")
+    html = story_html(story)
+    table = html[html.index('<table class="graph-entities">') :]
+    table = table[: table.index("</table>")]
+    drawn = [node for node in (story.graph.nodes if story.graph else []) if f">{node.name}</text>" in html]
+    assert drawn, "the small story draws no entity"
+    for node in drawn:
+        assert f"<td>{node.name}</td><td>{node.type}</td><td class=\"num\">{node.mentions}</td>" in table

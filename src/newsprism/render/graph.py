@@ -6,8 +6,9 @@ grouped by type (people, organisations, places, ...), each circle's area
 following its mentions; "together" edges are grey lines, as thick as the
 claims behind them; "speaks_about" edges are dashed arrows from the speaker.
 Everything is computed in Python, so the page needs no script (its CSP
-forbids any) and prints as it shows; the same edges are listed as a table
-under the drawing for readers who cannot hover (touch screens, print).
+forbids any) and prints as it shows; the same edges, and each drawn entity's
+mentions, are listed as tables under the drawing for readers who cannot
+hover (touch screens, print).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class NodeMark:
     name: str
     type: str
     title: str
+    mentions: int
+    articles: int
     label_x: float
     label_y: float
     anchor: str  # text-anchor of the label: start on the right half, end on the left
@@ -90,6 +93,7 @@ def draw_graph(graph: EntityGraph) -> GraphDrawing | None:
             NodeMark(
                 x=round(x, 1), y=round(y, 1), r=round(r, 1), name=node.name, type=node.type,
                 title=f"{node.name} ({node.type}): {node.mentions} mentions in {node.articles} articles",
+                mentions=node.mentions, articles=node.articles,
                 label_x=round(label_x, 1), label_y=round(label_y + shift, 1), anchor=anchor,
             )
         )
