@@ -310,8 +310,10 @@ def test_both_reports_open_with_the_story_at_a_glance() -> None:
     from tests.conftest import EXAMPLES, analyzed
 
     story = analyzed(str(EXAMPLES / "lake-orvell-ferry"))
-    shared = sum(1 for claim in story.claims if claim.support >= 2)
-    single = len(story.claims) - shared
+    # Facts are counted by wording: two claims that one sentence words are one row for a reader.
+    shared_texts = {claim.text for claim in story.claims if claim.support >= 2}
+    shared = len(shared_texts)
+    single = len({claim.text for claim in story.claims if claim.support < 2} - shared_texts)
     conflicts = sum(len(claim.conflicts) for claim in story.claims)
     line = (
         f"3 outlets · {shared} facts reported by two or more outlets · {single} facts by one outlet only · "
@@ -333,3 +335,21 @@ def test_quotes_by_speaker_leave_out_fragments_and_put_the_longest_first() -> No
     ]
     (group,) = story_report(Story(quotes=said)).speakers
     assert [view.quote.id for view in group.quotes] == ["q3", "q2"]
+
+
+def test_claims_worded_by_one_sentence_are_one_row_with_every_outlet_and_conflict() -> None:
+    from newsprism.model import Claim, ClaimSource, Conflict, ConflictValue
+    from newsprism.render.report import worded_once
+
+    def source(article: str, start: int) -> ClaimSource:
+        return ClaimSource(article=article, outlet=article.title(), text="The ferry sank.", start=start, end=start + 15)
+
+    toll = Conflict(kind="number", what="people dead", values=[ConflictValue(article="a", outlet="A", text="3", value="3 people")])
+    first = Claim(id="claim-1", text="The ferry sank.", sources=[source("a", 0), source("b", 0)], support=2)
+    second = Claim(id="claim-2", text="The ferry sank.", sources=[source("a", 0), source("c", 40)], support=2, conflicts=[toll])
+    other = Claim(id="claim-3", text="The pier reopened.", sources=[source("b", 90), source("c", 90)], support=2)
+    rows = worded_once([first, second, other])
+    assert [(row.id, row.support, [s.article for s in row.sources], len(row.conflicts)) for row in rows] == [
+        ("claim-1", 3, ["a", "b", "c"], 1),
+        ("claim-3", 2, ["b", "c"], 0),
+    ]

@@ -9,7 +9,9 @@ articles: each renderer escapes it for its own format.
 
 Known limits: outlets are told apart by `Article.outlet` (an article without
 one counts as an outlet of its own, named by its id); the matrix shows at most
-`MATRIX_LIMIT` claims (every multi-outlet claim first), the rest stay in story.json.
+`MATRIX_LIMIT` claims (every multi-outlet claim first), the rest stay in story.json;
+claims one sentence words are one row (`worded_once`), and the summary line counts
+facts by wording too, so it can count fewer than story.json's claims.
 """
 
 from __future__ import annotations
@@ -238,12 +240,15 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
         for conflict in claim.conflicts
     ]
 
-    shared = [claim for claim in story.claims if claim.support >= 2]
+    shared = worded_once([claim for claim in story.claims if claim.support >= 2])
     matrix = [matrix_row(claim, outlets, outlet_of) for claim in shared[:MATRIX_LIMIT]]
+    in_matrix = {claim.text for claim in shared}
     alone: dict[str, list[str]] = defaultdict(list)
     for claim in story.claims:
-        if claim.support < 2 and claim.sources:
-            alone[outlet_of(claim.sources[0].article, claim.sources[0].outlet)].append(claim.text)
+        if claim.support < 2 and claim.sources and claim.text not in in_matrix:
+            listed = alone[outlet_of(claim.sources[0].article, claim.sources[0].outlet)]
+            if claim.text not in listed:
+                listed.append(claim.text)
     single_source = [
         SingleSource(outlet, tuple(alone[outlet][:SINGLE_SOURCE_LIMIT]), max(0, len(alone[outlet]) - SINGLE_SOURCE_LIMIT))
         for outlet in outlets
@@ -321,8 +326,10 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 def at_a_glance(story: Story, outlets: list[str]) -> str:
     """One line a reader takes in first: how many outlets, facts shared by two or more of them, facts one outlet
     alone reports, conflicts, and texts several outlets ran."""
-    shared = sum(1 for claim in story.claims if claim.support >= 2)
-    single = sum(1 for claim in story.claims if claim.support < 2)
+    shared_claims = worded_once([claim for claim in story.claims if claim.support >= 2])
+    shown = {claim.text for claim in shared_claims}
+    shared = len(shared_claims)
+    single = len({claim.text for claim in story.claims if claim.support < 2} - shown)
     conflicts = sum(len(claim.conflicts) for claim in story.claims)
     copies = sum(1 for article in story.articles if article.duplicate_of)
     return " · ".join(
@@ -360,6 +367,23 @@ def source_of(number: int, article: Article) -> Source:
         url=article.url,
         byline=tuple(article.byline),
     )
+
+
+def worded_once(claims: list[Claim]) -> list[Claim]:
+    """The claims with one row per wording: a sentence that packs two facts may word two claims (see
+    compare.claims), and the reader would meet it twice. Claims worded alike are shown as one, with every outlet and
+    every conflict of each; the first keeps its place. story.json keeps them apart."""
+    rows: dict[str, Claim] = {}
+    for claim in claims:
+        row = rows.get(claim.text)
+        if row is None:
+            rows[claim.text] = claim
+            continue
+        sources = list({(s.article, s.start, s.end): s for s in [*row.sources, *claim.sources]}.values())
+        conflicts = row.conflicts + [conflict for conflict in claim.conflicts if conflict not in row.conflicts]
+        outlets = {source.outlet or source.article for source in sources}
+        rows[claim.text] = row.model_copy(update={"sources": sources, "conflicts": conflicts, "support": len(outlets)})
+    return list(rows.values())
 
 
 def matrix_row(claim: Claim, outlets: list[str], outlet_of: OutletOf) -> MatrixRow:
