@@ -119,3 +119,11 @@ def test_halves_and_fates_written_as_the_counted_word() -> None:
 
 def test_all_but_one_of_six_counts_the_five() -> None:
     assert fates("All but one of the six people on the patrol boat were killed.") == [("5 people", "dead")]
+
+
+def test_a_fate_written_where_the_counted_noun_goes_counts_people() -> None:
+    assert fates("All 212 escaped before the fire; 12 arrested after the raid; three died.") == [
+        ("212 people", "safe"),
+        ("12 people", "detained"),
+        ("3 people", "dead"),
+    ]

@@ -121,7 +121,7 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
         counts_nothing = (match.group("unit") or "").lower() in NOT_UNITS | {""} and not match.group("percent")
         toll = bare_count_fate(text, match) if counts_nothing and not unit_before else None
         unit_word = (match.group("unit") or "").lower()
-        if not toll and not unit_before and FATES.get(unit_word) in COUNTED_FATES and named is None:
+        if not toll and not unit_before and unit_word in FATES and named is None:
             toll = FATES[unit_word]  # "with 329 injured", "11 dead": the word after the number says what befell them
         if toll:
             named = "people"
