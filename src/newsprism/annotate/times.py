@@ -904,26 +904,14 @@ class _Resolver:
 
     def clock(self, match: re.Match[str]) -> Resolution:
         group = match.group
-        if group("named"):
-            named = group("named").lower()
-            if self.previous_word(match.start()) == "high":
-                return None
-            hour, minute = (24, 0) if named == "midnight" else (12, 0)
-        elif group("hour_oclock"):
-            hour = int(_number(group("hour_oclock")) or 0)
-            minute = 0
-        elif group("hour24"):
-            hour, minute = int(group("hour24")), int(group("minute24"))
-            if hour > 23 or self.previous_word(match.start()) not in ("at", "by", "until", "after", "before", "about", "around", "from", "to"):
-                return None  # "3:2" scores and ratios
-        else:
-            hour, minute = int(group("hour")), int(group("minute") or 0)
-            if not 1 <= hour <= 12:
-                return None
-            ampm = group("ampm").lower().replace(".", "")
-            if ampm == "am" and group("ampm") == "am" and not group("minute"):
-                return None  # "I am" is no time
-            hour = hour % 12 + (12 if ampm == "pm" else 0)
+        if group("named") and self.previous_word(match.start()) == "high":
+            return None  # "high noon"
+        if group("hour24") and self.previous_word(match.start()) not in ("at", "by", "until", "after", "before", "about", "around", "from", "to"):
+            return None  # "3:2" scores and ratios
+        read = clock_hour_minute(match)
+        if read is None:
+            return None
+        hour, minute = read
         if self.reference is None:
             return None, "TIME"
         date = self.reference
@@ -1243,6 +1231,34 @@ def _duration_value(number: float | None, unit: str) -> str:
         return f"P{whole * 3 + 1}M"
     head = f"{whole}{letter}" if whole else ""
     return f"{prefix}{head}{small_amount}{small_letter}"
+
+
+def clock_hour_minute(match: re.Match[str]) -> tuple[int, int] | None:
+    """The hour and minute a CLOCK match writes (midnight is 24:00), or None when it is no clock time ("13 pm",
+    "25:10", the "am" of "I am")."""
+    group = match.group
+    if group("named"):
+        return (24, 0) if group("named").lower() == "midnight" else (12, 0)
+    if group("hour_oclock"):
+        return int(_number(group("hour_oclock")) or 0), 0
+    if group("hour24"):
+        hour = int(group("hour24"))
+        return (hour, int(group("minute24"))) if hour <= 23 else None
+    hour = int(group("hour"))
+    if not 1 <= hour <= 12:
+        return None
+    ampm = group("ampm").lower().replace(".", "")
+    if ampm == "am" and group("ampm") == "am" and not group("minute"):
+        return None  # "I am" is no time
+    return hour % 12 + (12 if ampm == "pm" else 0), int(group("minute") or 0)
+
+
+def clock_minutes(text: str) -> int | None:
+    """Minutes after midnight of the clock time a time expression's text writes ("around 5:26 p.m." -> 1046), read as
+    the time layer reads it; None when the text holds none."""
+    match = CLOCK.search(text)
+    read = clock_hour_minute(match) if match else None
+    return None if read is None else read[0] * 60 + read[1]
 
 
 def find_times(doc: Doc, reference: dt.date | None) -> list[TimeExpr]:

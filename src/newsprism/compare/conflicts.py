@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
 from newsprism.annotate.quotes import SPEECH_VERBS
-from newsprism.compare.figures import ORDINALS, VAGUE, WORD, Figure
+from newsprism.compare.figures import ORDINALS, WORD, Figure
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Claim, Conflict, ConflictValue, Mention, TimeExpr
 
@@ -87,7 +87,7 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
     one that says nothing of what it measures cannot be told apart."""
 
     def compared(figure: Figure, statement: Statement) -> bool:
-        if (statement.secondary and figure.measure is None) or VAGUE_WORDS & set(WORD.findall(figure.text.lower())):
+        if (statement.secondary and figure.measure is None) or figure.vague:
             return False  # "hundreds of flights" says an order of magnitude: it does not contradict "97 flights"
         return figure.unit == unit and (measure is None or figure.measure == measure)
 
@@ -118,7 +118,6 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
 
 COUNT_CONTEXT = 40  # characters read on each side of a figure for what it is the count of
 BATCHES = frozenset({"detained", "safe"})  # fates counted a batch at a time (arrests here, rescues there): not one total
-VAGUE_WORDS = frozenset(VAGUE)
 
 
 def same_count(first: Statement, a: Figure, second: Statement, b: Figure) -> bool:

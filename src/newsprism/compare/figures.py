@@ -84,6 +84,11 @@ class Figure:
 
     measure: str | None = None  # what a length measures, when the words around it say: "depth", "height", "distance"
 
+    @property
+    def vague(self) -> bool:
+        """Whether it says only an order of magnitude ("hundreds of flights", "dozens of ships")."""
+        return any(word.lower() in VAGUE for word in WORD.findall(self.text))
+
     def agrees_with(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
 

@@ -290,7 +290,7 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 
     report = Report(
         title=f"Story report: {count(len(story.articles), 'article')} from {count(len(outlets), 'outlet')}",
-        summary=at_a_glance(story, outlets),
+        summary=at_a_glance(story, outlets, shared),
         sources=sources,
         outlets=outlets,
         brief=[sentence.text for sentence in story.brief],
@@ -323,13 +323,11 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
     return report
 
 
-def at_a_glance(story: Story, outlets: list[str]) -> str:
-    """One line a reader takes in first: how many outlets, facts shared by two or more of them, facts one outlet
-    alone reports, conflicts, and texts several outlets ran."""
-    shared_claims = worded_once([claim for claim in story.claims if claim.support >= 2])
-    shown = {claim.text for claim in shared_claims}
-    shared = len(shared_claims)
-    single = len({claim.text for claim in story.claims if claim.support < 2} - shown)
+def at_a_glance(story: Story, outlets: list[str], shared_rows: list[Claim]) -> str:
+    """One line a reader takes in first: how many outlets, facts shared by two or more of them (`shared_rows`, one
+    per wording, see `worded_once`), facts one outlet alone reports, conflicts, and texts several outlets ran."""
+    shared = len(shared_rows)
+    single = len({claim.text for claim in story.claims if claim.support < 2} - {claim.text for claim in shared_rows})
     conflicts = sum(len(claim.conflicts) for claim in story.claims)
     copies = sum(1 for article in story.articles if article.duplicate_of)
     return " · ".join(

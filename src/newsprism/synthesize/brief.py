@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsprism.annotate.times import clock_minutes
 from newsprism.compare.conflicts import event_days
 from newsprism.compare.figures import WORD
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
@@ -113,21 +114,11 @@ def states_figures_and_days(group: list[Statement], article: str, shown: Stateme
     return True
 
 
-CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b", re.IGNORECASE)
-
-
 def clock_times(statement: Statement) -> set[int]:
     """The clock times of the statement's time expressions, as minutes after midnight ("5:26 p.m." -> 1046)."""
     start, end = statement.source_span
-    minutes = set()
-    for time in statement.article.times:
-        if time.type != "TIME" or not (start <= time.start and time.end <= end):
-            continue
-        for match in CLOCK.finditer(time.text):
-            hour, minute, half = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(4), match.group(5), None)
-            value = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hour)
-            minutes.add(value * 60 + int(minute or 0))
-    return minutes
+    times = (time for time in statement.article.times if time.type == "TIME" and start <= time.start and time.end <= end)
+    return {minutes for time in times if (minutes := clock_minutes(time.text)) is not None}
 
 
 def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int]) -> BriefSentence:
