@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsprism.compare.claims import disagree, kinds_told_as_several
 from newsprism.compare.statements import Statement, clause_statements, find_statements
 from newsprism.model import RawDocument
 from newsprism.pipeline import prepare
@@ -58,3 +59,30 @@ def test_secondary_readings_of_a_sentence_that_packs_facts() -> None:
 def test_what_a_speaker_said_is_read_without_the_attribution() -> None:
     found = readings("The harbour master of Norvale said that the families of the crew had been told of the sinking.")
     assert "the families of the crew had been told of the sinking" in found, found
+
+
+def parsed_statements(*bodies: str) -> list[Statement]:
+    """One statement per fictional article (each body one sentence), with the article's parse."""
+    articles = [
+        prepare(RawDocument(id=f"a{number}", source=f"a{number}.txt", kind="body", content=body, outlet=f"Outlet {number}"), models=MODELS)
+        for number, body in enumerate(bodies)
+    ]
+    docs = [unpack_parse(article.prepared.parse, MODELS.vocab) for article in articles if article.prepared is not None]
+    return find_statements(articles, docs)
+
+
+def test_two_values_of_one_of_several_things_do_not_disagree() -> None:
+    first, second, plural = parsed_statements(
+        "A magnitude 3.9 tremor shook the coast of Lisca Island an hour after the main quake.",
+        "On Tuesday a tremor of magnitude 3.2 shook the same coast.",
+        "Tremors kept the islanders outdoors all night.",
+    )
+    several = kinds_told_as_several([first, second, plural])
+    assert "tremor" in several
+    assert disagree(first, second), "without the story's plural, two values of a tremor's magnitude disagree"
+    assert not disagree(first, second, several=several), "the story tells of tremors: these may be two of them"
+    third, fourth = parsed_statements(
+        "The magnitude 6.1 quake struck Lisca Island on Monday night.",
+        "The magnitude 5.8 quake struck Lisca Island late on Monday.",
+    )
+    assert disagree(third, fourth, several=several | {"quake"}), "'the quake' points at one quake, whatever the story says"

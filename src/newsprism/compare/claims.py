@@ -200,13 +200,15 @@ def align_statements(statements: list[Statement], scores: PairScores) -> tuple[l
     groups = Groups(statements, scores)
     groups.merge_pairs(THRESHOLD, None)
     read = AgentReader()  # reads the agents only of statements in pairs that name different parties
+    several = kinds_told_as_several(statements)
     groups.merge_pairs(
-        CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j]) or participants_differ(statements[i], statements[j], read)
+        CONFLICT_THRESHOLD,
+        lambda i, j: disagree(statements[i], statements[j], several=several) or participants_differ(statements[i], statements[j], read),
     )
     # A statement whose article already has a sentence in the claim still joins
     # when it gives the fact a different value: the disagreement must be seen.
     # Figures only: an outlet's second dated sentence is more often another event than another date for this one.
-    groups.merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False), one_per_article=False)
+    groups.merge_pairs(CONFLICT_THRESHOLD, lambda i, j: disagree(statements[i], statements[j], days=False, several=several), one_per_article=False)
     found = [sorted(group) for group in groups.members.values()]
     joined = add_second_memberships(found, statements, scores)
     # A secondary reading that joined no claim is no claim of its own: its sentence is one already.
@@ -304,16 +306,20 @@ def corroborates(first: Statement, second: Statement) -> bool:
     )
 
 
-def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
+def disagree(first: Statement, second: Statement, days: bool = True, several: frozenset[str] = frozenset()) -> bool:
     """Whether two statements give different values for the same thing.
 
     Figures: a count of the same unit on both sides, none of which agree,
-    with a content word in common around the figures ("tonnes of urea").
+    with a content word in common around the figures ("tonnes of urea"),
+    unless both describe one thing of a kind the story tells of several (see
+    `one_of_several`, with `several` from `kinds_told_as_several`).
     Days: calendar days on both sides, none shared, and an entity in common.
     """
     for a in first.figures:
         for b in second.figures:
             if not a.comparable(b) or a.agrees_with(b):
+                continue
+            if one_of_several(first, a, several) and one_of_several(second, b, several):
                 continue
             if any(x.unit == a.unit and x.agrees_with(y) for x in first.figures for y in second.figures if y.unit == a.unit):
                 continue
@@ -327,6 +333,44 @@ def disagree(first: Statement, second: Statement, days: bool = True) -> bool:
     return dated_acts_meet(first, second)
 
 
+
+
+# Determiners that bring in a new thing of a kind rather than point at one the reader knows.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another"})
+# How far up the parse a figure's noun phrase is followed: number -> unit -> noun, through one "of".
+REFERENT_STEPS = 4
+
+
+def kinds_told_as_several(statements: list[Statement]) -> frozenset[str]:
+    """The lemmas of the nouns some article of the story writes in the plural ("aftershocks", "flights")."""
+    docs = {id(statement.doc): statement.doc for statement in statements if statement.doc is not None}
+    return frozenset(token.lemma_.lower() for doc in docs.values() for token in doc if token.tag_ in ("NNS", "NNPS"))
+
+
+def one_of_several(statement: Statement, figure: Figure, several: frozenset[str]) -> bool:
+    """Whether the figure describes one thing of a kind the story tells of several, brought in with "a", "an" or "another".
+
+    "a 4.9 magnitude aftershock" and "an aftershock of magnitude 4.5", in a
+    story that speaks of aftershocks, may be two aftershocks: a difference
+    between their values does not by itself pull their sentences into one
+    claim (they still meet on likeness alone). "a five-day search" against
+    "a four-day search" is one search when no outlet writes of searches, and
+    "the 6.8-magnitude quake" against "the magnitude 7.2 quake" points at one
+    quake whatever the story says. Needs the article's parse; without one, False.
+    """
+    doc = statement.doc
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    # The tokens from the number up to the noun it describes. The small parser sometimes hangs the determiner and
+    # the noun on each other the wrong way round ("A magnitude 3.9 tremor" read as "A magnitude", "3.9 tremor"),
+    # so any token of the path may carry the determiner, and any noun of it name the kind.
+    path = [span.root]
+    while len(path) < REFERENT_STEPS and path[-1].head.i != path[-1].i and path[-1].head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "ADP"):
+        path.append(path[-1].head)
+    indefinite = any(child.dep_ == "det" and child.lower_ in INDEFINITE_DETERMINERS for token in path for child in token.children)
+    # The unit is what is measured ("magnitude"), not the kind of thing measured.
+    return indefinite and any(token.pos_ == "NOUN" and token.lemma_.lower() in several - {figure.unit} for token in path)
 
 
 def context_words(statement: Statement, figure: Figure) -> frozenset[str]:
