@@ -246,10 +246,10 @@ class ConflictValue(_Model):
 
 
 class Conflict(_Model):
-    """Aligned statements that give different numbers, dates or participants for one fact."""
+    """Aligned statements that give different numbers, dates, clock times or participants for one fact."""
 
-    kind: Literal["number", "date", "participant"]
-    what: str = Field(description="What differs: the unit of a number ('tonnes', 'years'), 'date' or 'participant'.")
+    kind: Literal["number", "date", "time", "participant"]
+    what: str = Field(description="What differs: the unit of a number ('tonnes', 'years'), 'date', 'clock time' or 'participant'.")
     values: list[ConflictValue]
 
 

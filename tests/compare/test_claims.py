@@ -76,6 +76,23 @@ def test_days_conflict_after_normalisation_only() -> None:
     assert {v.value for v in conflict.values} == {"2031-03-05", "2031-03-04"}
 
 
+def timed(article_id: str, outlet: str, body: str, *clocks: tuple[str, str]) -> Article:
+    """A one-sentence article whose clock times (text, TIMEX3 value) the time layer found."""
+    times = [TimeExpr(text=text, value=value, type="TIME", start=body.index(text), end=body.index(text) + len(text)) for text, value in clocks]
+    return article(article_id, outlet, body, times)
+
+
+def test_clock_times_of_one_act_conflict_and_a_time_in_two_zones_agrees_with_either() -> None:
+    made = [
+        timed("a", "Alpha Post", "The ferry docked at Lisca Island at 5:26 p.m. with 80 passengers.", ("5:26 p.m.", "T17:26")),
+        timed("b", "Beta Daily", "The ferry docked at Lisca Island at about 5:40 p.m., the port said.", ("about 5:40 p.m.", "T17:40")),
+    ]
+    (conflict,) = find_conflicts(find_statements(made))
+    assert conflict.kind == "time" and {v.value for v in conflict.values} == {"17:26", "17:40"}
+    made[1] = timed("b", "Beta Daily", "The ferry docked at Lisca Island at 5:26pm (4:26pm GMT).", ("5:26pm", "T17:26"), ("4:26pm GMT", "T16:26"))
+    assert find_conflicts(find_statements(made)) == []
+
+
 def dated(article_id: str, outlet: str, body: str, day_text: str, value: str) -> Statement:
     """The statement of a one-sentence article naming Lisca Island on a day."""
     made = article(article_id, outlet, body, [day(body, day_text, value)])

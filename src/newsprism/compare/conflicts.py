@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
 from newsprism.annotate.quotes import SPEECH_VERBS
+from newsprism.annotate.times import clock_minutes
 from newsprism.compare.figures import ORDINALS, WORD, Figure
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Claim, Conflict, ConflictValue, Mention, TimeExpr
@@ -61,6 +62,9 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
                 conflicts.append(conflict)
     primary = [statement for statement in group if not statement.secondary]
     conflict = day_conflict(primary)
+    if conflict:
+        conflicts.append(conflict)
+    conflict = clock_conflict(group)
     if conflict:
         conflicts.append(conflict)
     conflicts.extend(participant_conflicts(primary))
@@ -178,6 +182,44 @@ def day_conflict(group: list[Statement]) -> Conflict | None:
     return Conflict(kind="date", what="date", values=values)
 
 
+def clock_conflict(group: list[Statement]) -> Conflict | None:
+    """A conflict when two outlets time the same act to different clock times ("landed ... at 5:26 p.m." /
+    "landed at approximately 5:30 p.m."; "shortly after takeoff at 5:06 p.m." / "after taking off ... around 5:07 p.m.").
+
+    The clause each time belongs to must share an act word (see `act_words`), as for days, and a sentence that gives
+    a time in two zones ("11:11pm (10:11pm GMT)") agrees with any outlet that gives one of them. A hedge ("about",
+    "around") allows no minutes either way: outlets copy times from flight trackers and statements to the minute,
+    so a different minute is a different report. Limit: a time in another zone than the other outlet's, with
+    nothing to say so, reads as a conflict.
+    """
+    timed = [(statement, times) for statement in group if (times := clock_expressions(statement))]
+    for (first, first_times), (second, second_times) in combinations(timed, 2):
+        if first.article.id == second.article.id or {m for _, m in first_times} & {m for _, m in second_times}:
+            continue
+        if any(act_words(first, a) & act_words(second, b) for a, _ in first_times for b, _ in second_times):
+            break
+    else:
+        return None
+    values = []
+    for statement, times in timed:
+        time, minutes = times[0]
+        clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        values.append(ConflictValue(article=statement.article.id, outlet=statement.article.outlet, text=time.text, value=clock))
+    return Conflict(kind="time", what="clock time", values=values)
+
+
+def clock_expressions(statement: Statement) -> list[tuple[TimeExpr, int]]:
+    """The statement's clock times (the time layer's TIME expressions that write one), each with its minutes after midnight."""
+    start, end = statement.source_span
+    times = (time for time in statement.article.times if time.type == "TIME" and start <= time.start and time.end <= end)
+    return [(time, minutes) for time in times if (minutes := clock_minutes(time.text)) is not None]
+
+
+def clock_times(statement: Statement) -> set[int]:
+    """The clock times of the statement's time expressions, as minutes after midnight ("5:26 p.m." -> 1046)."""
+    return {minutes for _, minutes in clock_expressions(statement)}
+
+
 # Two statements must share this share of their content words for different
 # days to be a conflict rather than two events ("Putin visited Vietnam on
 # Thursday" / "On June 19, Putin ... met Kim": same actor, different events).
@@ -217,7 +259,12 @@ def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
         verb = span.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token object on each access: compare indices
             verb = verb.head
-        words = [token.text for token in (verb, *clause_tokens(verb)) if statement.start <= token.idx < statement.end]
+        # Words only, and none of the time expression's own ("p.m.", "GMT"): two clock times would meet on those.
+        words = [
+            token.text
+            for token in (verb, *clause_tokens(verb))
+            if statement.start <= token.idx < statement.end and not time.start <= token.idx < time.end and token.is_alpha
+        ]
     dated = {word.lower() for word in WORD.findall(time.text)}
     return frozenset(stem(word) for word in content_words([word for word in words if not word[:1].isupper()]) if word not in dated)
 

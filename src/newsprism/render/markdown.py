@@ -45,7 +45,7 @@ def story_markdown(story: Story) -> str:
     out: list[str] = [f"# {report.title}", "", inline(report.summary), ""]
     section(out, "Sources", sources(report), "No articles.")
     section(out, "Brief", brief(report), "No brief yet.")
-    section(out, "Conflicts", conflicts(report), "No conflicting numbers, dates or participants found.")
+    section(out, "Conflicts", conflicts(report), "No conflicting numbers, dates, times or participants found.")
     section(out, "Facts by outlet", matrix(report), "No fact reported by two or more outlets.")
     section(out, "Quotes by speaker", quotes(report), "No quotes.")
     section(out, "Timeline", timeline(report), "No dated events.")

@@ -26,8 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsprism.annotate.times import clock_minutes
-from newsprism.compare.conflicts import event_days
+from newsprism.compare.conflicts import clock_times, event_days
 from newsprism.compare.figures import WORD
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Article, BriefSentence, Claim, Conflict
@@ -51,14 +50,14 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
         nonlocal conflicts_stated
         statement = next(s for s in group if s.source_text == claim.text)
         words = content_words(WORD.findall(statement.source_text))
-        if any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words):
-            return
-        if (statement.article.id, *statement.source_span) in covered:
-            return  # a sentence that also tells a fact already in the brief would read as a repetition
-        covered.update((source.article, source.start, source.end) for source in claim.sources)
-        cited = [article for article in agreeing_sources(claim, statement) if states_figures_and_days(group, article, statement)]
-        brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
-        chosen_words.append(words)
+        # A sentence that repeats one in the brief, or also tells a fact already there, would read as a repetition;
+        # the disagreement its claim holds is still stated.
+        repeats = any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words) or (statement.article.id, *statement.source_span) in covered
+        if not repeats:
+            covered.update((source.article, source.start, source.end) for source in claim.sources)
+            cited = [article for article in agreeing_sources(claim, statement) if states_figures_and_days(group, article, statement)]
+            brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
+            chosen_words.append(words)
         for conflict in claim.conflicts:
             if conflicts_stated < MAX_CONFLICT_SENTENCES and len(brief) < MAX_SENTENCES:
                 brief.append(conflict_sentence(conflict, claim, number_of))
@@ -114,13 +113,6 @@ def states_figures_and_days(group: list[Statement], article: str, shown: Stateme
     return True
 
 
-def clock_times(statement: Statement) -> set[int]:
-    """The clock times of the statement's time expressions, as minutes after midnight ("5:26 p.m." -> 1046)."""
-    start, end = statement.source_span
-    times = (time for time in statement.article.times if time.type == "TIME" and start <= time.start and time.end <= end)
-    return {minutes for time in times if (minutes := clock_minutes(time.text)) is not None}
-
-
 def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int]) -> BriefSentence:
     """'Reports differ on the tonnes: "about 12,000 tonnes" (The Clarion [3]); "an estimated 1,200 tonnes" (...).'"""
     by_value: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -133,7 +125,7 @@ def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int
             shown = f"{shown} ({long_date(normalized)})"
         outlets = ", ".join(f"{outlet or 'article'} [{number_of[article]}]" for article, _, outlet in carriers)
         parts.append(f"“{shown}” ({outlets})")
-    subject = {"date": "the date", "participant": "who took part"}.get(conflict.kind, f"the number of {conflict.what}")
+    subject = {"date": "the date", "time": "the time", "participant": "who took part"}.get(conflict.kind, f"the number of {conflict.what}")
     text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
     sources = list(dict.fromkeys(given.article for given in conflict.values))
     return BriefSentence(text=text, sources=sources, claim=claim.id)
