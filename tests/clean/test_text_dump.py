@@ -57,3 +57,37 @@ def test_comment_threads_after_the_article_are_not_body() -> None:
     body = "\n".join(split_dump(page).body)
     assert "pier number 5" in body
     assert "lived by this harbour" not in body
+
+
+def lighthouse_page(opening: str) -> str:
+    """A fictional page: title, menu, headline, `opening`, a table of contents, then the article's sections."""
+    sections = ["The old lamp", "A new crew", "Winter duty", "The logbooks", "Visitors", "The foghorn",
+                "Supplies", "The radio room", "Storms", "What comes next"]
+    contents = "\n".join(f"{n}. {name}" for n, name in enumerate(sections, 1))
+    body = "\n\n".join(
+        f"{n}. {name}\n\nThe keepers said that the {name.lower()} had been the hardest part of the first month, "
+        f"and that they wrote down every change in the weather for the harbour office.\n\n"
+        f"In the part of their log about {name.lower()}, most of the entries were written at night, while the beam turned."
+        for n, name in enumerate(sections, 1)
+    )
+    return (f"Lighthouse keepers return to Skarra Point | Brellport Herald\n\nHome\nNews\nSport\nWeather\n\n"
+            f"Lighthouse keepers return to Skarra Point\n\n{opening}\n\nContents\n{contents}\n\n{body}\n\n"
+            f"© 2031 Brellport Herald Media Ltd. All rights reserved.\n")
+
+
+def test_the_article_starts_at_its_headline_above_a_table_of_contents() -> None:
+    opening = ("For the first time in forty years, two keepers live in the lighthouse at Skarra Point again.\n\n"
+               "The harbour board hired them in the spring, after the automatic lamp failed twice in one winter.")
+    parts = split_dump(lighthouse_page(opening))
+    assert parts.body[0].startswith("For the first time in forty years")
+    assert parts.body[1].startswith("The harbour board hired them")
+    assert "Contents" not in parts.body
+    assert parts.body[-1].startswith("In the part of their log about what comes next")
+
+
+def test_a_dek_between_the_headline_and_the_byline_is_header() -> None:
+    opening = ("Two keepers live at Skarra Point again, and they say the work has not changed at all.\n\n"
+               "By\nTamsin Greer\nUpdated 12 March 2031 10:04 am ET\nShare")
+    parts = split_dump(lighthouse_page(opening))
+    assert not any(line.startswith("Two keepers live") for line in parts.body)
+    assert "Two keepers live at Skarra Point again, and they say the work has not changed at all." in parts.header

@@ -67,6 +67,10 @@ PROSE_SCORE = 1.0  # a prose line scores this, plus a point per PROSE_WORDS_PER_
 PROSE_WORDS_PER_POINT = 20.0
 PROSE_WORDS_CAP = 100
 INSERT_SCORE = -0.5  # a cue line between two paragraphs, or list-like prose (see `choose_segment`)
+# A run that starts below the repeated headline is taken back to it when the lines between hold at least
+# this many clean prose lines (see `start_at_headline`). One is not enough: a news page's dek (standfirst)
+# is one sentence between the headline and the byline, and belongs to the header, not the body.
+HEADLINE_GAP_MIN_PROSE = 2
 
 
 def line_score(line: Line) -> float:
@@ -112,6 +116,8 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     after masking the ones before). A run that starts within a few lines after
     the repeated headline counts double: on real pages the article follows its
     headline, while a comment thread or a teaser list can be as long as it.
+    The chosen run is then taken back to the headline when the article's
+    opening paragraphs sit above it (see `start_at_headline`).
     """
     scores = list(map(line_score, lines))
     # Layout: where a page sets its paragraphs apart with blank lines, a block
@@ -141,7 +147,27 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
         if value > best_value:
             best_value, best_span = value, (start, end)
         masked[start:end] = [-1e9] * (end - start)
-    return best_span
+    return start_at_headline(lines, headline, best_span)
+
+
+def start_at_headline(lines: list[Line], headline: int | None, span: tuple[int, int]) -> tuple[int, int]:
+    """The run, started right after the headline when the article begins above where the run does.
+
+    The maximum-sum run starts late when an insert sits between the article's
+    first paragraphs and the rest: a table of contents, a share bar, a strip of
+    pictures with their credits. Where the page repeats its title as a
+    headline above the run and the lines between hold HEADLINE_GAP_MIN_PROSE
+    clean prose lines or more, those paragraphs are the article's opening, and
+    the run starts after the headline (`in_body` still drops the furniture
+    between them). Limit: prose above the headline, or an article whose page
+    repeats no headline, is not reached.
+    """
+    start, end = span
+    if headline is None or not headline < start - 1 or end <= start:
+        return span
+    if sum(map(is_clean_prose, lines[headline + 1 : start])) >= HEADLINE_GAP_MIN_PROSE:
+        return headline + 1, end
+    return span
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:
