@@ -1,4 +1,5 @@
-from newsprism.clean.text_dump import best_segment, split_dump
+from newsprism.clean.lines import split_lines
+from newsprism.clean.text_dump import best_segment, headline_position, split_dump
 from tests.conftest import FICTIONAL_DUMP
 
 
@@ -91,3 +92,13 @@ def test_a_dek_between_the_headline_and_the_byline_is_header() -> None:
     parts = split_dump(lighthouse_page(opening))
     assert not any(line.startswith("Two keepers live") for line in parts.body)
     assert "Two keepers live at Skarra Point again, and they say the work has not changed at all." in parts.header
+
+
+def test_the_headline_is_the_longest_line_that_repeats_part_of_the_title() -> None:
+    dump = ("Pier tolls rise again | Brellport Herald\n\nBrellport Herald\nHome\nNews\n\nPier tolls rise again\n\n"
+            "The harbour board raised the tolls on the north pier for the second time this year.\n")
+    lines = split_lines(dump)
+    assert lines[headline_position(lines) or 0].text == "Pier tolls rise again"
+    two_words = split_lines("Ferry timetable - Brellport Herald\n\nHome\n\nFerry timetable\n\nThe ferry leaves at nine.\n")
+    assert two_words[headline_position(two_words) or 0].text == "Ferry timetable"
+    assert headline_position(split_lines("Home\n\nHome\nNews\n")) is None

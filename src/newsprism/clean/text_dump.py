@@ -91,22 +91,28 @@ def line_score(line: Line) -> float:
     return OTHER_SCORE
 
 
+# A headline has at least this many words: one word of the title ("Home", the site's name) is a menu item or a logo.
+HEADLINE_MIN_WORDS = 2
+HEADLINE_SEARCH_LINES = 400  # the headline sits above the article, within the page's first lines
+
+
 def headline_position(lines: list[Line]) -> int | None:
     """Where the page repeats its title as the article's headline (the h1), if it does.
 
     A dump starts with the page <title>, usually "Headline | Site"; the article
-    body follows the line that repeats the headline part of it.
+    body follows the line that repeats the headline part of it. Of the lines
+    that repeat part of the title, the headline is the longest (the first of
+    equally long ones): the site's name, a section name or a breadcrumb repeat
+    shorter parts of it. Limit: a headline worded otherwise than the title is not found.
     """
-    if len(lines) < 2:
+    if len(lines) < 2 or len(lines[0].tokens) < HEADLINE_MIN_WORDS:
         return None
     title = lines[0].key  # the normalised text, as `normalise` gives it
-    if len(lines[0].tokens) < 3:
-        return None
-    for line in lines[1 : min(len(lines), 400)]:
-        text = line.key
-        if 0.5 * len(title) <= len(text) <= len(title) and len(line.tokens) >= 3 and text in title:
-            return line.position
-    return None
+    best: Line | None = None
+    for line in lines[1:HEADLINE_SEARCH_LINES]:
+        if len(line.tokens) >= HEADLINE_MIN_WORDS and (best is None or len(line.key) > len(best.key)) and line.key in title:
+            best = line
+    return best.position if best is not None else None
 
 
 def choose_segment(lines: list[Line]) -> tuple[int, int]:
