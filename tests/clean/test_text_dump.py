@@ -102,3 +102,18 @@ def test_the_headline_is_the_longest_line_that_repeats_part_of_the_title() -> No
     two_words = split_lines("Ferry timetable - Brellport Herald\n\nHome\n\nFerry timetable\n\nThe ferry leaves at nine.\n")
     assert two_words[headline_position(two_words) or 0].text == "Ferry timetable"
     assert headline_position(split_lines("Home\n\nHome\nNews\n")) is None
+
+
+def test_a_list_that_a_paragraph_introduces_inside_the_article_is_body() -> None:
+    paragraphs = [
+        "The lighthouse keepers bake the same bread every Sunday, and they were happy to share the recipe with us.",
+        "It takes a whole afternoon, but most of that time the dough is left alone in a warm corner of the lamp room.",
+        "Knead everything for ten minutes, then cover the bowl and let it rest until the dough has doubled in size.",
+        "Bake it for forty minutes in a hot oven, and let the loaf cool on the window sill before you cut it.",
+    ]
+    items = "500 g flour\n10 g salt\n7 g dried yeast\n350 ml warm water"
+    menu = "Home\nNews\nSport\nWeather"
+    page = (f"Sunday bread at Skarra Point | Brellport Herald\n\n{menu}\n\nSunday bread at Skarra Point\n\n"
+            f"{paragraphs[0]}\n\n{paragraphs[1]}\n\n{items}\n\n{paragraphs[2]}\n\n{paragraphs[3]}\n\n{menu}\n")
+    body = split_dump(page).body
+    assert body == [paragraphs[0], paragraphs[1], *items.splitlines(), paragraphs[2], paragraphs[3]]

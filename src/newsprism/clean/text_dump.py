@@ -91,6 +91,9 @@ def line_score(line: Line) -> float:
     return OTHER_SCORE
 
 
+# A blank-line separated block of this many lines or more is a list; of short lines, a menu or a link list
+# unless a paragraph introduces it (see `in_body`, `keep_introduced_lists`).
+LIST_MIN_LINES = 3
 # A headline has at least this many words: one word of the title ("Home", the site's name) is a menu item or a logo.
 HEADLINE_MIN_WORDS = 2
 HEADLINE_SEARCH_LINES = 400  # the headline sits above the article, within the page's first lines
@@ -224,6 +227,7 @@ def split_dump(text: str) -> DumpParts:
     keep = [False] * len(lines)
     for position in range(start, end):
         keep[position] = in_body(lines, position, start, end)
+    keep_introduced_lists(lines, keep, start, end)
     # Lines leading the run before its first real paragraph are the headline,
     # a dek or a credit line: header, not body.
     first = start
@@ -262,6 +266,33 @@ def split_dump(text: str) -> DumpParts:
     return parts
 
 
+def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Keep the items of the lists a paragraph introduces inside the run (`keep` is changed in place).
+
+    `in_body` drops the short lines of a block of LIST_MIN_LINES lines or more:
+    out of context such a block is a menu or a link list. A block that lies
+    wholly inside the article's run, with more article after it, right after a
+    clean prose line, is a list the text introduces (steps, ingredients,
+    points, the rows of a table); its items without cues or repetition are
+    body, unless most of them repeat (a table of contents, whose items return
+    as the subheadings below it). Limit: a related-links list set right after a paragraph in the middle
+    of the article is kept as well, unless its lines carry cues or repeat.
+    """
+    position = start + 1
+    while position < end - 1:
+        line = lines[position]
+        size = line.block_size
+        if size >= LIST_MIN_LINES and line.block != lines[position - 1].block and position + size < end and is_clean_prose(lines[position - 1]):
+            items = lines[position : position + size]
+            if 2 * sum(item.repeated > 1 for item in items) < size:  # else a table of contents: its items repeat as subheadings
+                for item in items:
+                    if not item.cues and item.repeated == 1:
+                        keep[item.position] = True
+            position += size
+        else:
+            position += 1
+
+
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     """Whether a line inside the best run is article text."""
     line = lines[position]
@@ -274,6 +305,6 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     following = lines[position + 1 : min(end, position + 3)]
     if not any(other.prose and not other.cues for other in following):
         return False
-    if line.block_size >= 3:
+    if line.block_size >= LIST_MIN_LINES:
         return False
     return line.words >= 2 or bool(HEADING_END.search(line.text))
