@@ -117,3 +117,16 @@ def test_a_list_that_a_paragraph_introduces_inside_the_article_is_body() -> None
             f"{paragraphs[0]}\n\n{paragraphs[1]}\n\n{items}\n\n{paragraphs[2]}\n\n{paragraphs[3]}\n\n{menu}\n")
     body = split_dump(page).body
     assert body == [paragraphs[0], paragraphs[1], *items.splitlines(), paragraphs[2], paragraphs[3]]
+
+
+def test_a_page_that_carries_its_article_twice_keeps_the_first_copy() -> None:
+    article = "\n\n".join([
+        "The ferry to Skarra Point will run twice a day from next month, the harbour board said on Friday.",
+        "Until now the island had a boat only on Mondays and Thursdays, and only when the weather allowed it.",
+        "The board said that the new timetable would cost less than the repairs to the old pier had cost.",
+        "Islanders have asked for a daily ferry for years, and most of them welcomed the news at once.",
+    ])
+    page = (f"Ferry to run twice a day | Brellport Herald\n\nHome\nNews\nSport\n\nFerry to run twice a day\n\n{article}\n\n"
+            f"Print edition\n\n{article}\n\n© 2031 Brellport Herald Media Ltd. All rights reserved.\n")
+    body = split_dump(page).body
+    assert body == article.split("\n\n")

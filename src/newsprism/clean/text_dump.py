@@ -94,6 +94,7 @@ def line_score(line: Line) -> float:
 # A blank-line separated block of this many lines or more is a list; of short lines, a menu or a link list
 # unless a paragraph introduces it (see `in_body`, `keep_introduced_lists`).
 LIST_MIN_LINES = 3
+COPIED_PASSAGE_MIN_LINES = 3  # repeated paragraphs in a row that make a copied passage (see `count_first_copies_once`)
 # A headline has at least this many words: one word of the title ("Home", the site's name) is a menu item or a logo.
 HEADLINE_MIN_WORDS = 2
 HEADLINE_SEARCH_LINES = 400  # the headline sits above the article, within the page's first lines
@@ -209,6 +210,36 @@ def removal_reason(line: Line, where: str = "body") -> str:
     return "repeated" if line.repeated > 1 else "boilerplate"
 
 
+def count_first_copies_once(lines: list[Line]) -> None:
+    """Make the first copy of a passage the page carries twice count as unrepeated (`lines` is changed in place).
+
+    Some pages hold their article twice (a print or app copy below the web
+    one), and every paragraph then scores as repeated furniture. A passage is
+    COPIED_PASSAGE_MIN_LINES or more repeated prose lines, each its own
+    paragraph (a block of one line), at most one other line apart; its first
+    copy is the article. Repeated teasers are kept out: they come as lists (in
+    blocks of several lines), or one at a time; a pull quote is a single line.
+    """
+    seen: set[str] = set()
+    passage: list[int] = []
+    for line in [line for line in lines if line.repeated > 1]:
+        first = line.key not in seen
+        seen.add(line.key)
+        if not (first and line.prose and line.block_size == 1):
+            continue
+        if passage and line.position - passage[-1] > 2:
+            unrepeat(lines, passage)
+            passage = []
+        passage.append(line.position)
+    unrepeat(lines, passage)
+
+
+def unrepeat(lines: list[Line], passage: list[int]) -> None:
+    if len(passage) >= COPIED_PASSAGE_MIN_LINES:
+        for position in passage:
+            lines[position] = lines[position]._replace(repeated=1)
+
+
 def is_clean_prose(line: Line) -> bool:
     return line.prose and not line.cues and line.repeated == 1
 
@@ -223,6 +254,7 @@ def split_dump(text: str) -> DumpParts:
     lines = split_lines(text)
     if not lines:
         return DumpParts(body=[], header=[], footer=[])
+    count_first_copies_once(lines)
     start, end = choose_segment(lines)
     keep = [False] * len(lines)
     for position in range(start, end):
