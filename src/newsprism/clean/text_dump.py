@@ -7,9 +7,12 @@ menus, link lists, promos and legal lines. The cleaner
    length, furniture and short link-like lines score below zero;
 2. takes the contiguous run of lines with the largest total score (the
    maximum-sum segment), which swallows short in-body subheadings between
-   paragraphs but not a menu or a related-links list next to the article;
+   paragraphs but not a menu or a related-links list next to the article,
+   and starts it at the repeated headline when the article's opening
+   paragraphs sit above an insert (a table of contents, a share bar);
 3. inside that run, removes what is still furniture: promos, captions and
-   credits, repeated lines, template placeholders, short trailers;
+   credits, repeated lines, template placeholders, short trailers, and the
+   short lines of link lists (but not of the lists a paragraph introduces);
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
