@@ -196,3 +196,10 @@ def test_a_conflict_two_claims_share_is_reported_once_on_the_first() -> None:
     third = Claim(id="claim-3", text="z", sources=[], support=3, conflicts=[conflict(("a", "15 people"), ("c", "14 people"))])
     drop_repeated_conflicts([first, second, third])
     assert [len(claim.conflicts) for claim in (first, second, third)] == [1, 0, 1]
+
+
+def test_units_read_in_the_plural_as_a_reader_writes_them() -> None:
+    from newsprism.compare.conflicts import plural
+
+    units = ("ship", "casualty", "aircraft", "child", "day", "feet")
+    assert [plural(unit) for unit in units] == ["ships", "casualties", "aircraft", "children", "days", "feet"]

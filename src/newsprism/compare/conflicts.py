@@ -282,9 +282,19 @@ def event_days(statement: Statement) -> list[TimeExpr]:
     return [time for time in statement.dates if time.value and DAY_VALUE.match(time.value) and time.text.lower() not in DEICTIC_DAYS]
 
 
+# Units written the same in the plural, and plurals not made with -s.
+SAME_IN_PLURAL = frozenset(
+    {"percent", "people", "feet", "crew", "aircraft", "spacecraft", "staff", "personnel", "police", "livestock", "sheep", "fish"}
+)
+IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet", "tooth": "teeth"}
+
+
 def plural(unit: str) -> str:
-    if unit in ("percent", "people", "feet", "crew") or unit.endswith("s"):
+    """The unit as a reader expects it after "the number of": "aircraft", "children", "ships"."""
+    if unit in SAME_IN_PLURAL or unit.endswith("s"):
         return unit
+    if unit in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[unit]
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     return unit + "s"
