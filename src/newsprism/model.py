@@ -251,6 +251,11 @@ class Conflict(_Model):
     kind: Literal["number", "date", "time", "participant"]
     what: str = Field(description="What differs: the unit of a number ('tonnes', 'years'), 'date', 'clock time' or 'participant'.")
     values: list[ConflictValue]
+    update: bool = Field(
+        default=False,
+        description="The difference is explained by when the pages were written: a running count (the dead, the injured, "
+        "the missing) that every page dated later gives as higher, as a toll rises; an update, not a contradiction.",
+    )
 
 
 class Claim(_Model):

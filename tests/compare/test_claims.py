@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from newsprism.compare.claims import PairScores, build_claims, disagree
@@ -91,6 +93,34 @@ def test_clock_times_of_one_act_conflict_and_a_time_in_two_zones_agrees_with_eit
     assert conflict.kind == "time" and {v.value for v in conflict.values} == {"17:26", "17:40"}
     made[1] = timed("b", "Beta Daily", "The ferry docked at Lisca Island at 5:26pm (4:26pm GMT).", ("5:26pm", "T17:26"), ("4:26pm GMT", "T16:26"))
     assert find_conflicts(find_statements(made)) == []
+
+
+def toll(article_id: str, published: str | None, dead: int) -> Article:
+    made = article(article_id, f"Outlet {article_id}", f"{dead} people were killed in the fire at the Lisca market, officials said.")
+    made.published = dt.date.fromisoformat(published) if published else None
+    return made
+
+
+def test_a_toll_that_rises_with_the_pages_dates_is_an_update_and_one_that_does_not_is_a_contradiction() -> None:
+    (rising,) = find_conflicts(find_statements([toll("a", "2031-03-05", 60), toll("b", "2031-03-06", 93), toll("c", "2031-03-07", 143)]))
+    assert rising.kind == "number" and rising.update
+    (same_day,) = find_conflicts(find_statements([toll("a", "2031-03-05", 60), toll("b", "2031-03-05", 93), toll("c", "2031-03-07", 143)]))
+    assert not same_day.update, "two pages of one day that differ are not explained by when they were written"
+    (falling,) = find_conflicts(find_statements([toll("a", "2031-03-05", 93), toll("b", "2031-03-06", 60)]))
+    assert not falling.update
+    (undated,) = find_conflicts(find_statements([toll("a", "2031-03-05", 60), toll("b", None, 93)]))
+    assert not undated.update, "a page that states no date explains nothing"
+
+
+def test_the_brief_gives_an_update_in_the_order_of_the_pages_dates() -> None:
+    made = [toll("b", "2031-03-06", 93), toll("a", "2031-03-05", 60)]
+    statements = find_statements(made)
+    (claim,), members = build_claims(statements, PairScores.from_matrix(np.array([[0.0, 0.9], [0.9, 0.0]], dtype=np.float32)))
+    claim.conflicts = find_conflicts(members[0])
+    brief = write_brief(made, [claim], members)
+    stated = next(sentence.text for sentence in brief if sentence.text.startswith("Reports differ"))
+    assert "an update rather than a contradiction" in stated
+    assert stated.index("5 March 2031") < stated.index("6 March 2031") and stated.index("“60") < stated.index("“93"), stated
 
 
 def dated(article_id: str, outlet: str, body: str, day_text: str, value: str) -> Statement:

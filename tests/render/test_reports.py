@@ -353,3 +353,24 @@ def test_claims_worded_by_one_sentence_are_one_row_with_every_outlet_and_conflic
         ("claim-1", 3, ["a", "b", "c"], 1),
         ("claim-3", 2, ["b", "c"], 0),
     ]
+
+
+def test_an_update_is_shown_as_one_with_each_pages_date() -> None:
+    import datetime as dt
+
+    from newsprism.model import Claim, ClaimSource, Conflict, ConflictValue
+
+    bodies = {"a": "Three people died when the ferry sank.", "b": "Five people died when the ferry sank."}
+    articles = [
+        Article(id=key, source=f"{key}.txt", outlet=f"Outlet {key}", body=body, published=dt.date(2031, 3, 4 + number))
+        for number, (key, body) in enumerate(bodies.items())
+    ]
+    toll = Conflict(kind="number", what="people dead", update=True, values=[
+        ConflictValue(article="a", outlet="Outlet a", text="Three", value="3 people"),
+        ConflictValue(article="b", outlet="Outlet b", text="Five", value="5 people"),
+    ])
+    sources = [ClaimSource(article=key, text=body, start=0, end=len(body)) for key, body in bodies.items()]
+    story = Story(articles=articles, claims=[Claim(id="claim-1", text=bodies["a"], sources=sources, support=2, conflicts=[toll])])
+    page, markdown = story_html(story), story_markdown(story)
+    assert "An update, not a contradiction" in page and "2031-03-05" in page
+    assert "an update, not a contradiction" in markdown and "Outlet b (2031-03-05)" in markdown

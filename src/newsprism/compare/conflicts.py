@@ -28,6 +28,7 @@ article's parse (kept by prepare); an article without one has no agents.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -117,7 +118,44 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
         )
         for statement, _ in counted
     ]
-    return Conflict(kind="number", what=plural(unit) + (f" {measure}" if measure else ""), values=values)
+    update = rises_with_time([(statement.article.published, chosen[id(statement)]) for statement, _ in counted])
+    return Conflict(kind="number", what=plural(unit) + (f" {measure}" if measure else ""), values=values, update=update)
+
+
+# What befalls people in a disaster or an attack is counted as it becomes known: each report gives a higher toll.
+RUNNING_FATES = frozenset({"dead", "injured", "displaced", "detained"})  # not the missing: their count falls as people are found
+
+
+def rises_with_time(dated: list[tuple[dt.date | None, Figure]]) -> bool:
+    """Whether a count's differing values are explained by when their pages were written: an update, not a contradiction.
+
+    Holds when the count is of people that something befell (the dead, the injured, the displaced, the
+    detained: counts that grow as they become known), every page states its date, pages of one date agree, and every page
+    dated later gives a higher value than every page dated earlier ("60" on 22 March, "93" on 23 March,
+    "143" on 24 March). Limits: the pages' dates are days, so two reports of one day that differ stay a
+    contradiction even when hours apart; a date the page does not state (an estimate) never explains anything.
+    """
+    if not any(figure.measure in RUNNING_FATES for _, figure in dated) or any(
+        figure.measure not in RUNNING_FATES | {None} for _, figure in dated
+    ):
+        return False
+    if any(day is None for day, _ in dated):
+        return False
+    by_day: dict[dt.date, list[Figure]] = {}
+    for day, figure in dated:
+        by_day.setdefault(day, []).append(figure)  # type: ignore[arg-type]  # None ruled out above
+    days = sorted(by_day)
+    if len(days) < 2:
+        return False
+    for figures in by_day.values():
+        if any(not a.agrees_with(b) for a in figures for b in figures):
+            return False
+    return all(
+        later.high >= earlier.low  # never lower than a page of an earlier day
+        for first, second in zip(days, days[1:], strict=False)
+        for earlier in by_day[first]
+        for later in by_day[second]
+    ) and any(not a.agrees_with(b) for a in by_day[days[0]] for b in by_day[days[-1]])
 
 
 COUNT_CONTEXT = 40  # characters read on each side of a figure for what it is the count of

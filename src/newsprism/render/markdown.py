@@ -85,9 +85,11 @@ def conflicts(report: Report) -> list[str]:
     lines = []
     for conflict in report.conflicts:
         kind = f" ({conflict.kind})" if conflict.kind != conflict.what else ""
-        lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{kind}:")
+        update = " (an update, not a contradiction: each page dated later gives a higher count)" if conflict.update else ""
+        lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{kind}{update}:")
         for entry in conflict.entries:
-            lines.append(f"  - {inline(entry.outlet)}: “{inline(entry.phrase)}” → {inline(entry.value)}")
+            dated = f" ({inline(entry.date)})" if conflict.update and entry.date else ""
+            lines.append(f"  - {inline(entry.outlet)}{dated}: “{inline(entry.phrase)}” → {inline(entry.value)}")
     return lines
 
 

@@ -100,6 +100,7 @@ class ConflictEntry:
     outlet: str
     phrase: str
     value: str
+    date: str  # the date the outlet's page states, "" when it states none
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class ConflictView:
     kind: str
     what: str
     entries: tuple[ConflictEntry, ...]
+    update: bool  # a running count that later pages give as higher (see compare.conflicts.rises_with_time)
 
 
 @dataclass(frozen=True)
@@ -229,12 +231,14 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
 
     sources = [source_of(number, article) for number, article in enumerate(story.articles, 1)]
 
+    stated = {article.id: article.published.isoformat() if article.published else "" for article in story.articles}
     conflicts = [
         ConflictView(
             claim=claim.text,
             kind=conflict.kind,
             what=conflict.what,
-            entries=tuple(ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value) for v in conflict.values),
+            entries=tuple(ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value, stated.get(v.article, "")) for v in conflict.values),
+            update=conflict.update,
         )
         for claim in story.claims
         for conflict in claim.conflicts

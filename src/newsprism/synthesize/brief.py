@@ -41,6 +41,7 @@ QUOTE_OPENERS = "\"“‘'"
 def write_brief(articles: list[Article], claims: list[Claim], members: list[list[Statement]]) -> list[BriefSentence]:
     """The brief for a story's claims (as built by newsprism.compare.claims, with their member statements)."""
     number_of = {article.id: number for number, article in enumerate(articles, start=1)}
+    published = {article.id: article.published for article in articles}
     brief: list[BriefSentence] = []
     chosen_words: list[frozenset[str]] = []
     covered: set[tuple[str, int, int]] = set()  # the sentences of the claims already in the brief
@@ -60,7 +61,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
             chosen_words.append(words)
         for conflict in claim.conflicts:
             if conflicts_stated < MAX_CONFLICT_SENTENCES and len(brief) < MAX_SENTENCES:
-                brief.append(conflict_sentence(conflict, claim, number_of))
+                brief.append(conflict_sentence(conflict, claim, number_of, published))
                 conflicts_stated += 1
 
     ranked = [(claim, group) for claim, group in zip(claims, members, strict=True) if usable(claim)]
@@ -113,22 +114,37 @@ def states_figures_and_days(group: list[Statement], article: str, shown: Stateme
     return True
 
 
-def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int]) -> BriefSentence:
-    """'Reports differ on the tonnes: "about 12,000 tonnes" (The Clarion [3]); "an estimated 1,200 tonnes" (...).'"""
+def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int], published: dict[str, dt.date | None]) -> BriefSentence:
+    """'Reports differ on the tonnes: "about 12,000 tonnes" (The Clarion [3]); "an estimated 1,200 tonnes" (...).'
+
+    An update (see `Conflict.update`) says so, and gives its values in the order of the pages' dates, each with its date.
+    """
     by_value: dict[str, list[tuple[str, str, str | None]]] = {}
     for given in conflict.values:
         by_value.setdefault(given.value, []).append((given.article, given.text, given.outlet))
+    groups = list(by_value.items())
+    if conflict.update:  # every page of an update states its date
+        groups.sort(key=lambda group: min(published[article] or dt.date.max for article, _, _ in group[1]))
     parts = []
-    for normalized, carriers in by_value.items():
+    for normalized, carriers in groups:
         shown = carriers[0][1]
         if conflict.kind == "date" and DAY_VALUE.match(normalized) and not re.search(r"\d", shown):
             shown = f"{shown} ({long_date(normalized)})"
-        outlets = ", ".join(f"{outlet or 'article'} [{number_of[article]}]" for article, _, outlet in carriers)
+        outlets = ", ".join(
+            f"{outlet or 'article'} [{number_of[article]}]{page_date(conflict, published[article])}" for article, _, outlet in carriers
+        )
         parts.append(f"“{shown}” ({outlets})")
     subject = {"date": "the date", "time": "the time", "participant": "who took part"}.get(conflict.kind, f"the number of {conflict.what}")
+    if conflict.update:
+        subject += ", an update rather than a contradiction (each page dated later gives a higher count)"
     text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
     sources = list(dict.fromkeys(given.article for given in conflict.values))
     return BriefSentence(text=text, sources=sources, claim=claim.id)
+
+
+def page_date(conflict: Conflict, day: dt.date | None) -> str:
+    """", 22 March 2024" after an outlet in an update (the date its page states), else nothing."""
+    return f", {long_date(day.isoformat())}" if conflict.update and day else ""
 
 
 def with_dates(statement: Statement) -> str:
