@@ -374,3 +374,6 @@ def test_an_update_is_shown_as_one_with_each_pages_date() -> None:
     page, markdown = story_html(story), story_markdown(story)
     assert "An update, not a contradiction" in page and "2031-03-05" in page
     assert "an update, not a contradiction" in markdown and "Outlet b (2031-03-05)" in markdown
+    # Each side of the conflict is shown in its own sentence, the value marked.
+    assert '“<mark class="value">Five</mark> people died when the ferry sank.”' in page
+    assert "“**Five** people died when the ferry sank.”" in markdown

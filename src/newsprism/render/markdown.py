@@ -89,8 +89,15 @@ def conflicts(report: Report) -> list[str]:
         lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{kind}{update}:")
         for entry in conflict.entries:
             dated = f" ({inline(entry.date)})" if conflict.update and entry.date else ""
-            lines.append(f"  - {inline(entry.outlet)}{dated}: “{inline(entry.phrase)}” → {inline(entry.value)}")
+            lines.append(f"  - {inline(entry.outlet)}{dated}: {inline(entry.value)}, in “{marked(*entry.sentence)}”")
     return lines
+
+
+def marked(before: str, phrase: str, after: str) -> str:
+    """A sentence as inert Markdown with `phrase` in bold, the spaces around it kept ("in **Five** people died")."""
+    space_before = " " if before[-1:].isspace() else ""
+    space_after = " " if after[:1].isspace() else ""
+    return f"{inline(before)}{space_before}**{inline(phrase)}**{space_after}{inline(after)}"
 
 
 def matrix(report: Report) -> list[str]:

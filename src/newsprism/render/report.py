@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsprism.ingest.urls import is_url
-from newsprism.model import Article, Claim, ClaimSource, Entity, Story, StoryQuote
+from newsprism.model import Article, Claim, ClaimSource, ConflictValue, Entity, Story, StoryQuote
 from newsprism.render.graph import GraphDrawing, draw_graph
 
 SECTIONS = (
@@ -101,6 +101,7 @@ class ConflictEntry:
     phrase: str
     value: str
     date: str  # the date the outlet's page states, "" when it states none
+    sentence: tuple[str, str, str]  # the outlet's sentence in the claim, cut around the phrase: (before, phrase, after)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,17 @@ class ConflictView:
     what: str
     entries: tuple[ConflictEntry, ...]
     update: bool  # a running count that later pages give as higher (see compare.conflicts.rises_with_time)
+
+
+def sentence_around(claim: Claim, value: ConflictValue) -> tuple[str, str, str]:
+    """The outlet's sentence in the claim that gives the value, cut around the value's phrase, so a reader sees each
+    side of a conflict in its own words; ("", phrase, "") when the claim holds no sentence of that outlet with it."""
+    sentences = [source.text for source in claim.sources if source.article == value.article]
+    for sentence in sentences:
+        at = sentence.find(value.text)
+        if at >= 0:
+            return sentence[:at], value.text, sentence[at + len(value.text) :]
+    return ("", value.text, "")
 
 
 @dataclass(frozen=True)
@@ -237,7 +249,10 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
             claim=claim.text,
             kind=conflict.kind,
             what=conflict.what,
-            entries=tuple(ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value, stated.get(v.article, "")) for v in conflict.values),
+            entries=tuple(
+                ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value, stated.get(v.article, ""), sentence_around(claim, v))
+                for v in conflict.values
+            ),
             update=conflict.update,
         )
         for claim in story.claims
