@@ -130,3 +130,20 @@ def test_a_page_that_carries_its_article_twice_keeps_the_first_copy() -> None:
             f"Print edition\n\n{article}\n\n© 2031 Brellport Herald Media Ltd. All rights reserved.\n")
     body = split_dump(page).body
     assert body == article.split("\n\n")
+
+
+def test_a_form_below_the_article_ends_it() -> None:
+    # Labels of required fields ("Name *") are a form, never article text: the prose under the form
+    # (its notes, a teaser) is not body, though it outscores the short labels between.
+    article = "\n\n".join(
+        f"The lighthouse keepers of Brellport repainted tower number {n} this spring, and the town paid for the "
+        f"paint out of the harbour fund that the council set up last year." for n in range(4)
+    )
+    form = "Name *\n\nMail *\n\nWebsite\n\nKeep my name and address in this browser for the next time that I write a note here."
+    teaser = "The ferry to the islands will run twice a day from June, the shipping office said in a short note on Friday."
+    page = f"Keepers repaint the towers - Brellport Herald\n\nKeepers repaint the towers\n\n{article}\n\nWhat do you think?\n\n{form}\n\n{teaser}\n"
+    parts = split_dump(page)
+    body = "\n".join(parts.body)
+    assert "tower number 3" in body
+    assert "Keep my name" not in body and "ferry to the islands" not in body
+    assert {removed.text: removed.reason for removed in parts.removed}["Name *"] == "promo"

@@ -5,7 +5,8 @@ lines, menus and link lists are runs of short lines, and blank lines mark where
 the layout put space. Nothing here knows any particular site; the signals are
 length, stop-word density, sentence punctuation, the shape of the surrounding
 block, repetition within the page, and a small vocabulary of generic
-boilerplate cues (calls to action, legal lines, template placeholders).
+boilerplate cues (calls to action, legal lines, template placeholders,
+the labels of a form's required fields).
 """
 
 from __future__ import annotations
@@ -495,6 +496,7 @@ def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_
     positions = range(len(lowered_texts))
     candidates = set(compress(positions, map(operator.not_, map(ANY_CUE_WORD.isdisjoint, token_lists))))
     candidates.update(compress(positions, map(")".__eq__, last_characters)))
+    candidates.update(compress(positions, map("*".__eq__, last_characters)))
     candidates.update(compress(positions, map(str.startswith, lowered_texts, repeat(CAPTION_OPENINGS))))
     lowered_page = "\n".join(lowered_texts)
     for needle in ANY_CUE_SUBSTRING:
@@ -502,6 +504,12 @@ def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_
             candidates.update(compress(positions, map(operator.contains, lowered_texts, repeat(needle))))
     candidates.update(with_pattern(IMAGE_CODE_GATE, lowered_texts, map(operator.le, word_counts, repeat(3))))
     return sorted(candidates)
+
+
+# A form field's label marks a required field with a final asterisk ("Name *", "E-Mail *"): a comment,
+# login or newsletter form, never article text. Labels are a few words; a longer line ending in "*"
+# is a sentence with a footnote mark.
+FORM_LABEL_MAX_WORDS = 4
 
 
 def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> list[str]:
@@ -519,6 +527,8 @@ def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> 
         cues.append("legal")
     if ("@" in text or "protected" in tokens) and EMAIL.search(text) or (words < 25 and could_match(URL_GATE, tokens) and URL.search(text)):
         cues.append("contact")
+    if 1 <= words <= FORM_LABEL_MAX_WORDS and text.endswith("*") and not text.endswith("**"):
+        cues.append("form")
     if words <= 3 and IMAGE_CODE_GATE.search(text) and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")
     if could_match(CALL_TO_ACTION_GATE, tokens):

@@ -31,10 +31,10 @@ from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, split_lines
 
-STRONG_FURNITURE = {"template", "legal", "contact", "image-id"}
+STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form"}
 HEADING_END = re.compile(r"[.!?,;]$")
-CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "promo", "caption")
-CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall"}  # the others are their own reason
+CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "form", "promo", "caption")
+CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall", "form": "promo"}  # the others are their own reason
 
 
 class RemovedLine(NamedTuple):
