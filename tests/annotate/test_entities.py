@@ -55,3 +55,20 @@ def test_name_keys_and_acronyms() -> None:
     assert acronym("coastal shipping authority") == "csa"
     assert acronym("union of soviet socialist republics") == "ussr"
     assert acronym("marovia") is None
+
+
+def test_a_place_made_of_one_adjective_is_a_nationality() -> None:
+    mentions, entities = entities_of("Ukrainian officials denied any role in the attack on the Lisca ferry.")
+    ukrainian = next(mention for mention in mentions if mention.text == "Ukrainian")
+    assert ukrainian.label == "NORP"
+    assert entities[ukrainian.entity or ""].type == "group"
+
+
+def test_a_name_cut_before_its_last_part_does_not_end_with_of() -> None:
+    from spacy.tokens import Span
+
+    from newsprism.annotate.entities import trimmed
+
+    doc = parse("The Harbour Committee of Lisca opened a case.")
+    cut = Span(doc, 0, 4, label="ORG")  # "The Harbour Committee of", as the recogniser sometimes stops
+    assert trimmed(cut, doc.text)[0] == "Harbour Committee"

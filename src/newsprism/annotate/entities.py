@@ -242,8 +242,12 @@ def unique_id(base: str, used: set[str]) -> str:
 
 
 def entity_spans(doc: Doc) -> list[Span]:
-    """spaCy's entities of the kinds we keep, plus parenthesised acronyms right after an organisation or place."""
-    spans = [span for span in doc.ents if span.label_ in ENTITY_TYPES]
+    """spaCy's entities of the kinds we keep, plus parenthesised acronyms right after an organisation or place.
+
+    A place that is one adjective ("Ukrainian officials") is a nationality, as the tagger says: the small
+    model's entity recogniser often calls it a place.
+    """
+    spans = [relabelled(span) for span in doc.ents if span.label_ in ENTITY_TYPES]
     for span in list(spans):
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             candidate = doc[span.end + 1]
@@ -253,12 +257,25 @@ def entity_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
+def relabelled(span: Span) -> Span:
+    """The span, labelled a nationality (NORP) when it is a place made of one adjective."""
+    if span.label_ in ("GPE", "LOC") and len(span) == 1 and span[0].tag_ == "JJ":
+        return Span(span.doc, span.start, span.end, label="NORP")
+    return span
+
+
+# Words a name does not end with: the recogniser sometimes stops before the name's last part
+# ("the Investigative Committee of | Russia").
+DANGLING_TAGS = frozenset({"IN", "CC", "DT", "TO"})
+
+
 def trimmed(span: Span, body: str) -> tuple[str, int, int]:
-    """The mention's text and offsets without a leading "the", honorifics, titles or a trailing possessive."""
+    """The mention's text and offsets without a leading "the", honorifics, titles, a trailing possessive or a dangling
+    "of" / "and"."""
     tokens = list(span)
     while tokens and (tokens[0].lower_ == "the" or is_honorific(tokens[0]) or (span.label_ == "PERSON" and is_title(tokens[0]))):
         tokens.pop(0)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].tag_ in DANGLING_TAGS):
         tokens.pop()
     if not tokens:
         return "", 0, 0
