@@ -72,3 +72,9 @@ def test_a_name_cut_before_its_last_part_does_not_end_with_of() -> None:
     doc = parse("The Harbour Committee of Lisca opened a case.")
     cut = Span(doc, 0, 4, label="ORG")  # "The Harbour Committee of", as the recogniser sometimes stops
     assert trimmed(cut, doc.text)[0] == "Harbour Committee"
+
+
+def test_a_nationality_cut_from_a_name_is_read_with_it_but_not_before_a_title() -> None:
+    mentions, _ = entities_of("The Islamic State group claimed the attack. Russian President Vladimir Putin spoke later.")
+    assert ("Islamic State", "ORG") in {(mention.text, mention.label) for mention in mentions}
+    assert ("Russian", "NORP") in {(mention.text, mention.label) for mention in mentions}, "a title introduces a person"

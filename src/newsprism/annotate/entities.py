@@ -245,9 +245,11 @@ def entity_spans(doc: Doc) -> list[Span]:
     """spaCy's entities of the kinds we keep, plus parenthesised acronyms right after an organisation or place.
 
     A place that is one adjective ("Ukrainian officials") is a nationality, as the tagger says: the small
-    model's entity recogniser often calls it a place.
+    model's entity recogniser often calls it a place. A nationality the recogniser cut from the rest of a name
+    ("Islamic | State", "Ukrainian | Foreign Ministry") is read with it as the organisation it names.
     """
     spans = [relabelled(span) for span in doc.ents if span.label_ in ENTITY_TYPES]
+    spans = [organisation_named_from(span) for span in spans]
     for span in list(spans):
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             candidate = doc[span.end + 1]
@@ -262,6 +264,19 @@ def relabelled(span: Span) -> Span:
     if span.label_ in ("GPE", "LOC") and len(span) == 1 and span[0].tag_ == "JJ":
         return Span(span.doc, span.start, span.end, label="NORP")
     return span
+
+
+def organisation_named_from(span: Span) -> Span:
+    """A nationality followed by capitalised nouns outside any entity ("Islamic State") as one organisation; not when the
+    nouns hold a title ("Russian President", "Japanese Prime Minister"), which introduces a person, not a body."""
+    if span.label_ != "NORP":
+        return span
+    end = span.end
+    while end < len(span.doc) and span.doc[end].tag_ == "NNP" and not span.doc[end].ent_type_ and span.doc[end].is_title:
+        if is_title(span.doc[end]):
+            return span
+        end += 1
+    return Span(span.doc, span.start, end, label="ORG") if end > span.end else span
 
 
 # Words a name does not end with: the recogniser sometimes stops before the name's last part
