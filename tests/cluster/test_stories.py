@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from newsprism.cluster import ClusterState, StoryMatcher, cluster, stories_of, story_id, time_order
-from newsprism.cluster.features import what_grouping_reads
+from newsprism.cluster import stories as matcher
+from newsprism.cluster.features import event_year, features, latest_year, what_grouping_reads
 from newsprism.model import Article, Mention, Prepared
 from newsprism.prepared import pack_vectors
 from tests.conftest import MODELS
@@ -25,6 +26,17 @@ QUAKE_SOUTH = [
 VOTE = [
     "Voters in Dessaly re-elected Mayor Oren Kask with 54 percent, the Dessaly electoral board said on Sunday.",
     "Oren Kask thanked Dessaly's voters after winning 54 percent; his rival Petra Lind conceded on Sunday night.",
+]
+
+# Two title defences by one boxer, five years apart, on pages that state no date: the same champion, trainer and town.
+DEFENCE_EARLY = [
+    "Dario Velk kept his heavyweight title in Halden on Saturday, stopping Ruben Osk in the ninth round of the 2031 bout.",
+    "Velk's trainer Ana Morr said the champion hurt his hand early against Osk but finished the 2031 defence in the ninth.",
+    "Ruben Osk, beaten by Dario Velk in Halden, said he would fight again before 2032 ends.",
+]
+DEFENCE_LATE = [
+    "Dario Velk defended his heavyweight title again in Halden, outpointing Teo Brandt over twelve rounds in 2036.",
+    "Velk, trained as ever by Ana Morr, beat Teo Brandt on points in Halden to keep the belt he has held since 2030; 2036 was his ninth defence.",
 ]
 
 
@@ -109,3 +121,41 @@ def test_grouping_reads_the_same_from_the_cut_down_article() -> None:
     slim = [what_grouping_reads(item) for item in articles]
     assert all(item.quotes == [] and item.framing.sentences == [] for item in slim)
     assert [placement.story for placement in cluster(slim)[0]] == [placement.story for placement in cluster(articles)[0]]
+
+
+def test_the_latest_year_written_places_an_undated_article() -> None:
+    assert latest_year("Elected in 2029, she ran again in 2033 and lost; 1,998 votes; flight 20081; 2035.5 km.") == 2033
+    assert latest_year("No year here, only 14 dead and 2,400 homeless.") is None
+    dated = article("dated", "The 2029 law was repealed.", dt.date(2034, 3, 2))
+    assert event_year(dated) == 2034  # a stated date outweighs the years the text names
+    assert event_year(article("undated", "The 2029 law was repealed.")) == 2029
+
+
+def defences() -> list[Article]:
+    items = [article(f"early-{n}", text, people=("Dario Velk", "Ruben Osk", "Ana Morr")) for n, text in enumerate(DEFENCE_EARLY)]
+    return items + [article(f"late-{n}", text, people=("Dario Velk", "Teo Brandt", "Ana Morr")) for n, text in enumerate(DEFENCE_LATE)]
+
+
+def test_two_events_of_one_kind_years_apart_are_told_apart_by_their_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = defences()
+    placements, state = cluster(items)
+    assert partition(items, [placement.story for placement in placements]) == {frozenset({"early"}), frozenset({"late"})}
+    assert sorted(sorted(story.years.items()) for story in state.stories) == [[(2031, 2), (2032, 1)], [(2036, 2)]]
+    monkeypatch.setattr(matcher, "YEAR_CONFLICT", 0.0)  # the names alone would merge them
+    assert len({placement.story for placement in cluster(items)[0]}) == 1
+
+
+def test_a_conflicting_year_costs_its_weight_per_article_and_survives_the_saved_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = defences()
+    early = StoryMatcher()
+    early.place(items[:3])
+    story = early.stories[0]
+    late, near = early.vectors(features(items[3])), early.vectors(features(article("near", DEFENCE_LATE[0].replace("2036", "2033"))))
+    reloaded = StoryMatcher(ClusterState.model_validate_json(early.state().model_dump_json()))
+    assert reloaded.stories[0].years == story.years == {2031: 2, 2032: 1}
+    weight = matcher.YEAR_CONFLICT
+    scores = early.score(late, story), early.score(near, story), reloaded.score(late, reloaded.stories[0])
+    monkeypatch.setattr(matcher, "YEAR_CONFLICT", 0.0)
+    assert scores[0] == pytest.approx(early.score(late, story) - weight * 3 / 3)  # 2036 lies far from all three
+    assert scores[1] == pytest.approx(early.score(near, story) - weight * 2 / 3)  # 2033 from the two of 2031 only
+    assert scores[2] == pytest.approx(scores[0], abs=1e-5)

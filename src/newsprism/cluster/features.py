@@ -6,7 +6,10 @@
 * `bags` of the words that tell one event of a kind from another, counted:
   "names" (capitalised words inside a sentence: people, places, bodies,
   ships), "people" (the words of the person mentions) and "numbers" (every
-  figure as written: tolls, magnitudes, flight numbers, years).
+  figure as written: tolls, magnitudes, flight numbers, years);
+* `year`: the year the article is placed in (`event_year`): its stated
+  date's, else the latest year its text writes, which the matcher compares
+  (two reports whose years lie far apart are seldom on one event).
 
 Measured as the area under the ROC curve for telling pairs of articles on
 one event from other pairs (bench/cluster_quality.py --fit): on ECB+
@@ -42,6 +45,8 @@ BAGS = ("names", "people", "numbers")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 WORD = re.compile(r"[^\W\d_]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+# A year as a report writes it: four digits from 1900 to 2099 standing alone (not "1,998", "2008.5" or "20081").
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 
 
 @cache
@@ -60,6 +65,7 @@ class Features:
     date: dt.date | None
     lede: np.ndarray  # unit length; zeros when the article kept no vectors
     bags: dict[str, Counter[str]]
+    year: int | None = None  # the latest year the body writes (`latest_year`)
 
 
 def features(article: Article) -> Features:
@@ -73,7 +79,21 @@ def features(article: Article) -> Features:
     names = Counter(word for word in (match.group().lower() for match in NAME.finditer(article.body)) if word not in stop_words())
     people = Counter(word for mention in article.entities if mention.label == "PERSON" for word in WORD.findall(mention.text.lower()))
     numbers = Counter(NUMBER.findall(article.body))
-    return Features(date=date_of(article), lede=lede, bags={"names": names, "people": people, "numbers": numbers})
+    return Features(date=date_of(article), lede=lede, bags={"names": names, "people": people, "numbers": numbers}, year=event_year(article))
+
+
+def event_year(article: Article) -> int | None:
+    """The year the article is placed in: its stated date's, else the latest year its text writes (`latest_year`)."""
+    date = date_of(article)
+    return date.year if date is not None else latest_year(article.body)
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year the text writes ("in 2008", "the 2013 season"): a report is seldom written before the latest
+    year it names, and seldom long after, so two reports whose latest years lie far apart are seldom on one event.
+    Limits: a year ahead ("a contract to 2030") counts as well, and so does a year that is not one ("Route 2001")."""
+    years = [int(match.group()) for match in YEAR.finditer(text)]
+    return max(years) if years else None
 
 
 def what_grouping_reads(article: Article) -> Article:
@@ -89,4 +109,4 @@ def what_grouping_reads(article: Article) -> Article:
     return Article.model_validate({**article.model_dump(include=keep), "entities": people, "prepared": prepared})
 
 
-__all__ = ["BAGS", "Features", "features", "what_grouping_reads"]
+__all__ = ["BAGS", "Features", "features", "latest_year", "what_grouping_reads"]
