@@ -15,14 +15,17 @@
    best on ECB+.
 3. With --fit, what the matcher's weights and threshold rest on: a logistic
    regression on pairs of articles of both sets (ECB+ pairs within a topic,
-   every pair of the dev stories) with each of the four similarities as a
-   feature, and the best threshold of each set on its own against the one they
-   share.
+   every pair of the dev stories) with each of the four similarities and the
+   year conflict as a feature, and the best threshold of each set on its own
+   against the one they share.
+4. With --cv, whether the year conflict's weight carries over to topics it
+   was not chosen on: ECB+'s topics in three folds, the weight chosen (from
+   YEAR_WEIGHTS) on two folds' documents as a stream, scored on the third's.
 
 The documents are prepared once (`newsprism extract`, about two minutes) and
 kept in --cache (default .cache/bench/), which later runs read.
 
-    .venv/bin/python bench/cluster_quality.py [--fit] [--cache DIR]
+    .venv/bin/python bench/cluster_quality.py [--fit] [--cv] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ from evaldata import EVAL, load_scorer, read_jsonl  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 score = load_scorer("clusters")
 PEER_THRESHOLDS = [round(0.05 * step, 2) for step in range(4, 20)]
+YEAR_WEIGHTS = [0.0, 0.08, 0.12, 0.15, 0.2, 0.25]  # the weights of the year conflict --cv chooses from
+SIMILARITIES = ("lede", *BAGS)
 
 
 def prepared(name: str, inputs: list[Path], cache: Path, keep: Callable[[Article], bool] = lambda article: True) -> list[Article]:
@@ -154,7 +159,8 @@ def report_stories(articles: list[Article], stories: list[str], duplicates: list
 
 
 def pair_features(articles: list[Article]) -> dict[str, np.ndarray]:
-    """Every pair's four similarities (lede, and each bag's TF-IDF cosine, the statistics of the whole set)."""
+    """Every pair's four similarities (lede, and each bag's TF-IDF cosine, the statistics of the whole set), and
+    "years": 1 where both articles have a year and they lie YEAR_GAP or more apart."""
     state = matcher.StoryMatcher()
     seen = [features(article) for article in articles]
     for item in seen:
@@ -169,7 +175,14 @@ def pair_features(articles: list[Article]) -> dict[str, np.ndarray]:
             for word, value in item.bags[bag].items():
                 matrix[row, vocabulary[word]] = value
         result[bag] = matrix @ matrix.T
+    years = np.array([item.year if item.year is not None else np.nan for item in vectors])
+    result["years"] = (np.abs(years[:, None] - years[None, :]) >= matcher.YEAR_GAP).astype(float)  # NaN compares False
     return result
+
+
+def in_use(similarities: dict[str, np.ndarray]) -> np.ndarray:
+    """The matcher's score of every pair: the weighted similarities less the year conflict."""
+    return sum(matcher.WEIGHTS[name] * similarities[name] for name in SIMILARITIES) - matcher.YEAR_CONFLICT * similarities["years"]
 
 
 def fit(ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Article], list[str], list[list[str]]]) -> None:
@@ -183,21 +196,23 @@ def fit(ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Art
         same = np.array(labels)[:, None] == np.array(labels)[None, :]
         within = np.array(groups)[:, None] == np.array(groups)[None, :]
         keep = within[upper]
-        rows.append(np.stack([similarities[name][upper][keep] for name in ("lede", *BAGS)], axis=1))
+        rows.append(np.stack([similarities[name][upper][keep] for name in (*SIMILARITIES, "years")], axis=1))
         targets.append(same[upper][keep])
     features_, same_ = np.vstack(rows), np.concatenate(targets)
     model = LogisticRegression(C=10, class_weight="balanced", max_iter=1000).fit(features_, same_)
     print("Pairs: how well each similarity alone tells same-event pairs from others (ROC AUC; ECB+ within a topic, dev stories all)")
     for set_name, set_rows, set_same in (("ECB+", rows[0], targets[0]), ("dev stories", rows[1], targets[1])):
-        aucs = [roc_auc_score(set_same, set_rows[:, column]) for column in range(set_rows.shape[1])]
-        combined = roc_auc_score(set_same, set_rows @ np.array([matcher.WEIGHTS[name] for name in ("lede", *BAGS)]))
-        each = ", ".join(f"{name} {auc:.3f}" for name, auc in zip(("lede", *BAGS), aucs, strict=True))
+        signs = [1] * len(SIMILARITIES) + [-1]  # a year conflict tells against
+        aucs = [roc_auc_score(set_same, sign * set_rows[:, column]) for column, sign in enumerate(signs)]
+        combined = roc_auc_score(set_same, set_rows @ np.array([*(matcher.WEIGHTS[name] for name in SIMILARITIES), -matcher.YEAR_CONFLICT]))
+        each = ", ".join(f"{name} {auc:.3f}" for name, auc in zip((*SIMILARITIES, "no year conflict"), aucs, strict=True))
         print(f"  {set_name:12} {each}, weighted sum in use {combined:.3f}")
-    weights = model.coef_[0] / model.coef_[0].sum()
+    scale = model.coef_[0][: len(SIMILARITIES)].sum()  # the similarities' weights sum to 1, as the matcher's do
+    weights = model.coef_[0] / scale
     print("Fit: logistic regression on pairs of both sets (ECB+ within a topic, all dev-story pairs)")
-    fitted = ", ".join(f"{name} {weight:.2f}" for name, weight in zip(("lede", *BAGS), weights, strict=True))
-    print(f"  weights {fitted}   (in use: {matcher.WEIGHTS})")
-    print(f"  even-odds score {-model.intercept_[0] / model.coef_[0].sum():.3f}   (JOIN_SCORE in use: {matcher.JOIN_SCORE})")
+    fitted = ", ".join(f"{name} {weight:.2f}" for name, weight in zip((*SIMILARITIES, "years"), weights, strict=True))
+    print(f"  weights {fitted}   (in use: {matcher.WEIGHTS}, years -{matcher.YEAR_CONFLICT})")
+    print(f"  even-odds score {-model.intercept_[0] / scale:.3f}   (JOIN_SCORE in use: {matcher.JOIN_SCORE})")
     print("Margins: each article's mean score against the other articles of its own event, and against its best other event")
     for set_name, (articles, labels) in (("ECB+", (ecb[0], ecb[1])), ("dev stories", (stories[0], stories[1]))):
         own, other = event_scores(articles, labels)
@@ -216,8 +231,7 @@ def fit(ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Art
 def event_scores(articles: list[Article], labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per article, the weighted score averaged over the other articles of its event, and over those of the best other
     event (the whole set's word statistics)."""
-    similarities = pair_features(articles)
-    scores = sum(matcher.WEIGHTS[name] * similarities[name] for name in ("lede", *BAGS))
+    scores = in_use(pair_features(articles))
     events = np.array(labels)
     own, other = [], []
     for index in range(len(articles)):
@@ -228,9 +242,38 @@ def event_scores(articles: list[Article], labels: list[str]) -> tuple[np.ndarray
     return np.array(own), np.array(other)
 
 
+def cross_validate(ecb: tuple[list[Article], list[str], list[str]], folds: int = 3) -> None:
+    """ECB+'s topics in `folds` folds: the year weight that groups the other folds' documents best, scored on the fold's."""
+    articles, subtopics, topics = ecb
+    names = sorted(set(topics))
+    random.Random(0).shuffle(names)
+    used = matcher.YEAR_CONFLICT
+    print(f"Cross-validation by topic ({folds} folds): the year weight chosen on the other folds, events F1 on the fold")
+
+    def f1(kept: list[int], weight: float) -> float:
+        matcher.YEAR_CONFLICT = weight
+        return bcubed([subtopics[index] for index in kept], labels_of([articles[index] for index in kept]))[2]
+
+    held_out: dict[str, list[float]] = {"chosen": [], "none": [], "in use": []}
+    for fold in range(folds):
+        test = set(names[fold::folds])
+        train = [index for index, topic in enumerate(topics) if topic not in test]
+        kept = [index for index, topic in enumerate(topics) if topic in test]
+        scores = {weight: f1(train, weight) for weight in YEAR_WEIGHTS}
+        chosen = max(scores, key=lambda weight: scores[weight])
+        held_out["chosen"].append(f1(kept, chosen))
+        held_out["none"].append(f1(kept, 0.0))
+        held_out["in use"].append(f1(kept, used))
+        print(f"  fold {fold}: chosen {chosen:.2f} (train F1 {scores[chosen]:.3f})   held out: chosen {held_out['chosen'][-1]:.3f}, "
+              f"none {held_out['none'][-1]:.3f}, in use {held_out['in use'][-1]:.3f}")
+    print("  mean held-out F1: " + ", ".join(f"{name} {np.mean(values):.3f}" for name, values in held_out.items()))
+    matcher.YEAR_CONFLICT = used
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--fit", action="store_true", help="also print the pair model behind the weights and a threshold scan")
+    parser.add_argument("--cv", action="store_true", help="also cross-validate the year conflict's weight by topic")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "bench", help="where the prepared dev sets are kept")
     options = parser.parse_args()
     ecb = ecb_plus(options.cache)
@@ -241,6 +284,8 @@ def main() -> None:
     report_stories(*stories, peer_threshold)
     if options.fit:
         fit(ecb, stories)
+    if options.cv:
+        cross_validate(ecb)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ The year term is what tells apart ECB+'s two events of one kind with the same
 actors years apart on pages that state no date: of its pairs within a topic
 where both articles write a year, 95% of those on different events have
 latest years two or more apart, 19% of those on one event (a background year:
-"in 2008, he stopped ..."). The pair regression weighs the conflict at 0.08;
+"the title he first won in 2029"). The pair regression weighs the conflict at 0.08;
 the clustering wants more, as an article's score against a story averages it
 over the story's articles, most of which write no year: ECB+'s events F1 0.915
 (no term), 0.916 (0.08), 0.940 (0.12), 0.949 (0.15), 0.946 (0.20), 0.933
