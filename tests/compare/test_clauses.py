@@ -86,3 +86,15 @@ def test_two_values_of_one_of_several_things_do_not_disagree() -> None:
         "The magnitude 5.8 quake struck Lisca Island late on Monday.",
     )
     assert disagree(third, fourth, several=several | {"quake"}), "'the quake' points at one quake, whatever the story says"
+
+
+def test_a_time_in_a_describing_participle_times_its_clause_and_a_phrasal_verb_meets_its_noun() -> None:
+    from newsprism.compare.conflicts import act_words, clock_expressions
+
+    climbed, noun = parsed_statements(
+        "The ferry had reached open water after casting off from Lisca, bound for Norvale, around 5:07 p.m., the port said.",
+        "The ferry ran into trouble shortly after castoff at 5:06 p.m.",
+    )
+    (late, _), (early, _) = clock_expressions(climbed)[0], clock_expressions(noun)[0]
+    assert "castoff" in act_words(climbed, late), "'bound for Norvale' only describes: the time belongs to the casting off"
+    assert act_words(climbed, late) & act_words(noun, early)

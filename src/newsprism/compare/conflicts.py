@@ -288,6 +288,10 @@ def act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
     return statement.acts[time.start]
 
 
+# What makes a participle a clause of its own ("the ship, which had been bound for ..."), not a description.
+CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+
+
 def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
     doc = statement.doc
     span = doc.char_span(time.start, time.end, alignment_mode="expand") if doc is not None else None
@@ -297,12 +301,18 @@ def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
         verb = span.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token object on each access: compare indices
             verb = verb.head
+        # A participle that only describes ("bound for Ontario, around 5:07 p.m.") times the act of the clause it hangs from.
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(child.dep_ in CLAUSE_MARKS for child in verb.children):
+            verb = verb.head
         # Words only, and none of the time expression's own ("p.m.", "GMT"): two clock times would meet on those.
-        words = [
-            token.text
+        tokens = [
+            token
             for token in (verb, *clause_tokens(verb))
             if statement.start <= token.idx < statement.end and not time.start <= token.idx < time.end and token.is_alpha
         ]
+        words = [token.text for token in tokens]
+        # A phrasal verb also reads as its one-word noun: "taking off" meets "takeoff", "shut down" meets "shutdown".
+        words += [token.lemma_ + particle.lower_ for token in tokens for particle in token.children if particle.dep_ == "prt"]
     dated = {word.lower() for word in WORD.findall(time.text)}
     return frozenset(stem(word) for word in content_words([word for word in words if not word[:1].isupper()]) if word not in dated)
 
