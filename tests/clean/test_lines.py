@@ -44,6 +44,7 @@ def test_digit_masked_shapes_count_as_repetition() -> None:
 # gate would silently hide furniture from the cleaner.
 GATES = {
     "call-to-action": (lines.CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.CALL_TO_ACTION_GATE, tokens)),
+    "related": (lines.RELATED, lambda text, tokens: lines.may_be_related(tokens)),
     "social": (lines.SOCIAL, lambda text, tokens: lines.could_match(lines.SOCIAL_GATE, tokens)),
     "url": (lines.URL, lambda text, tokens: lines.could_match(lines.URL_GATE, tokens)),
     "copyright": (lines.COPYRIGHT, lambda text, tokens: lines.may_be_legal(text.lower())),
@@ -58,7 +59,7 @@ def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> No
     pattern, gate = GATES[name]
     # A line as the cleaner sees it: one stripped line of text.
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
-    if pattern.search(sample.lower() if name == "call-to-action" else sample):
+    if pattern.search(sample.lower() if name in ("call-to-action", "related") else sample):
         assert gate(sample, lines.WORD.findall(sample.lower())), sample
 
 
@@ -98,3 +99,54 @@ def test_line_features_match_their_definitions() -> None:
         assert line.key == lines.normalise(line.text)
         assert line.sentence_end == bool(lines.SENTENCE_END.search(line.text))
     assert [line.block for line in split_lines(text)] == [0, 1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Newsletter abonnieren und nichts verpassen", "promo"),
+        ("Schreibe einen Kommentar", "promo"),
+        ("Ihre E-Mail-Adresse wird nicht veröffentlicht.", "promo"),
+        ("Datenschutzerklärung", "promo"),
+        ("Artikel teilen", "promo"),
+        ("Deja un comentario", "promo"),
+        ("Mentions légales", "promo"),
+        ("Zapisz się na newsletter", "promo"),
+        ("Alle Rechte vorbehalten.", "legal"),
+        ("© 2031 Brellport Medien. Todos los derechos reservados.", "legal"),
+        ("Tous droits réservés", "legal"),
+        ("Wszelkie prawa zastrzeżone", "legal"),
+        ("Lesen Sie auch: Neue Fähre nach Skarra ab Juni", "related"),
+        ("Das könnte Sie auch interessieren", "related"),
+        ("» Mehr zum Thema", "related"),
+        ("Te puede interesar", "related"),
+        ("À lire aussi", "related"),
+        ("Czytaj także", "related"),
+        ("Leggi anche", "related"),
+        ("Leia também", "related"),
+        ("Lees ook", "related"),
+        ("Related stories", "related"),
+    ],
+)
+def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
+    (line,) = split_lines(text + "\n")
+    assert cue in line.cues, line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kosten teilen sich Bund und Länder nach einem Schlüssel, der seit vielen Jahren gilt.",
+        "Mehr als zweihundert Menschen kamen am Samstag zum Hafen, um die neue Fähre zu sehen.",
+        "Die Polizei will die Spenden der Vereine in diesem Jahr genauer prüfen als bisher.",
+        "Der Bericht nennt die Anzeige eines Nachbarn als Anlass für die Ermittlungen im Hafen.",
+        "Weitere Informationen gibt es beim Hafenamt.",
+        "Zum Thema Fähren sagte der Bürgermeister am Montag nichts.",
+        "La empresa quiere compartir los costes con el ayuntamiento durante los próximos años.",
+        "Le maire a dit qu'il allait lire le rapport avant la fin du mois.",
+        "The report is related to the harbour fees that the board raised last year.",
+    ],
+)
+def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:
+    (line,) = split_lines(text + "\n")
+    assert line.cues == (), line

@@ -147,3 +147,19 @@ def test_a_form_below_the_article_ends_it() -> None:
     assert "tower number 3" in body
     assert "Keep my name" not in body and "ferry to the islands" not in body
     assert {removed.text: removed.reason for removed in parts.removed}["Name *"] == "promo"
+
+
+GERMAN_ARTICLE = [
+    f"Die Fähre nach Skarra soll ab dem {day}. Juni zweimal am Tag fahren, teilte das Hafenamt von Brellport am Freitag mit, "
+    f"nachdem der Gemeinderat die Kosten für den neuen Anleger in seiner letzten Sitzung gebilligt hatte."
+    for day in (1, 2, 3, 4)
+]
+
+
+def test_a_german_legal_line_ends_the_article() -> None:
+    notice = "Eine Verwendung der Texte und Bilder dieser Seite ist ohne die Zustimmung des Verlags nicht erlaubt, auch nicht in Auszügen."
+    article = "\n\n".join(GERMAN_ARTICLE)
+    page = f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{article}\n\nAlle Rechte vorbehalten.\n\n{notice}\n"
+    parts = split_dump(page)
+    assert parts.body == GERMAN_ARTICLE
+    assert {removed.text: removed.reason for removed in parts.removed}["Alle Rechte vorbehalten."] == "legal"

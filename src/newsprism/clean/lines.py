@@ -6,7 +6,10 @@ the layout put space. Nothing here knows any particular site; the signals are
 length, stop-word density, sentence punctuation, the shape of the surrounding
 block, repetition within the page, and a small vocabulary of generic
 boilerplate cues (calls to action, legal lines, template placeholders,
-the labels of a form's required fields).
+the labels of a form's required fields, headings that announce other
+articles). The vocabulary covers English, German, Spanish, French, Polish,
+Italian, Portuguese and Dutch; furniture in other languages is told by its
+shape alone.
 """
 
 from __future__ import annotations
@@ -32,10 +35,18 @@ SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+# "All rights reserved" in the other languages of the page-language stoplists that matter here; each holds
+# one of LEGAL_SUBSTRINGS, which `may_be_legal` looks for.
+RIGHTS_RESERVED = (
+    r"alle rechte vorbehalten|urheberrechtlich geschützt|todos los derechos reservados|derechos reservados|tous droits réservés|"
+    r"wszelkie prawa zastrzeżone|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden"
+)
 COPYRIGHT = re.compile(
-    r"©|ⓒ|\(c\)\s*\d{4}|^\s*copyright\b|\bcopyright\s*(?:\(c\)\s*)?\d{4}|all rights? reserved|protected by copyright",
+    r"©|ⓒ|\(c\)\s*\d{4}|^\s*copyright\b|\bcopyright\s*(?:\(c\)\s*)?\d{4}|all rights? reserved|protected by copyright|" + RIGHTS_RESERVED,
     re.IGNORECASE,
 )
+LEGAL_SUBSTRINGS = ("©", "ⓒ", "(c)", "copyright", "reserved", "vorbehalten", "urheberrecht", "reservados", "réservés", "zastrzeżone",
+                    "riservati", "voorbehouden")
 IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
 # Patterns for a run of digits written \d\d* rather than \d+ (and \d\d\d rather than
 # \d{3}): a pattern that opens with one character class lets `re` skip to the next
@@ -46,9 +57,13 @@ BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 # Generic vocabulary of page furniture. These are the words sites use to ask the
 # reader to act (subscribe, share, sign in) or to state terms; article prose
 # uses them rarely and almost never in the second person imperative.
-# Matched against the lower-cased line.
-CALL_TO_ACTION = re.compile(
-    r"\b(?:sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
+# Matched against the lower-cased line. English first, then the same furniture as
+# sites word it in the other languages of the pages we read (German first, then
+# Spanish, French, Polish, Italian, Portuguese, Dutch): phrases, not single words
+# that prose uses too ("teilen", "compartir", "Spenden" are also plain verbs and nouns).
+CALL_TO_ACTION_PHRASES = (
+    # English
+    r"sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
     r"donat(?:e|ion)|becom(?:e|ing) an? (?:\w+ )?(?:member|supporter|patron|subscriber|insider)|membership|"
     r"free (?:trial|articles?)|(?:articles?|stories) (?:left|remaining)|"
     r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
@@ -57,8 +72,90 @@ CALL_TO_ACTION = re.compile(
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
     r"sponsored|download (?:the|our) app|support (?:our|independent) journalism|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
-    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you)\b"
+    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you",
+    # German
+    r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne) abo|"
+    r"bereits abonnent|abonnent werden|(?:hier|kostenlos) (?:anmelden|registrieren)|einloggen|"
+    r"(?:artikel|beitrag|seite) (?:teilen|drucken|versenden|merken|empfehlen)|teilen (?:auf|via|per)|"
+    r"(?:schreibe|hinterlasse|verfasse) einen kommentar|kommentar (?:schreiben|verfassen|abgeben|abschicken|absenden|hinterlassen)|"
+    r"kommentare (?:anzeigen|lesen|einblenden|ausblenden)|antworten abbrechen|adresse wird nicht veröffentlicht|"
+    r"pflichtfelder|erforderliche felder|"
+    r"datenschutzerklärung|datenschutzhinweise?|datenschutzbestimmungen|datenschutzeinstellungen|datenschutzrichtlinien?|"
+    r"impressum|nutzungsbedingungen|allgemeine geschäftsbedingungen|"
+    r"weiterlesen|weiter lesen|mehr erfahren|hier klicken|klicken sie hier|"
+    r"zum (?:haupt)?inhalt springen|direkt zum inhalt|zurück nach oben|zum seitenanfang|"
+    r"folgen sie uns|folge uns|folgt uns|spenden sie|unterstützen sie (?:uns|unsere arbeit)|app herunterladen",
+    # Spanish
+    r"compart(?:ir|e|a) en|compartir (?:esta|este) (?:noticia|artículo|nota)|suscríbete|suscríbase|suscribirse|"
+    r"inici(?:ar|a) sesión|cerrar sesión|regístrate|regístrese|"
+    r"(?:deja|dejar|escribe) (?:un|tu) comentario|publicar comentario|"
+    r"política de (?:privacidad|cookies)|aviso legal|términos y condiciones|condiciones de uso|"
+    r"síguenos|haz clic|haga clic|pulsa aquí|seguir leyendo|sigue leyendo|hazte socio",
+    # French
+    r"partager (?:sur|cet article)|partagez|abonnez|se connecter|connectez|inscrivez|créer un compte|"
+    r"(?:laisser|laissez) un commentaire|politique de confidentialité|mentions légales|conditions générales|"
+    r"suivez|cliquez ici|en savoir plus|lire la suite",
+    # Polish
+    r"udostępnij|subskrybuj|zapisz się|zaloguj|zarejestruj|dodaj komentarz|skomentuj|"
+    r"polityk[aię] prywatności|obserwuj nas|kliknij tutaj|czytaj dalej|pobierz aplikację",
+    # Italian
+    r"condividi|iscriviti|lascia un commento|informativa (?:sulla )?privacy|"
+    r"seguici|clicca qui|continua a leggere",
+    # Portuguese
+    r"compartilhe|partilhe|assine|inscreva|cadastre|faça login|"
+    r"deixe (?:um|seu) comentário|política de privacidade|termos de uso|siga-nos|clique aqui|continu(?:e|ar) lendo",
+    # Dutch
+    r"deel (?:dit|op)|delen op|abonneer|abonneren|inloggen|schrijf je in|plaats een reactie|"
+    r"privacybeleid|privacyverklaring|cookiebeleid|gebruiksvoorwaarden|algemene voorwaarden|volg ons|klik hier|lees verder",
 )
+CALL_TO_ACTION = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_PHRASES) + r")\b")
+# Headings that announce other articles ("Read also", "Lesen Sie auch", "Te puede interesar"): a teaser
+# list follows, or a single teaser inside the article. Matched at the start of a short line only (after
+# bullets or arrows), since the same words open sentences now and then ("Mehr dazu ...", "Voir aussi ...").
+RELATED_PHRASES = (
+    # English
+    r"related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading|links))?|"
+    r"more (?:from|on|stories|news|articles|headlines)|see also|(?:also|further) read(?:ing)?|read (?:also|next)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended (?:for you|reading|stories|articles)|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|top stories|latest (?:news|stories|articles|posts)",
+    # German
+    r"lesen sie (?:auch|mehr|hier|dazu)|lies auch|siehe auch|auch (?:interessant|lesenswert)|"
+    r"(?:das |dies )?(?:könnte|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
+    r"mehr (?:zum thema|dazu|zu diesem thema|aus der region|aus dem ressort|aus der rubrik)|passend (?:dazu|zum thema)|"
+    r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news|videos|rezepte)|"
+    r"(?:ähnliche|verwandte|empfohlene|beliebte|neueste|aktuelle|letzte|passende) (?:artikel|beiträge|themen|nachrichten|rezepte)|"
+    r"meistgelesen|meistgelesene|meist gelesen|top-themen|empfehlungen der redaktion",
+    # Spanish
+    r"(?:leer|lee|lea|ver|vea|mira) (?:más|también|además)|(?:también )?(?:te|le|les) (?:puede|podría|pueden|podrían) (?:interesar|gustar)|"
+    r"puede interesarte|quizás te interese|te recomendamos|le recomendamos|"
+    r"(?:noticias|artículos|contenidos?|notas|temas|entradas|publicaciones) (?:relacionad[oa]s|similares)|relacionad[oa]s?|"
+    r"más (?:noticias|leídas?|leídos|vistos?|vistas|populares|información|artículos)|lo más (?:leído|visto|popular)|"
+    r"otras noticias|últimas noticias",
+    # French
+    r"(?:à )?lire (?:aussi|également|encore|la suite)|(?:à )?(?:voir|découvrir) aussi|sur le même (?:sujet|thème)|"
+    r"dans la même rubrique|vous (?:aimerez|pourriez aimer|pourriez aussi aimer)|"
+    r"(?:ces articles|cet article) (?:pourrai(?:en)?t|peu(?:ven)?t) (?:aussi |également )?vous intéresser|"
+    r"articles? (?:similaires|liés|connexes|recommandés|populaires)|les (?:plus lus|plus populaires|plus partagés)|"
+    r"(?:nos )?dernières (?:actualités|nouvelles|publications)",
+    # Polish
+    r"(?:czytaj|przeczytaj|zobacz) (?:także|też|również|więcej)|polecamy|"
+    r"(?:podobne|powiązane|polecane|najnowsze|popularne) (?:artykuły|wpisy|teksty|posty|tematy)|"
+    r"najczęściej (?:czytane|komentowane)|najpopularniejsze|więcej na ten temat|"
+    r"(?:to )?może (?:cię|cie|pana|panią|was) (?:też |także |również )?zainteresować",
+    # Italian
+    r"leggi (?:anche|di più|tutto)|(?:potrebbe|potrebbero) (?:anche )?interessarti|"
+    r"(?:ti|vi) (?:potrebbe|potrebbero) (?:anche )?(?:interessare|piacere)|potrebbe piacerti|"
+    r"(?:articoli|notizie|post) (?:correlat[ie]|simili)|più (?:letti|lette|popolari|visti)|vedi anche",
+    # Portuguese
+    r"(?:leia|veja|confira) (?:também|mais|ainda)|saiba mais|(?:você|tu) (?:pode|poderá) (?:também )?gostar|"
+    r"(?:notícias|artigos|matérias|posts) (?:relacionad[oa]s|semelhantes)|mais (?:lid[ao]s|vist[ao]s)",
+    # Dutch
+    r"lees (?:ook|meer|verder)|(?:gerelateerde|vergelijkbare|aanbevolen|populaire) (?:artikelen|berichten|verhalen|nieuws)|"
+    r"(?:dit )?(?:vind je|vindt u) (?:misschien )?ook interessant|ook interessant|meest (?:gelezen|bekeken)|bekijk ook|meer nieuws",
+)
+RELATED = re.compile(r"^\W*(?:" + "|".join(RELATED_PHRASES) + r")\b")
+# A heading, or a heading with one teaser headline after it ("Lesen Sie auch: ..."); a longer line is prose.
+RELATED_MAX_WORDS = 20
 SOCIAL = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|reddit|rss|email|e-mail)\b",
     re.IGNORECASE,
@@ -417,6 +514,30 @@ CALL_TO_ACTION_GATE = frozenset(
         "top",
         "also",
         "recommended",
+        # German
+        "abonnieren", "abo", "abonnent", "anmelden", "registrieren", "einloggen", "teilen", "drucken", "versenden", "merken",
+        "empfehlen", "kommentar", "kommentare", "abbrechen", "adresse", "pflichtfelder", "felder", "datenschutzerklärung",
+        "datenschutzhinweis", "datenschutzhinweise", "datenschutzbestimmungen", "datenschutzeinstellungen", "datenschutzrichtlinie",
+        "datenschutzrichtlinien", "impressum", "nutzungsbedingungen", "geschäftsbedingungen", "weiterlesen", "lesen", "erfahren",
+        "klicken", "springen", "inhalt", "oben", "seitenanfang", "folgen", "folge", "folgt", "spenden", "unterstützen",
+        "herunterladen", "testen",
+        # Spanish
+        "compartir", "comparte", "comparta", "suscríbete", "suscríbase", "suscribirse", "sesión", "regístrate", "regístrese",
+        "comentario", "privacidad", "cookies", "legal", "términos", "condiciones", "síguenos", "clic", "pulsa", "leyendo", "socio",
+        # French
+        "partager", "partagez", "abonnez", "connecter", "connectez", "inscrivez", "compte", "commentaire", "confidentialité",
+        "légales", "générales", "suivez", "cliquez", "savoir", "suite",
+        # Polish
+        "udostępnij", "subskrybuj", "zapisz", "zaloguj", "zarejestruj", "komentarz", "skomentuj", "prywatności", "obserwuj",
+        "kliknij", "dalej", "aplikację",
+        # Italian
+        "condividi", "iscriviti", "commento", "informativa", "seguici", "clicca", "leggere",
+        # Portuguese
+        "compartilhe", "partilhe", "assine", "inscreva", "cadastre", "comentário", "privacidade", "termos", "siga", "clique",
+        "lendo",
+        # Dutch
+        "deel", "delen", "abonneer", "abonneren", "inloggen", "schrijf", "reactie", "privacybeleid", "privacyverklaring",
+        "cookiebeleid", "gebruiksvoorwaarden", "voorwaarden", "volg", "klik", "verder",
     }
 )
 SOCIAL_GATE = frozenset(
@@ -434,6 +555,35 @@ SOCIAL_GATE = frozenset(
         "rss",
         "email",
         "mail",
+    }
+)
+# The first word of every line RELATED matches is one of these (the pattern is anchored at the line's
+# start): a test of one word per line, where a gate on any of its words would pass every line that
+# holds "more", "also" or "auch".
+RELATED_OPENERS = frozenset(
+    {
+        # English
+        "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
+        # German
+        "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
+        "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
+        "meist", "empfehlungen",
+        # Spanish
+        "leer", "lee", "lea", "ver", "vea", "mira", "también", "te", "le", "les", "puede", "quizás", "noticias", "artículos",
+        "contenido", "contenidos", "notas", "temas", "entradas", "publicaciones", "relacionado", "relacionada",
+        "relacionados", "relacionadas", "más", "lo", "otras", "últimas",
+        # French
+        "à", "lire", "voir", "découvrir", "sur", "dans", "vous", "ces", "cet", "article", "articles", "nos", "dernières",
+        # Polish
+        "czytaj", "przeczytaj", "zobacz", "polecamy", "podobne", "powiązane", "polecane", "najnowsze", "popularne",
+        "najczęściej", "najpopularniejsze", "więcej", "to", "może",
+        # Italian
+        "leggi", "potrebbe", "potrebbero", "ti", "vi", "articoli", "notizie", "post", "più", "vedi",
+        # Portuguese
+        "leia", "veja", "confira", "saiba", "você", "tu", "notícias", "artigos", "matérias", "posts", "mais",
+        # Dutch
+        "lees", "gerelateerde", "vergelijkbare", "aanbevolen", "populaire", "dit", "vind", "vindt", "ook", "meest", "bekijk",
+        "meer",
     }
 )
 URL_GATE = frozenset(
@@ -473,7 +623,11 @@ def could_match(gate: frozenset[str], tokens: list[str]) -> bool:
 
 
 def may_be_legal(lowered: str) -> bool:
-    return "©" in lowered or "ⓒ" in lowered or "(c)" in lowered or "copyright" in lowered or "reserved" in lowered
+    return any(map(lowered.__contains__, LEGAL_SUBSTRINGS))
+
+
+def may_be_related(tokens: list[str]) -> bool:
+    return bool(tokens) and tokens[0] in RELATED_OPENERS
 
 
 def may_be_caption(lowered: str, tokens: list[str]) -> bool:
@@ -483,7 +637,7 @@ def may_be_caption(lowered: str, tokens: list[str]) -> bool:
 # Every word gate of `boilerplate_cues` at once (see `cue_candidates`).
 ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | {"protected"}
 # Every character gate of `boilerplate_cues` (those of `may_be_legal` included).
-ANY_CUE_SUBSTRING = ("{", "%%", "@", "©", "ⓒ", "(c)", "copyright", "reserved")
+ANY_CUE_SUBSTRING = ("{", "%%", "@", *LEGAL_SUBSTRINGS)
 
 
 def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_counts: list[int], last_characters: list[str]) -> list[int]:
@@ -495,6 +649,9 @@ def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_
     """
     positions = range(len(lowered_texts))
     candidates = set(compress(positions, map(operator.not_, map(ANY_CUE_WORD.isdisjoint, token_lists))))
+    # Each line's first word, or [] for a line without words, sliced in C.
+    first_words = map(operator.getitem, token_lists, repeat(slice(0, 1)))
+    candidates.update(compress(positions, map(operator.not_, map(RELATED_OPENERS.isdisjoint, first_words))))
     candidates.update(compress(positions, map(")".__eq__, last_characters)))
     candidates.update(compress(positions, map("*".__eq__, last_characters)))
     candidates.update(compress(positions, map(str.startswith, lowered_texts, repeat(CAPTION_OPENINGS))))
@@ -536,6 +693,10 @@ def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> 
         # A call to action is a cue in a short line or in one that talks to the reader.
         if action and (words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
             cues.append("promo")
+    if words <= RELATED_MAX_WORDS and may_be_related(tokens) and RELATED.match(lowered):
+        if "promo" not in cues:
+            cues.append("promo")
+        cues.append("related")
     if caption:
         cues.append("caption")
     if words < 25 and could_match(SOCIAL_GATE, tokens) and len(SOCIAL.findall(text)) >= 2:

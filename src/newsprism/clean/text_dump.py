@@ -33,8 +33,9 @@ from newsprism.clean.lines import BULLET, Line, split_lines
 
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form"}
 HEADING_END = re.compile(r"[.!?,;]$")
-CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "form", "promo", "caption")
-CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall", "form": "promo"}  # the others are their own reason
+CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "form", "related", "promo", "caption")
+# The others are their own reason; a heading that announces other articles opens a link list.
+CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall", "form": "promo", "related": "link-list"}
 
 
 class RemovedLine(NamedTuple):
