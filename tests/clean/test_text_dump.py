@@ -163,3 +163,25 @@ def test_a_german_legal_line_ends_the_article() -> None:
     parts = split_dump(page)
     assert parts.body == GERMAN_ARTICLE
     assert {removed.text: removed.reason for removed in parts.removed}["Alle Rechte vorbehalten."] == "legal"
+def test_a_teaser_after_a_german_related_heading_is_not_body() -> None:
+    teaser = "Der Leuchtturm von Skarra wird im Sommer neu gestrichen, und die Gemeinde sucht dafür noch Freiwillige aus dem Ort."
+    article = "\n\n".join(GERMAN_ARTICLE)
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{article}\n\n"
+            f"Das könnte Sie auch interessieren\n\n{teaser}\n\nAlle Rechte vorbehalten.\n")
+    parts = split_dump(page)
+    assert parts.body == GERMAN_ARTICLE
+    reasons = {removed.text: removed.reason for removed in parts.removed}
+    assert reasons["Das könnte Sie auch interessieren"] == "link-list"
+    assert reasons["Alle Rechte vorbehalten."] == "legal"
+
+
+def test_a_related_heading_inside_a_german_article_does_not_end_it() -> None:
+    # German news sets "Lesen Sie auch" and a teaser headline between two paragraphs of the article.
+    last = (
+        "Der neue Anleger soll bis zum Herbst fertig sein. Bis dahin legt die Fähre weiter am alten Steg an, der "
+        "aber bei Sturm gesperrt werden muss, wie das Hafenamt in seiner Mitteilung vom Freitag schreibt."
+    )
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n"
+            f"{GERMAN_ARTICLE[1]}\n\nLesen Sie auch\n\nLeuchtturm wird im Sommer neu gestrichen\n\n{last}\n\nAlle Rechte vorbehalten.\n")
+    body = split_dump(page).body
+    assert body == [*GERMAN_ARTICLE[:2], last]

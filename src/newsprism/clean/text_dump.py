@@ -71,6 +71,14 @@ PROSE_SCORE = 1.0  # a prose line scores this, plus a point per PROSE_WORDS_PER_
 PROSE_WORDS_PER_POINT = 20.0
 PROSE_WORDS_CAP = 100
 INSERT_SCORE = -0.5  # a cue line between two paragraphs, or list-like prose (see `choose_segment`)
+# A heading that announces other articles (the "related" cue) is followed, inside an article, by the article's
+# next paragraph within this many lines (past one to a few teaser headlines), and by teasers alone at its end
+# (see `mark_related_headings`).
+RELATED_LOOKAHEAD = 5
+RELATED_CONTINUATION_WORDS = 30  # a paragraph, longer than most teaser blurbs
+# At the article's end the heading is a wall like a legal line; a harder end (a score no run crosses) loses
+# as much article text as teaser text on the wide set (see the commit that brought this in).
+RELATED_END_SCORE = FURNITURE_SCORE
 # A run that starts below the repeated headline is taken back to it when the lines between hold at least
 # this many clean prose lines (see `start_at_headline`). One is not enough: a news page's dek (standfirst)
 # is one sentence between the headline and the byline, and belongs to the header, not the body.
@@ -148,6 +156,7 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     for line in lines[1:-1]:
         if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.position - 1]) and is_clean_prose(lines[line.position + 1]):
             scores[line.position] = INSERT_SCORE
+    mark_related_headings(lines, scores)
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
     masked = list(scores)
@@ -162,6 +171,26 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
             best_value, best_span = value, (start, end)
         masked[start:end] = [-1e9] * (end - start)
     return start_at_headline(lines, headline, best_span)
+
+
+def mark_related_headings(lines: list[Line], scores: list[float]) -> None:
+    """Score each heading that announces other articles by what follows it (`scores` is changed in place).
+
+    "Lesen Sie auch", "Related", "Te puede interesar": after the article such a
+    heading opens a teaser list (short headlines, teaser blurbs, no long
+    paragraph soon), and the article ends there: the heading is a wall. Inside
+    an article it announces one or a few teasers and the article's next paragraph
+    follows within RELATED_LOOKAHEAD lines: the heading is an insert the run
+    crosses. Limit: a teaser list with a long blurb near its top reads as continuation.
+    """
+    for line in lines:
+        if "related" not in line.cues:
+            continue
+        following = lines[line.position + 1 : line.position + 1 + RELATED_LOOKAHEAD]
+        if any(is_clean_prose(other) and other.words >= RELATED_CONTINUATION_WORDS for other in following):
+            scores[line.position] = INSERT_SCORE
+        else:
+            scores[line.position] = RELATED_END_SCORE
 
 
 def start_at_headline(lines: list[Line], headline: int | None, span: tuple[int, int]) -> tuple[int, int]:
@@ -264,6 +293,7 @@ def split_dump(text: str) -> DumpParts:
     for position in range(start, end):
         keep[position] = in_body(lines, position, start, end)
     keep_introduced_lists(lines, keep, start, end)
+    drop_announced_teasers(lines, keep, start, end)
     # Lines leading the run before its first real paragraph are the headline,
     # a dek or a credit line: header, not body.
     first = start
@@ -300,6 +330,24 @@ def split_dump(text: str) -> DumpParts:
     # the hundreds of removed lines of a page are built in C.
     parts.removed = list(map(tuple.__new__, repeat(RemovedLine), zip(texts, reasons, strict=True)))
     return parts
+
+
+def drop_announced_teasers(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop the short lines that a heading announcing other articles introduces inside the run (`keep` is changed in place).
+
+    Inside an article, "Lesen Sie auch" is followed by one or a few teaser
+    headlines and then the article's next paragraph; `in_body` would keep a
+    teaser headline as a subheading, since prose follows it. The lines after
+    such a heading up to the next prose line are teasers. Limit: a real
+    subheading set right after the heading's teasers is dropped with them.
+    """
+    for position in range(start, end):
+        if "related" not in lines[position].cues:
+            continue
+        following = position + 1
+        while following < end and not lines[following].prose:
+            keep[following] = False
+            following += 1
 
 
 def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
