@@ -43,7 +43,8 @@ def test_digit_masked_shapes_count_as_repetition() -> None:
 # Every string a cue pattern matches must pass that pattern's gate; otherwise the
 # gate would silently hide furniture from the cleaner.
 GATES = {
-    "call-to-action": (lines.CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.CALL_TO_ACTION_GATE, tokens)),
+    "call-to-action": (lines.ENGLISH_CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.ENGLISH_CALL_TO_ACTION_GATE, tokens)),
+    "call-to-action-other": (lines.OTHER_CALL_TO_ACTION, lambda text, tokens: lines.could_match(lines.OTHER_CALL_TO_ACTION_GATE, tokens)),
     "related": (lines.RELATED, lambda text, tokens: lines.may_be_related(tokens)),
     "social": (lines.SOCIAL, lambda text, tokens: lines.could_match(lines.SOCIAL_GATE, tokens)),
     "url": (lines.URL, lambda text, tokens: lines.could_match(lines.URL_GATE, tokens)),
@@ -59,7 +60,7 @@ def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> No
     pattern, gate = GATES[name]
     # A line as the cleaner sees it: one stripped line of text.
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
-    if pattern.search(sample.lower() if name in ("call-to-action", "related") else sample):
+    if pattern.search(sample.lower() if name in ("call-to-action", "call-to-action-other", "related") else sample):
         assert gate(sample, lines.WORD.findall(sample.lower())), sample
 
 

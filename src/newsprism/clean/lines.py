@@ -109,6 +109,11 @@ CALL_TO_ACTION_PHRASES = (
     r"privacybeleid|privacyverklaring|cookiebeleid|gebruiksvoorwaarden|algemene voorwaarden|volg ons|klik hier|lees verder",
 )
 CALL_TO_ACTION = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_PHRASES) + r")\b")
+# The same vocabulary as two patterns, each behind its own gate (see CALL_TO_ACTION_GATES): the English one alone is
+# five times shorter, and `re` tries every alternative at every position of a line, so an English paragraph that
+# holds "read" or "share" is not searched for the phrases of seven other languages.
+ENGLISH_CALL_TO_ACTION = re.compile(r"\b(?:" + CALL_TO_ACTION_PHRASES[0] + r")\b")
+OTHER_CALL_TO_ACTION = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_PHRASES[1:]) + r")\b")
 # Headings that announce other articles ("Read also", "Lesen Sie auch", "Te puede interesar"): a teaser
 # list follows, or a single teaser inside the article. Matched at the start of a short line only (after
 # bullets or arrows), since the same words open sentences now and then ("Mehr dazu ...", "Voir aussi ...").
@@ -461,7 +466,7 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
 # tests/clean/test_lines.py generates strings from each pattern to check that
 # its gate lets every one of them through.
 # For each call-to-action phrase, its least common word that every match holds.
-CALL_TO_ACTION_GATE = frozenset(
+ENGLISH_CALL_TO_ACTION_GATE = frozenset(
     {
         "sign",
         "log",
@@ -514,6 +519,10 @@ CALL_TO_ACTION_GATE = frozenset(
         "top",
         "also",
         "recommended",
+    }
+)
+OTHER_CALL_TO_ACTION_GATE = frozenset(
+    {
         # German
         "abonnieren", "abo", "abonnent", "anmelden", "registrieren", "einloggen", "teilen", "drucken", "versenden", "merken",
         "empfehlen", "kommentar", "kommentare", "abbrechen", "adresse", "pflichtfelder", "felder", "datenschutzerklärung",
@@ -533,13 +542,15 @@ CALL_TO_ACTION_GATE = frozenset(
         # Italian
         "condividi", "iscriviti", "commento", "informativa", "seguici", "clicca", "leggere",
         # Portuguese
-        "compartilhe", "partilhe", "assine", "inscreva", "cadastre", "comentário", "privacidade", "termos", "siga", "clique",
+        "compartilhe", "partilhe", "assine", "inscreva", "cadastre", "faça", "comentário", "privacidade", "termos", "siga", "clique",
         "lendo",
         # Dutch
         "deel", "delen", "abonneer", "abonneren", "inloggen", "schrijf", "reactie", "privacybeleid", "privacyverklaring",
         "cookiebeleid", "gebruiksvoorwaarden", "voorwaarden", "volg", "klik", "verder",
     }
 )
+CALL_TO_ACTION_GATE = ENGLISH_CALL_TO_ACTION_GATE | OTHER_CALL_TO_ACTION_GATE
+CALL_TO_ACTION_GATES = ((ENGLISH_CALL_TO_ACTION_GATE, ENGLISH_CALL_TO_ACTION), (OTHER_CALL_TO_ACTION_GATE, OTHER_CALL_TO_ACTION))
 SOCIAL_GATE = frozenset(
     {
         "facebook",
@@ -649,9 +660,11 @@ def cue_candidates(lowered_texts: list[str], token_lists: list[list[str]], word_
     """
     positions = range(len(lowered_texts))
     candidates = set(compress(positions, map(operator.not_, map(ANY_CUE_WORD.isdisjoint, token_lists))))
-    # Each line's first word, or [] for a line without words, sliced in C.
-    first_words = map(operator.getitem, token_lists, repeat(slice(0, 1)))
-    candidates.update(compress(positions, map(operator.not_, map(RELATED_OPENERS.isdisjoint, first_words))))
+    # The first word of each line short enough to be a related-content heading, or [] for a line without
+    # words, sliced in C.
+    short = list(map(RELATED_MAX_WORDS.__ge__, word_counts))
+    first_words = map(operator.getitem, compress(token_lists, short), repeat(slice(0, 1)))
+    candidates.update(compress(compress(positions, short), map(operator.not_, map(RELATED_OPENERS.isdisjoint, first_words))))
     candidates.update(compress(positions, map(")".__eq__, last_characters)))
     candidates.update(compress(positions, map("*".__eq__, last_characters)))
     candidates.update(compress(positions, map(str.startswith, lowered_texts, repeat(CAPTION_OPENINGS))))
@@ -689,7 +702,7 @@ def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> 
     if words <= 3 and IMAGE_CODE_GATE.search(text) and IMAGE_CODE.match(BULLET.sub("", text)):
         cues.append("image-id")
     if could_match(CALL_TO_ACTION_GATE, tokens):
-        action = CALL_TO_ACTION.findall(lowered)
+        action = [phrase for gate, pattern in CALL_TO_ACTION_GATES if could_match(gate, tokens) for phrase in pattern.findall(lowered)]
         # A call to action is a cue in a short line or in one that talks to the reader.
         if action and (words < 40 or SECOND_PERSON.search(text) or len(action) >= 2):
             cues.append("promo")
