@@ -24,7 +24,7 @@ STORIES = SHARED / "eval" / "stories"
 NAMES = ("crocus", "alaska", "titan", "morocco", "haneda")
 
 # Floors: hits out of the gold counts (together 42, apart 23, single-source 25, conflicts 21, shared quotes 15).
-FLOORS = {"together": 19, "apart": 22, "single": 23, "conflicts": 15, "quotes": 14}
+FLOORS = {"together": 20, "apart": 22, "single": 23, "conflicts": 15, "quotes": 14}
 MOST_FALSE_CONFLICTS = 1
 LEAST_VERIFIED_CITATIONS = 0.83  # of the citations the gold judges
 

@@ -98,3 +98,10 @@ def test_a_time_in_a_describing_participle_times_its_clause_and_a_phrasal_verb_m
     (late, _), (early, _) = clock_expressions(climbed)[0], clock_expressions(noun)[0]
     assert "castoff" in act_words(climbed, late), "'bound for Norvale' only describes: the time belongs to the casting off"
     assert act_words(climbed, late) & act_words(noun, early)
+
+
+def test_a_sentence_that_sets_a_second_fact_against_its_own_is_also_read_in_halves() -> None:
+    found = clauses("The ferry strike was swiftly called off by the dockers' union although the port authority has repeated its warnings.")
+    halves = {clause.reading: clause.secondary for clause in found}
+    assert halves.get("The ferry strike was swiftly called off by the dockers' union") is True, halves
+    assert halves.get("the port authority has repeated its warnings") is True, halves

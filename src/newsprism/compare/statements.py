@@ -169,7 +169,8 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
     sentence's span for what readers are shown. Needs the article's parse.
 
     Secondary readings come too (`Statement.secondary`): the two main clauses
-    of "X, but Y" (`conjunct_readings`), what a sentence's speaker said
+    of "X, but Y" (`conjunct_readings`), the two halves of "X although Y"
+    (`concessive_readings`), what a sentence's speaker said
     (`reported_reading`) and a long sentence's stretches (`stretch_readings`).
     """
     clauses: list[Statement] = []
@@ -180,6 +181,7 @@ def clause_statements(statements: list[Statement]) -> list[Statement]:
             continue
         readings = [(read, False) for token in span if (read := clause_reading(token, span)) is not None]
         readings += [(read, True) for token in span for read in conjunct_readings(token, span)]
+        readings += [(read, True) for token in span for read in concessive_readings(token, span)]
         readings += [(read, True) for token in span if (read := reported_reading(token, span)) is not None]
         readings += [(read, True) for read in stretch_readings(statement)]
         sentence_words = len(WORD.findall(statement.text))
@@ -297,6 +299,42 @@ def conjunct_readings(verb: Token, sentence: Span) -> list[tuple[tuple[int, int]
         return []
     opening, closing = doc[sentence.start : before], doc[first : last + 1]
     return [((part.start_char, part.end_char), (0, 0), part.text) for part in (opening, closing)]
+
+
+# Openers of a clause that sets a second fact against the sentence's own ("... although Moscow repeated its line").
+CONCESSIVE_MARKERS = frozenset({"although", "though", "whereas", "while"})
+
+
+def concessive_readings(verb: Token, sentence: Span) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """For the verb of a clause opened by "although", "though", "whereas" or "while" with a subject of its own, at the
+    start or the end of its sentence ("The attack was swiftly claimed by Islamic State although Moscow has repeated
+    its line"): the sentence without that clause, and the clause without its opener, each read as a sentence of its
+    own; [] for any other token. Secondary readings, like `conjunct_readings`'."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT" or head.i == verb.i:
+        return []
+    marker = next((child for child in verb.children if child.dep_ == "mark"), None)
+    if marker is None or marker.lower_ not in CONCESSIVE_MARKERS or not any(child.dep_ in SUBJECTS for child in verb.children):
+        return []
+    doc = verb.doc
+    first, last = verb.left_edge.i, min(verb.right_edge.i, sentence.end - 1)
+    ending = sentence.end - 1
+    while ending > last and doc[ending].is_punct:
+        ending -= 1
+    if first > sentence.start and ending == last:  # "X although Y."
+        main_end = first
+        while main_end > sentence.start and doc[main_end - 1].is_punct:
+            main_end -= 1
+        main = doc[sentence.start : main_end]
+    elif first == sentence.start and last < ending:  # "Although Y, X."
+        main_start = last + 1
+        while main_start <= ending and doc[main_start].is_punct:
+            main_start += 1
+        main = doc[main_start : ending + 1]
+    else:
+        return []
+    clause = doc[marker.i + 1 : last + 1] if marker.i == first else doc[first : last + 1]
+    return [((part.start_char, part.end_char), (0, 0), part.text) for part in (main, clause) if len(part)]
 
 
 def same_paragraph(first: Statement, second: Statement) -> bool:
