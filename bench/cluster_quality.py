@@ -1,6 +1,6 @@
 """Stories and near-duplicates on the dev sets, against TF-IDF + average-link agglomerative clustering.
 
-1. ECB+ (../shared/eval/clusters, 496 documents, 43 topics of two events of one
+1. ECB+ (../shared/eval/clusters, 496 documents, 21 topics of two events of one
    kind each): sub-topic (event) B-cubed precision, recall and F1, and topic
    precision, of `newsprism.group` on the documents in the order given and in
    three shuffled orders (target: F1 >= 0.95, topic precision >= 0.99).

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.cluster import ClusterState, StoryMatcher, cluster, stories_of, story_id, time_order
 from newsprism.cluster import stories as matcher
-from newsprism.cluster.features import event_year, features, latest_year, what_grouping_reads
+from newsprism.cluster.features import event_year, features, main_year, what_grouping_reads
 from newsprism.model import Article, Mention, Prepared
 from newsprism.prepared import pack_vectors
 from tests.conftest import MODELS
@@ -123,9 +123,10 @@ def test_grouping_reads_the_same_from_the_cut_down_article() -> None:
     assert [placement.story for placement in cluster(slim)[0]] == [placement.story for placement in cluster(articles)[0]]
 
 
-def test_the_latest_year_written_places_an_undated_article() -> None:
-    assert latest_year("Elected in 2029, she ran again in 2033 and lost; 1,998 votes; flight 20081; 2035.5 km.") == 2033
-    assert latest_year("No year here, only 14 dead and 2,400 homeless.") is None
+def test_the_year_written_most_often_places_an_undated_article() -> None:
+    assert main_year("Elected in 2029, she ran again in 2033 and lost; 1,998 votes; flight 20081; 2035.5 km.") == 2033
+    assert main_year("The 2031 final, first won by Lisca in 2024, sold out; the 2031 season ends with it.") == 2031
+    assert main_year("No year here, only 14 dead and 2,400 homeless.") is None
     dated = article("dated", "The 2029 law was repealed.", dt.date(2034, 3, 2))
     assert event_year(dated) == 2034  # a stated date outweighs the years the text names
     assert event_year(article("undated", "The 2029 law was repealed.")) == 2029
