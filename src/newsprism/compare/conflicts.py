@@ -129,33 +129,27 @@ RUNNING_FATES = frozenset({"dead", "injured", "displaced", "detained"})  # not t
 def rises_with_time(dated: list[tuple[dt.date | None, Figure]]) -> bool:
     """Whether a count's differing values are explained by when their pages were written: an update, not a contradiction.
 
-    Holds when the count is of people that something befell (the dead, the injured, the displaced, the
-    detained: counts that grow as they become known), every page states its date, pages of one date agree, and every page
-    dated later gives a higher value than every page dated earlier ("60" on 22 March, "93" on 23 March,
-    "143" on 24 March). Limits: the pages' dates are days, so two reports of one day that differ stay a
-    contradiction even when hours apart; a date the page does not state (an estimate) never explains anything.
+    Holds when the count is of people that something befell (the dead, the injured, the displaced, the detained:
+    counts that grow as they become known), every page states its date, pages of one date agree, no page gives
+    less than a page dated earlier, and the last day's value differs from the first day's ("60" on 22 March,
+    "93" on 23 March, "143" on 24 March). Limits: the pages' dates are days, so two reports of one day that differ
+    stay a contradiction even when hours apart; a date the page does not state (an estimate) never explains anything.
     """
-    if not any(figure.measure in RUNNING_FATES for _, figure in dated) or any(
-        figure.measure not in RUNNING_FATES | {None} for _, figure in dated
-    ):
-        return False
-    if any(day is None for day, _ in dated):
+    measures = {figure.measure for _, figure in dated}
+    if not measures & RUNNING_FATES or not measures <= RUNNING_FATES | {None}:
         return False
     by_day: dict[dt.date, list[Figure]] = {}
     for day, figure in dated:
-        by_day.setdefault(day, []).append(figure)  # type: ignore[arg-type]  # None ruled out above
-    days = sorted(by_day)
-    if len(days) < 2:
-        return False
-    for figures in by_day.values():
-        if any(not a.agrees_with(b) for a in figures for b in figures):
+        if day is None:
             return False
-    return all(
-        later.high >= earlier.low  # never lower than a page of an earlier day
-        for first, second in zip(days, days[1:], strict=False)
-        for earlier in by_day[first]
-        for later in by_day[second]
-    ) and any(not a.agrees_with(b) for a in by_day[days[0]] for b in by_day[days[-1]])
+        by_day.setdefault(day, []).append(figure)
+    days = sorted(by_day)
+    if len(days) < 2 or any(not a.agrees_with(b) for figures in by_day.values() for a in figures for b in figures):
+        return False
+    never_lower = all(
+        later.high >= earlier.low for first, second in zip(days, days[1:], strict=False) for earlier in by_day[first] for later in by_day[second]
+    )
+    return never_lower and any(not a.agrees_with(b) for a in by_day[days[0]] for b in by_day[days[-1]])
 
 
 COUNT_CONTEXT = 40  # characters read on each side of a figure for what it is the count of
