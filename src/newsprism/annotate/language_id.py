@@ -8,7 +8,8 @@ organisation). An article in English, or one whose language cannot be told
 with confidence, is annotated as before.
 
 The detector is lingua's low-accuracy mode over all its 75 languages (about
-60 MB, a millisecond per article): it reads trigrams only, which is plenty
+60 MB; a few milliseconds per article: 4.6 ms on the dev stories' pages, 2.6 ms
+for 1,000 characters, on a loaded core): it reads trigrams only, which is plenty
 for a news body of a few hundred words (its high-accuracy mode is for single
 words and short phrases). The first SAMPLE characters are read.
 
