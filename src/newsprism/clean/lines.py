@@ -108,8 +108,7 @@ CALL_TO_ACTION_PHRASES = (
     r"deel (?:dit|op)|delen op|abonneer|abonneren|inloggen|schrijf je in|plaats een reactie|"
     r"privacybeleid|privacyverklaring|cookiebeleid|gebruiksvoorwaarden|algemene voorwaarden|volg ons|klik hier|lees verder",
 )
-CALL_TO_ACTION = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_PHRASES) + r")\b")
-# The same vocabulary as two patterns, each behind its own gate (see CALL_TO_ACTION_GATES): the English one alone is
+# The vocabulary as two patterns, each behind its own gate (see CALL_TO_ACTION_GATES): the English one alone is
 # five times shorter, and `re` tries every alternative at every position of a line, so an English paragraph that
 # holds "read" or "share" is not searched for the phrases of seven other languages.
 ENGLISH_CALL_TO_ACTION = re.compile(r"\b(?:" + CALL_TO_ACTION_PHRASES[0] + r")\b")

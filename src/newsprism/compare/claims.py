@@ -369,8 +369,8 @@ def one_of_several(statement: Statement, figure: Figure, several: frozenset[str]
     while len(path) < REFERENT_STEPS and path[-1].head.i != path[-1].i and path[-1].head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "ADP"):
         path.append(path[-1].head)
     indefinite = any(child.dep_ == "det" and child.lower_ in INDEFINITE_DETERMINERS for token in path for child in token.children)
-    # The unit is what is measured ("magnitude"), not the kind of thing measured.
-    return indefinite and any(token.pos_ == "NOUN" and token.lemma_.lower() in several - {figure.unit} for token in path)
+    kinds = several - {figure.unit}  # the unit is what is measured ("magnitude"), not the kind of thing measured
+    return indefinite and any(token.pos_ == "NOUN" and token.lemma_.lower() in kinds for token in path)
 
 
 def context_words(statement: Statement, figure: Figure) -> frozenset[str]:

@@ -98,7 +98,6 @@ class SingleSource:
 @dataclass(frozen=True)
 class ConflictEntry:
     outlet: str
-    phrase: str
     value: str
     date: str  # the date the outlet's page states, "" when it states none
     sentence: tuple[str, str, str]  # the outlet's sentence in the claim, cut around the phrase: (before, phrase, after)
@@ -250,7 +249,7 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
             kind=conflict.kind,
             what=conflict.what,
             entries=tuple(
-                ConflictEntry(outlet_of(v.article, v.outlet), v.text, v.value, stated.get(v.article, ""), sentence_around(claim, v))
+                ConflictEntry(outlet_of(v.article, v.outlet), v.value, stated.get(v.article, ""), sentence_around(claim, v))
                 for v in conflict.values
             ),
             update=conflict.update,
