@@ -3,7 +3,7 @@
 1. ECB+ (../shared/eval/clusters, 496 documents, 21 topics of two events of one
    kind each): sub-topic (event) B-cubed precision, recall and F1, and topic
    precision, of `newsprism.group` on the documents in the order given and in
-   three shuffled orders (target: F1 >= 0.95, topic precision >= 0.99).
+   SHUFFLES shuffled orders (target: F1 >= 0.95, topic precision >= 0.99).
    The peer: TF-IDF over the same clean bodies (scikit-learn, sublinear tf,
    English stop words) and average-link agglomerative clustering on cosine
    distance, at the distance threshold that suits these documents best (an
@@ -16,11 +16,12 @@
 3. With --fit, what the matcher's weights and threshold rest on: a logistic
    regression on pairs of articles of both sets (ECB+ pairs within a topic,
    every pair of the dev stories) with each of the four similarities and the
-   year conflict as a feature, and the best threshold of each set on its own
-   against the one they share.
+   two conflicts (years, protagonists) as features, and the best threshold of
+   each set on its own against the one they share.
 4. With --cv, whether the year conflict's weight carries over to topics it
-   was not chosen on: ECB+'s topics in three folds, the weight chosen (from
-   YEAR_WEIGHTS) on two folds' documents as a stream, scored on the third's.
+   was not chosen on: ECB+'s topics in three folds (six ways), the weight
+   chosen (from YEAR_WEIGHTS) on two folds' documents as a stream, scored on
+   the third's; with the protagonist conflict in use and without it.
 
 The documents are prepared once (`newsprism extract`, about two minutes) and
 kept in --cache (default .cache/bench/), which later runs read.
@@ -54,7 +55,9 @@ ROOT = Path(__file__).resolve().parents[1]
 score = load_scorer("clusters")
 PEER_THRESHOLDS = [round(0.05 * step, 2) for step in range(4, 20)]
 YEAR_WEIGHTS = [0.0, 0.08, 0.12, 0.15, 0.2, 0.25]  # the weights of the year conflict --cv chooses from
+SHUFFLES = 6
 SIMILARITIES = ("lede", *BAGS)
+CONFLICTS = ("years", "protagonists")
 
 
 def prepared(name: str, inputs: list[Path], cache: Path, keep: Callable[[Article], bool] = lambda article: True) -> list[Article]:
@@ -118,7 +121,8 @@ def file_key(article: Article) -> str:
 
 def report_ecb(articles: list[Article], subtopics: list[str], topics: list[str]) -> float:
     print(f"ECB+: {len(articles)} documents, {len(set(topics))} topics, {len(set(subtopics))} events")
-    for seed in (None, 0, 1, 2):
+    shuffled = []
+    for seed in (None, *range(SHUFFLES)):
         order = list(range(len(articles)))
         if seed is not None:
             random.Random(seed).shuffle(order)
@@ -129,6 +133,9 @@ def report_ecb(articles: list[Article], subtopics: list[str], topics: list[str])
         name = "as given" if seed is None else f"shuffled ({seed})"
         scores = f"events P {precision:.3f} R {recall:.3f} F1 {f1:.3f}   topic P {topic_precision:.3f}"
         print(f"  newsprism {name:13} {scores}   stories {len(set(labels))}")
+        if seed is not None:
+            shuffled.append(f1)
+    print(f"  newsprism in {SHUFFLES} shuffled orders: events F1 {min(shuffled):.3f} to {max(shuffled):.3f}, mean {np.mean(shuffled):.3f}")
     results = [(bcubed(subtopics, labels)[2], threshold, labels) for threshold in PEER_THRESHOLDS for labels in [peer_labels(articles, threshold)]]
     best_f1, best_threshold, labels = max(results, key=lambda result: result[0])
     print(
@@ -159,8 +166,9 @@ def report_stories(articles: list[Article], stories: list[str], duplicates: list
 
 
 def pair_features(articles: list[Article]) -> dict[str, np.ndarray]:
-    """Every pair's four similarities (lede, and each bag's TF-IDF cosine, the statistics of the whole set), and
-    "years": 1 where both articles have a year and they lie YEAR_GAP or more apart."""
+    """Every pair's four similarities (lede, and each bag's TF-IDF cosine, the statistics of the whole set), and the
+    conflicts: "years", 1 where both articles have a year and they lie YEAR_GAP or more apart; "protagonists", 1 where
+    both are about a person (`features.protagonist`) and not the same one."""
     state = matcher.StoryMatcher()
     seen = [features(article) for article in articles]
     for item in seen:
@@ -177,42 +185,54 @@ def pair_features(articles: list[Article]) -> dict[str, np.ndarray]:
         result[bag] = matrix @ matrix.T
     years = np.array([item.year if item.year is not None else np.nan for item in vectors])
     result["years"] = (np.abs(years[:, None] - years[None, :]) >= matcher.YEAR_GAP).astype(float)  # NaN compares False
+    people = [item.protagonist for item in vectors]
+    result["protagonists"] = np.array([[float(one is not None and two is not None and one != two) for two in people] for one in people])
     return result
 
 
 def in_use(similarities: dict[str, np.ndarray]) -> np.ndarray:
-    """The matcher's score of every pair: the weighted similarities less the year conflict."""
-    return sum(matcher.WEIGHTS[name] * similarities[name] for name in SIMILARITIES) - matcher.YEAR_CONFLICT * similarities["years"]
+    """The matcher's score of every pair: the weighted similarities less the conflicts."""
+    conflicts = matcher.YEAR_CONFLICT * similarities["years"] + matcher.PROTAGONIST_CONFLICT * similarities["protagonists"]
+    return sum(matcher.WEIGHTS[name] * similarities[name] for name in SIMILARITIES) - conflicts
+
+
+def pair_rows(articles: list[Article], labels: Sequence[str], groups: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs within a group: a row of similarities and conflicts (SIMILARITIES, CONFLICTS) each, and whether the
+    pair is on one event."""
+    similarities = pair_features(articles)
+    upper = np.triu_indices(len(articles), 1)
+    same = np.array(labels)[:, None] == np.array(labels)[None, :]
+    keep = (np.array(groups)[:, None] == np.array(groups)[None, :])[upper]
+    return np.stack([similarities[name][upper][keep] for name in (*SIMILARITIES, *CONFLICTS)], axis=1), same[upper][keep]
+
+
+def pair_model(rows: Sequence[np.ndarray], targets: Sequence[np.ndarray]) -> tuple[np.ndarray, float]:
+    """The logistic regression's weights on the pairs, scaled so that the similarities' weights sum to 1 (as the
+    matcher's do), and its even-odds score on that scale."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=10, class_weight="balanced", max_iter=1000).fit(np.vstack(rows), np.concatenate(targets))
+    scale = model.coef_[0][: len(SIMILARITIES)].sum()
+    return model.coef_[0] / scale, float(-model.intercept_[0] / scale)
 
 
 def fit(ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Article], list[str], list[list[str]]]) -> None:
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
-    rows, targets = [], []
-    for articles, labels, groups in ((ecb[0], ecb[1], ecb[2]), (stories[0], stories[1], ["one stream"] * len(stories[0]))):
-        similarities = pair_features(articles)
-        upper = np.triu_indices(len(articles), 1)
-        same = np.array(labels)[:, None] == np.array(labels)[None, :]
-        within = np.array(groups)[:, None] == np.array(groups)[None, :]
-        keep = within[upper]
-        rows.append(np.stack([similarities[name][upper][keep] for name in (*SIMILARITIES, "years")], axis=1))
-        targets.append(same[upper][keep])
-    features_, same_ = np.vstack(rows), np.concatenate(targets)
-    model = LogisticRegression(C=10, class_weight="balanced", max_iter=1000).fit(features_, same_)
+    rows, targets = zip(*(pair_rows(ecb[0], ecb[1], ecb[2]), pair_rows(stories[0], stories[1], ["one stream"] * len(stories[0]))), strict=True)
     print("Pairs: how well each similarity alone tells same-event pairs from others (ROC AUC; ECB+ within a topic, dev stories all)")
     for set_name, set_rows, set_same in (("ECB+", rows[0], targets[0]), ("dev stories", rows[1], targets[1])):
-        signs = [1] * len(SIMILARITIES) + [-1]  # a year conflict tells against
+        signs = [1] * len(SIMILARITIES) + [-1] * len(CONFLICTS)  # a conflict tells against
         aucs = [roc_auc_score(set_same, sign * set_rows[:, column]) for column, sign in enumerate(signs)]
-        combined = roc_auc_score(set_same, set_rows @ np.array([*(matcher.WEIGHTS[name] for name in SIMILARITIES), -matcher.YEAR_CONFLICT]))
-        each = ", ".join(f"{name} {auc:.3f}" for name, auc in zip((*SIMILARITIES, "no year conflict"), aucs, strict=True))
+        weights = [*(matcher.WEIGHTS[name] for name in SIMILARITIES), -matcher.YEAR_CONFLICT, -matcher.PROTAGONIST_CONFLICT]
+        combined = roc_auc_score(set_same, set_rows @ np.array(weights))
+        each = ", ".join(f"{name} {auc:.3f}" for name, auc in zip((*SIMILARITIES, *(f"no {name} conflict" for name in CONFLICTS)), aucs, strict=True))
         print(f"  {set_name:12} {each}, weighted sum in use {combined:.3f}")
-    scale = model.coef_[0][: len(SIMILARITIES)].sum()  # the similarities' weights sum to 1, as the matcher's do
-    weights = model.coef_[0] / scale
+    weights, even_odds = pair_model(rows, targets)
     print("Fit: logistic regression on pairs of both sets (ECB+ within a topic, all dev-story pairs)")
-    fitted = ", ".join(f"{name} {weight:.2f}" for name, weight in zip((*SIMILARITIES, "years"), weights, strict=True))
-    print(f"  weights {fitted}   (in use: {matcher.WEIGHTS}, years -{matcher.YEAR_CONFLICT})")
-    print(f"  even-odds score {-model.intercept_[0] / scale:.3f}   (JOIN_SCORE in use: {matcher.JOIN_SCORE})")
+    fitted = ", ".join(f"{name} {weight:.3f}" for name, weight in zip((*SIMILARITIES, *CONFLICTS), weights, strict=True))
+    print(f"  weights {fitted}   (in use: {matcher.WEIGHTS}, years -{matcher.YEAR_CONFLICT}, protagonists -{matcher.PROTAGONIST_CONFLICT})")
+    print(f"  even-odds score {even_odds:.3f}   (JOIN_SCORE in use: {matcher.JOIN_SCORE})")
     print("Margins: each article's mean score against the other articles of its own event, and against its best other event")
     for set_name, (articles, labels) in (("ECB+", (ecb[0], ecb[1])), ("dev stories", (stories[0], stories[1]))):
         own, other = event_scores(articles, labels)
@@ -242,32 +262,52 @@ def event_scores(articles: list[Article], labels: list[str]) -> tuple[np.ndarray
     return np.array(own), np.array(other)
 
 
-def cross_validate(ecb: tuple[list[Article], list[str], list[str]], folds: int = 3) -> None:
-    """ECB+'s topics in `folds` folds: the year weight that groups the other folds' documents best, scored on the fold's."""
+def cross_validate(
+    ecb: tuple[list[Article], list[str], list[str]], stories: tuple[list[Article], list[str], list[list[str]]], folds: int = 3, partitions: int = 6
+) -> None:
+    """ECB+'s topics in `folds` folds, `partitions` ways, scored on each fold's documents as a stream: the protagonist
+    conflict weighed as the pair regression weighs it on the other folds' pairs and the dev stories' (as `fit` sets
+    it for the matcher), the year weight that groups the other folds' documents best; then without the protagonist
+    conflict, and with no conflict at all."""
     articles, subtopics, topics = ecb
-    names = sorted(set(topics))
-    random.Random(0).shuffle(names)
-    used = matcher.YEAR_CONFLICT
-    print(f"Cross-validation by topic ({folds} folds): the year weight chosen on the other folds, events F1 on the fold")
+    story_rows = pair_rows(stories[0], stories[1], ["one stream"] * len(stories[0]))
+    in_use = matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT
+    print(f"Cross-validation by topic ({folds} folds, {partitions} partitions): the year weight chosen on the other folds, "
+          "events F1 on the fold, averaged over the folds")
 
-    def f1(kept: list[int], weight: float) -> float:
-        matcher.YEAR_CONFLICT = weight
+    def f1(kept: list[int], year: float, protagonist: float) -> float:
+        matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT = year, protagonist
         return bcubed([subtopics[index] for index in kept], labels_of([articles[index] for index in kept]))[2]
 
-    held_out: dict[str, list[float]] = {"chosen": [], "none": [], "in use": []}
-    for fold in range(folds):
-        test = set(names[fold::folds])
-        train = [index for index, topic in enumerate(topics) if topic not in test]
-        kept = [index for index, topic in enumerate(topics) if topic in test]
-        scores = {weight: f1(train, weight) for weight in YEAR_WEIGHTS}
-        chosen = max(scores, key=lambda weight: scores[weight])
-        held_out["chosen"].append(f1(kept, chosen))
-        held_out["none"].append(f1(kept, 0.0))
-        held_out["in use"].append(f1(kept, used))
-        print(f"  fold {fold}: chosen {chosen:.2f} (train F1 {scores[chosen]:.3f})   held out: chosen {held_out['chosen'][-1]:.3f}, "
-              f"none {held_out['none'][-1]:.3f}, in use {held_out['in use'][-1]:.3f}")
-    print("  mean held-out F1: " + ", ".join(f"{name} {np.mean(values):.3f}" for name, values in held_out.items()))
-    matcher.YEAR_CONFLICT = used
+    held_out: dict[str, list[float]] = {name: [] for name in ("fitted", "no protagonist conflict", "no conflicts")}
+    for partition in range(partitions):
+        names = sorted(set(topics))
+        random.Random(partition).shuffle(names)
+        scores: dict[str, list[float]] = {name: [] for name in held_out}
+        fitted: list[float] = []
+        chosen: dict[str, list[float]] = {"fitted": [], "no protagonist conflict": []}
+        for fold in range(folds):
+            test = set(names[fold::folds])
+            train = [index for index, topic in enumerate(topics) if topic not in test]
+            kept = [index for index, topic in enumerate(topics) if topic in test]
+            fold_rows = pair_rows([articles[index] for index in train], [subtopics[index] for index in train], [topics[index] for index in train])
+            weights, _ = pair_model([fold_rows[0], story_rows[0]], [fold_rows[1], story_rows[1]])
+            variants = {"fitted": round(-float(weights[len(SIMILARITIES) + CONFLICTS.index("protagonists")]), 2), "no protagonist conflict": 0.0}
+            for name, protagonist in variants.items():
+                weight = max(YEAR_WEIGHTS, key=lambda year: f1(train, year, protagonist))
+                chosen[name].append(weight)
+                if name == "fitted":
+                    fitted.append(protagonist)
+                scores[name].append(f1(kept, weight, protagonist))
+            scores["no conflicts"].append(f1(kept, 0.0, 0.0))
+        for name, values in scores.items():
+            held_out[name].append(float(np.mean(values)))
+        chosen_weights = "; ".join(f"{name} " + "/".join(f"{weight:.2f}" for weight in values) for name, values in chosen.items())
+        print(f"  partition {partition}: " + ", ".join(f"{name} {np.mean(values):.3f}" for name, values in scores.items())
+              + "   (protagonist weights " + "/".join(f"{weight:.2f}" for weight in fitted) + f"; year weights {chosen_weights})")
+    print("  held-out F1 over the partitions: "
+          + ", ".join(f"{name} {np.mean(values):.3f} ({min(values):.3f}-{max(values):.3f})" for name, values in held_out.items()))
+    matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT = in_use
 
 
 def main() -> None:
@@ -285,7 +325,7 @@ def main() -> None:
     if options.fit:
         fit(ecb, stories)
     if options.cv:
-        cross_validate(ecb)
+        cross_validate(ecb, stories)
 
 
 if __name__ == "__main__":

@@ -160,3 +160,54 @@ def test_a_conflicting_year_costs_its_weight_per_article_and_survives_the_saved_
     assert scores[0] == pytest.approx(early.score(late, story) - weight * 3 / 3)  # 2036 lies far from all three
     assert scores[1] == pytest.approx(early.score(near, story) - weight * 2 / 3)  # 2033 from the two of 2031 only
     assert scores[2] == pytest.approx(scores[0], abs=1e-5)
+
+
+# Two arrests of two players of one club in one week (fictional): the club, the city, the charge and the days are shared;
+# only the person each report is about tells them apart.
+ARREST_KORA = [
+    "Orvik Rangers defender Sami Kora was arrested in Orvik on Tuesday on suspicion of drunk driving; Kora was released "
+    "on bail, and the Rangers said Kora would train on Friday.",
+    "Police in Orvik said Sami Kora failed a breath test on Tuesday; Kora, a Rangers defender, told the Orvik Courier "
+    "he regretted it, and Rangers coach Ines Vale said Kora would be fined.",
+]
+ARREST_LAMB = [
+    "Orvik Rangers striker Teo Lamb was arrested in Orvik on Thursday on suspicion of drunk driving, two days after teammate "
+    "Kora; Lamb was released on bail, and the Rangers said Lamb would miss Friday's training.",
+    "Police in Orvik said Teo Lamb failed a breath test on Thursday; Lamb, a Rangers striker, told the Orvik "
+    "Courier he was sorry, and Rangers coach Ines Vale said Lamb would be fined.",
+]
+
+
+def arrests() -> list[Article]:
+    day = dt.date(2031, 9, 2)
+    items = [article(f"kora-{n}", text, day + dt.timedelta(days=n), ("Sami Kora", "Kora", "Ines Vale")) for n, text in enumerate(ARREST_KORA)]
+    return items + [article(f"lamb-{n}", text, day + dt.timedelta(days=2 + n), ("Teo Lamb", "Lamb", "Sami Kora", "Ines Vale")) for n, text in enumerate(ARREST_LAMB)]
+
+
+def article_with_mentions(item: Article) -> Article:
+    """`article` marks a name's first use only; a report on one person names them again and again."""
+    import re
+
+    names = {mention.text for mention in item.entities}
+    mentions = [Mention(text=found.group(), label="PERSON", start=found.start(), end=found.end())
+                for name in names for found in re.finditer(rf"\b{re.escape(name)}\b", item.body)]
+    return item.model_copy(update={"entities": mentions})
+
+
+def test_two_arrests_in_one_club_are_told_apart_by_whom_they_are_about(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [article_with_mentions(item) for item in arrests()]
+    assert [features(item).protagonist for item in items] == ["kora", "kora", "lamb", "lamb"]
+    placements, state = cluster(items)
+    assert partition(items, [placement.story for placement in placements]) == {frozenset({"kora"}), frozenset({"lamb"})}
+    reloaded = ClusterState.model_validate_json(state.model_dump_json())
+    assert sorted(sorted(story.protagonists.items()) for story in reloaded.stories) == [[("kora", 2)], [("lamb", 2)]]
+    monkeypatch.setattr(matcher, "PROTAGONIST_CONFLICT", 0.0)  # the club, the city and the charge alone would merge them
+    assert len({placement.story for placement in cluster(items)[0]}) == 1
+
+
+def test_no_protagonist_when_nobody_stands_out() -> None:
+    quake = article_with_mentions(article("quake", QUAKE_SOUTH[0] + " " + QUAKE_SOUTH[1], people=("Ilse Tamm",)))
+    assert features(quake).protagonist is None  # named twice: fewer than PROTAGONIST_MENTIONS
+    recount = " ".join([*VOTE, *VOTE, "Petra Lind asked for a recount."])
+    vote = article_with_mentions(article("vote", recount, people=("Oren Kask", "Petra Lind")))
+    assert features(vote).protagonist is None  # Kask four times, Lind three: not PROTAGONIST_LEAD times as often

@@ -40,6 +40,8 @@ from newsprism.model import Article, Prepared
 from newsprism.prepared import pack_vectors, unpack_vectors
 
 LEDE_SENTENCES = 3
+PROTAGONIST_MENTIONS = 3
+PROTAGONIST_LEAD = 1.5
 BAGS = ("names", "people", "numbers")
 # A capitalised word that does not open a sentence (nor the text).
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
@@ -66,6 +68,7 @@ class Features:
     lede: np.ndarray  # unit length; zeros when the article kept no vectors
     bags: dict[str, Counter[str]]
     year: int | None = None  # the year the body writes most often (`main_year`)
+    protagonist: str | None = None  # the person the article is about, when one stands out (`protagonist`)
 
 
 def features(article: Article) -> Features:
@@ -79,7 +82,23 @@ def features(article: Article) -> Features:
     names = Counter(word for word in (match.group().lower() for match in NAME.finditer(article.body)) if word not in stop_words())
     people = Counter(word for mention in article.entities if mention.label == "PERSON" for word in WORD.findall(mention.text.lower()))
     numbers = Counter(NUMBER.findall(article.body))
-    return Features(date=date_of(article), lede=lede, bags={"names": names, "people": people, "numbers": numbers}, year=event_year(article))
+    bags = {"names": names, "people": people, "numbers": numbers}
+    return Features(date=date_of(article), lede=lede, bags=bags, year=event_year(article), protagonist=protagonist(article))
+
+
+def protagonist(article: Article) -> str | None:
+    """The surname of the person the article is about, when one stands out: named PROTAGONIST_MENTIONS times or more and
+    PROTAGONIST_LEAD times as often as anyone else ("Reggie Bush", "Bush", "Bush" -> "bush"). A report on one person's
+    act (an arrest, a signing, an injury) names them again and again; two such reports about different people are
+    seldom on one event, however much else (the team, the city, the charge) they share. Limits: the surname alone
+    (two Williamses are one); a report on a disaster or a vote usually has none, and then nothing is compared."""
+    counts = Counter(words[-1] for mention in article.entities if mention.label == "PERSON" for words in [WORD.findall(mention.text.lower())] if words)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < PROTAGONIST_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < PROTAGONIST_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def event_year(article: Article) -> int | None:
@@ -115,4 +134,4 @@ def what_grouping_reads(article: Article) -> Article:
     return Article.model_validate({**article.model_dump(include=keep), "entities": people, "prepared": prepared})
 
 
-__all__ = ["BAGS", "Features", "features", "main_year", "what_grouping_reads"]
+__all__ = ["BAGS", "Features", "features", "main_year", "protagonist", "what_grouping_reads"]
