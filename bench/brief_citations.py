@@ -20,6 +20,16 @@ Every other citation is not judged: the gold does not cover every
 sentence. Sentences that state a conflict ("Reports differ on ...") cite
 each value's own outlet and are not judged.
 
+When the claim holds several sentences of the cited outlet, the citation
+holds if one of them states the fact (so `verified` takes any of them), and
+the last two `wrong` rules (another fact, told by a single-source phrase or
+a phrase of another group) need every one of them to tell another fact: one
+sentence shown to tell another fact says nothing of its neighbour, which may
+be the one that states this fact. (Until this was written the judge read the
+outlet's sentences as one text, so one sentence about another fact made the
+citation wrong whatever the other said.) A conflict or `apart` pair still
+makes it wrong from any of them: that outlet gives another value.
+
     from brief_citations import judge_story
     verified, wrong, unjudged, notes = judge_story(gold["crocus"], story_json)
 """
@@ -73,13 +83,10 @@ def judge(gold: dict[str, Any], shown_file: str, shown: str, cited_file: str, ci
     def holds(texts: list[str], phrase: str | None) -> bool:
         return phrase is not None and any(contains(text, phrase) for text in texts)
 
-    agrees = disagrees = elsewhere = False
+    agrees = disagrees = False
     for group in gold["together"]:
         parts = group["parts"]
-        mine, theirs = holds([shown], parts.get(shown_file)), holds(cited, parts.get(cited_file))
-        agrees |= mine and theirs
-        # The cited sentence tells a fact the shown outlet tells in another of its sentences: another fact.
-        elsewhere |= theirs and shown_file in parts and not mine
+        agrees |= holds([shown], parts.get(shown_file)) and holds(cited, parts.get(cited_file))
     for entry in gold["conflicts"]:
         values = entry["values"]
         if holds([shown], values.get(shown_file)) and holds(cited, values.get(cited_file)):
@@ -93,11 +100,23 @@ def judge(gold: dict[str, Any], shown_file: str, shown: str, cited_file: str, ci
         for (mine_file, mine), (their_file, theirs) in (((file_a, phrase_a), (file_b, phrase_b)), ((file_b, phrase_b), (file_a, phrase_a))):
             if mine_file == shown_file and their_file == cited_file and holds([shown], mine) and holds(cited, theirs):
                 disagrees = True
-    single = any(file == cited_file and holds(cited, phrase) for file, phrase in gold["single_source"])
     if disagrees:
         return False
     if agrees:
         return True
-    if elsewhere or single:
+    if cited and all(another_fact(gold, shown_file, shown, cited_file, text) for text in cited):
         return False
     return None
+
+
+def another_fact(gold: dict[str, Any], shown_file: str, shown: str, cited_file: str, text: str) -> bool:
+    """Whether one cited sentence tells another fact: it holds a single-source phrase (a fact no other outlet tells), or
+    its outlet's phrase of a `together` group whose phrase for the shown outlet is not in the shown sentence (the
+    shown outlet tells that fact in another of its sentences)."""
+    if any(file == cited_file and contains(text, phrase) for file, phrase in gold["single_source"]):
+        return True
+    for group in gold["together"]:
+        theirs, mine = group["parts"].get(cited_file), group["parts"].get(shown_file)
+        if theirs is not None and mine is not None and contains(text, theirs) and not contains(shown, mine):
+            return True
+    return False
