@@ -414,9 +414,11 @@ def participants_differ(first: Statement, second: Statement, read: AgentReader) 
 
 
 class AgentReader:
-    """The agents of statements (see `agents_of`), each statement read once from its part of its article's parse."""
+    """The agents of statements (see `agents_of`), each statement read once from its part of its article's parse;
+    with `every_verb`, of every verb (see `agents_of`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, every_verb: bool = False) -> None:
+        self.every_verb = every_verb
         self.found: dict[int, Agents] = {}
         self.kept: list[Statement] = []  # keeps the statements alive, so that their ids stay theirs
 
@@ -429,7 +431,7 @@ class AgentReader:
         if key not in self.found:
             self.kept.append(statement)
             cut = cut_from_article(statement)
-            self.found[key] = agents_of(statement, *cut) if cut is not None else {}
+            self.found[key] = agents_of(statement, *cut, every_verb=self.every_verb) if cut is not None else {}
         return self.found[key]
 
 
@@ -484,8 +486,10 @@ def contains(text: str, name: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-def agents_of(statement: Statement, doc: Doc, offset: int) -> Agents:
+def agents_of(statement: Statement, doc: Doc, offset: int, every_verb: bool = False) -> Agents:
     """The person and organisation mentions of the statement that are the agent of a verb, by verb lemma and type.
+    Verbs of saying, "be", "have" and "do" (ATTRIBUTION_VERBS) count only with `every_verb`: participants are compared
+    without them ("A said the port closed" and "B said the port closed" agree), the brief asks who a sentence is about.
 
     `doc` is a Doc of the statement's part of the body, which starts at body offset `offset` (see `AgentReader`). A mention fills the role when
     it heads the agent phrase or a conjunct or apposition of it ("Marrick and
@@ -503,7 +507,7 @@ def agents_of(statement: Statement, doc: Doc, offset: int) -> Agents:
         if span is not None:
             roots[span.root.i] = mention
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ATTRIBUTION_VERBS:
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() in ATTRIBUTION_VERBS and not every_verb):
             continue
         for head in agent_phrases(verb):
             for token in linked(head):

@@ -17,19 +17,31 @@ loaded (see `compare.claims.is_loaded`), and a claim whose representative
 sentence already backs a claim in the brief is left out (it would read as
 a repetition).
 
+A sentence cites the outlets of its claim whose own sentences in the claim
+back it (`backs`): alignment only says that two sentences read alike, so
+each cited sentence is also checked on what carries the fact: it gives no
+other value for a figure, a day or a clock time the shown sentence gives;
+where both count the same thing it gives one of the shown sentence's counts
+(not the dead where the brief gives the injured, nor a depth in feet where
+the brief gives metres); and it does not tell what another party did.
+
 Known limits: when every outlet words a fact in a loaded way, the brief
-still quotes one of them.
+still quotes one of them. The checks catch another value, another count or
+another party, not another act told with the same parties and no figure
+("the crew abandoned the ship" for "the ship caught fire"); a sentence that
+packs two facts is cited for either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from newsprism.compare.conflicts import clock_times, event_days
-from newsprism.compare.figures import WORD
+from newsprism.compare.conflicts import AgentReader, clock_times, event_days, names_unmentioned, spellings_of
+from newsprism.compare.figures import LENGTHS, WORD
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
-from newsprism.model import Article, BriefSentence, Claim, Conflict
+from newsprism.model import Article, BriefSentence, Claim, Conflict, Mention
 
 MAX_SENTENCES = 10
 MAX_CONFLICT_SENTENCES = 3
@@ -46,6 +58,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
     chosen_words: list[frozenset[str]] = []
     covered: set[tuple[str, int, int]] = set()  # the sentences of the claims already in the brief
     conflicts_stated = 0
+    parties = Parties()
 
     def add(claim: Claim, group: list[Statement]) -> None:
         nonlocal conflicts_stated
@@ -56,7 +69,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
         repeats = any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words) or (statement.article.id, *statement.source_span) in covered
         if not repeats:
             covered.update((source.article, source.start, source.end) for source in claim.sources)
-            cited = [article for article in agreeing_sources(claim, statement) if states_figures_and_days(group, article, statement)]
+            cited = [article for article in agreeing_sources(claim, statement) if backs(group, article, statement, parties)]
             brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
             chosen_words.append(words)
         for conflict in claim.conflicts:
@@ -90,6 +103,42 @@ def agreeing_sources(claim: Claim, statement: Statement) -> list[str]:
     return list(dict.fromkeys(source.article for source in claim.sources if source.article not in disagreeing))
 
 
+class Parties:
+    """Who a statement says did something, read once per statement from its article's parse (see conflicts.agents_of):
+    `acting`, the agents of its acts (verbs of saying, "be" and "have" left out); `named`, the agents of every verb,
+    the speaker of "the port authority said ..." too. A name in parentheses is an alias or a credit ("VEYRA (Kessaria
+    Press) —"), never a party. Without a parse, nobody."""
+
+    def __init__(self) -> None:
+        self.acts, self.every_verb = AgentReader(), AgentReader(every_verb=True)
+
+    def acting(self, statement: Statement) -> list[Mention]:
+        return self.chosen(statement, self.acts(statement).values())
+
+    def named(self, statement: Statement) -> list[Mention]:
+        return self.chosen(statement, self.every_verb(statement).values())
+
+    @staticmethod
+    def chosen(statement: Statement, found: Iterable[list[Mention]]) -> list[Mention]:
+        body = statement.article.body
+        chosen: list[Mention] = []
+        for mention in (mention for mentions in found for mention in mentions):
+            if mention not in chosen and not (body[mention.start - 1 : mention.start] == "(" and body[mention.end : mention.end + 1] == ")"):
+                chosen.append(mention)
+        return chosen
+
+
+def backs(group: list[Statement], article: str, shown: Statement, parties: Parties) -> bool:
+    """Whether the article's sentences in the claim back the sentence the brief shows: each gives no other value for
+    its figures, days and clock times, gives one of its counts of whatever both count, and tells of no other party."""
+    if article == shown.article.id:
+        return True
+    if not states_figures_and_days(group, article, shown):
+        return False
+    mine = [statement for statement in group if statement.article.id == article]
+    return all(gives_the_counts(shown, statement) and not another_party(shown, statement, parties) for statement in mine)
+
+
 def states_figures_and_days(group: list[Statement], article: str, shown: Statement) -> bool:
     """Whether the article's sentence in the claim can back the sentence the brief shows: none of its figures counts
     what a figure of the shown sentence counts with another value (the dead against the dead, tonnes against tonnes;
@@ -112,6 +161,49 @@ def states_figures_and_days(group: list[Statement], article: str, shown: Stateme
         if shown_clock and their_clock and not shown_clock & their_clock:
             return False  # "landed at 5:26 p.m." does not back "landed at approximately 5:30 p.m."
     return True
+
+
+def gives_the_counts(shown: Statement, statement: Statement) -> bool:
+    """Whether `statement` gives the shown sentence's count of each thing both count: of every unit both count, a
+    figure of the two that counts the same (compare.figures.Figure.comparable) and agrees, so "12 were killed" does
+    not back "about 40 were injured" (the dead are not the injured); and of every length measure both give (a depth,
+    a distance), an agreeing figure in the same unit, since units are not converted: a depth of "some 2,600 feet"
+    cannot be checked against one of "800 metres". Vague figures of `statement` ("hundreds of flights") count nothing
+    here: they give no count to agree with, nor one to differ."""
+    theirs = [figure for figure in statement.figures if not figure.vague]
+    for unit in {figure.unit for figure in shown.figures} & {figure.unit for figure in theirs}:
+        counted = [figure for figure in theirs if figure.unit == unit]
+        if not any(a.comparable(b) and a.agrees_with(b) for a in shown.figures if a.unit == unit for b in counted):
+            return False
+    for measure in {figure.measure for figure in shown.figures if figure.unit in LENGTHS and figure.measure}:
+        given = [figure for figure in theirs if figure.unit in LENGTHS and figure.measure == measure]
+        mine = [figure for figure in shown.figures if figure.unit in LENGTHS and figure.measure == measure]
+        if given and not any(a.unit == b.unit and a.agrees_with(b) for a in mine for b in given):
+            return False
+    return True
+
+
+def another_party(shown: Statement, statement: Statement, parties: Parties) -> bool:
+    """Whether `statement` tells what another party did: it has a person or organisation do something that the shown
+    sentence does not name, names none of the people and organisations the shown sentence has act or speak, and
+    shares no count or day with it ("The Tarrow Police detained the skipper" against "On Monday, Lantern Salvage said
+    it had refloated the carrier"). A party one of them leaves out is no difference; nor are two sources that say the
+    same thing, since verbs of saying are not acts. Needs the articles' parse (none read: no difference)."""
+    if shares_a_value(shown, statement):
+        return False
+    acting = parties.acting(statement)
+    named = parties.named(shown) if acting else []  # the parse is read only when it can tell
+    if not acting or not named:
+        return False
+    spellings = spellings_of([shown, statement])
+    return names_unmentioned(acting, shown, spellings) and all(names_unmentioned([mention], statement, spellings) for mention in named)
+
+
+def shares_a_value(first: Statement, second: Statement) -> bool:
+    """Whether two statements give an agreeing count of one thing or date an act to the same day."""
+    if any(a.comparable(b) and a.agrees_with(b) for a in first.figures for b in second.figures):
+        return True
+    return bool({time.value for time in event_days(first)} & {time.value for time in event_days(second)})
 
 
 def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int], published: dict[str, dt.date | None]) -> BriefSentence:
