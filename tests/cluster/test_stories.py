@@ -181,7 +181,8 @@ ARREST_LAMB = [
 def arrests() -> list[Article]:
     day = dt.date(2031, 9, 2)
     items = [article(f"kora-{n}", text, day + dt.timedelta(days=n), ("Sami Kora", "Kora", "Ines Vale")) for n, text in enumerate(ARREST_KORA)]
-    return items + [article(f"lamb-{n}", text, day + dt.timedelta(days=2 + n), ("Teo Lamb", "Lamb", "Sami Kora", "Ines Vale")) for n, text in enumerate(ARREST_LAMB)]
+    lamb = ("Teo Lamb", "Lamb", "Sami Kora", "Ines Vale")
+    return items + [article(f"lamb-{n}", text, day + dt.timedelta(days=2 + n), lamb) for n, text in enumerate(ARREST_LAMB)]
 
 
 def article_with_mentions(item: Article) -> Article:

@@ -92,7 +92,8 @@ def protagonist(article: Article) -> str | None:
     act (an arrest, a signing, an injury) names them again and again; two such reports about different people are
     seldom on one event, however much else (the team, the city, the charge) they share. Limits: the surname alone
     (two Williamses are one); a report on a disaster or a vote usually has none, and then nothing is compared."""
-    counts = Counter(words[-1] for mention in article.entities if mention.label == "PERSON" for words in [WORD.findall(mention.text.lower())] if words)
+    surnames = (WORD.findall(mention.text.lower()) for mention in article.entities if mention.label == "PERSON")
+    counts = Counter(words[-1] for words in surnames if words)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < PROTAGONIST_MENTIONS:
         return None
