@@ -185,3 +185,13 @@ def test_a_related_heading_inside_a_german_article_does_not_end_it() -> None:
             f"{GERMAN_ARTICLE[1]}\n\nLesen Sie auch\n\nLeuchtturm wird im Sommer neu gestrichen\n\n{last}\n\nAlle Rechte vorbehalten.\n")
     body = split_dump(page).body
     assert body == [*GERMAN_ARTICLE[:2], last]
+
+
+def test_a_picture_credit_with_a_copyright_sign_inside_the_article_does_not_end_it() -> None:
+    # "© Agency / Photographer" between two paragraphs credits a picture; a notice with a year ends the article.
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n{GERMAN_ARTICLE[1]}\n\n"
+            f"Die Fähre im Hafen von Brellport. © Hafenamt / Jana Roe\n\n{GERMAN_ARTICLE[2]}\n\n"
+            f"© 2031 Brellport Bote\n\n{GERMAN_ARTICLE[3]}\n")
+    parts = split_dump(page)
+    assert parts.body == GERMAN_ARTICLE[:3]
+    assert {removed.text: removed.reason for removed in parts.removed}["Die Fähre im Hafen von Brellport. © Hafenamt / Jana Roe"] == "legal"

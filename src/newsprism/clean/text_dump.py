@@ -151,10 +151,16 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
         for line in prose:
             if prose_per_block[line.block] >= 3 and line.words < 40:
                 scores[line.position] = INSERT_SCORE
-    # A promo, paywall prompt or caption between two paragraphs is an insert in
-    # the article, not its end: it costs little, so the article continues past it.
+    # A promo, paywall prompt, caption or picture credit between two paragraphs
+    # is an insert in the article, not its end: it costs little, so the article
+    # continues past it. A legal line is a wall unless it is a picture's credit.
     for line in lines[1:-1]:
-        if line.cues and "legal" not in line.cues and is_clean_prose(lines[line.position - 1]) and is_clean_prose(lines[line.position + 1]):
+        if (
+            line.cues
+            and ("legal" not in line.cues or is_picture_credit(line))
+            and is_clean_prose(lines[line.position - 1])
+            and is_clean_prose(lines[line.position + 1])
+        ):
             scores[line.position] = INSERT_SCORE
     mark_related_headings(lines, scores)
     headline = headline_position(lines)
@@ -171,6 +177,22 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
             best_value, best_span = value, (start, end)
         masked[start:end] = [-1e9] * (end - start)
     return start_at_headline(lines, headline, best_span)
+
+
+# What a page's copyright notice holds and a picture's credit ("© AFP / Jane Doe") does not: a year or the
+# words "all rights reserved" (in the languages of `lines.RIGHTS_RESERVED`).
+NOTICE = re.compile(r"\b(?:19|20)\d\d\b|reserved|vorbehalten|geschützt|reservados|réservés|zastrzeżone|riservati|voorbehouden", re.IGNORECASE)
+PICTURE_CREDIT_MAX_WORDS = 15  # a caption with its credit; a longer line with "©" is a notice or prose
+
+
+def is_picture_credit(line: Line) -> bool:
+    """A line with a copyright sign that credits a picture: short, with no year and no reservation of rights.
+
+    Between two paragraphs such a line ("Jane Doe at the harbour. © AFP / John
+    Roe") is a picture inside the article. Limit: a site's notice without a year
+    ("© Brellport Herald") set between two paragraphs reads as a credit too.
+    """
+    return line.words <= PICTURE_CREDIT_MAX_WORDS and not NOTICE.search(line.text)
 
 
 def mark_related_headings(lines: list[Line], scores: list[float]) -> None:
