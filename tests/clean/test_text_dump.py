@@ -1,5 +1,5 @@
 from newsprism.clean.lines import split_lines
-from newsprism.clean.text_dump import best_segment, headline_position, split_dump
+from newsprism.clean.text_dump import best_segment, headline_position, split_dump, unrepeat_listed_headings
 from tests.conftest import FICTIONAL_DUMP
 
 
@@ -195,3 +195,22 @@ def test_a_picture_credit_with_a_copyright_sign_inside_the_article_does_not_end_
     parts = split_dump(page)
     assert parts.body == GERMAN_ARTICLE[:3]
     assert {removed.text: removed.reason for removed in parts.removed}["Die Fähre im Hafen von Brellport. © Hafenamt / Jana Roe"] == "legal"
+
+
+def test_the_subheadings_a_table_of_contents_lists_are_body() -> None:
+    # Each section name occurs twice (in the contents and above its section), which alone would make it furniture.
+    opening = ("For the first time in forty years, two keepers live in the lighthouse at Skarra Point again.\n\n"
+               "The harbour board hired them in the spring, after the automatic lamp failed twice in one winter.")
+    parts = split_dump(lighthouse_page(opening))
+    assert "3. Winter duty" in parts.body and "10. What comes next" in parts.body
+    assert parts.body.count("3. Winter duty") == 1
+
+
+def test_a_menu_repeated_in_the_footer_stays_furniture() -> None:
+    # The footer repeats three menu items as lines of their own, but no paragraph follows them.
+    menu = "Home\nNews\nSport\nWeather\nHarbour"
+    page = (f"Ferry to run twice a day | Brellport Herald\n\n{menu}\n\nFerry to run twice a day\n\n"
+            + "\n\n".join(GERMAN_ARTICLE) + "\n\nHome\n\nSport\n\nHarbour\n\nThe Brellport Herald is printed in Brellport by the harbour press.\n")
+    lines = split_lines(page)
+    unrepeat_listed_headings(lines)
+    assert all(line.repeated > 1 for line in lines if line.text in ("Home", "Sport", "Harbour"))

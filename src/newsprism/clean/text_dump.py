@@ -106,6 +106,7 @@ def line_score(line: Line) -> float:
 # A blank-line separated block of this many lines or more is a list; of short lines, a menu or a link list
 # unless a paragraph introduces it (see `in_body`, `keep_introduced_lists`).
 LIST_MIN_LINES = 3
+TOC_MIN_HEADINGS = 3  # items of a list block that return below it as subheadings, for it to be a table of contents
 COPIED_PASSAGE_MIN_LINES = 3  # repeated paragraphs in a row that make a copied passage (see `count_first_copies_once`)
 # A headline has at least this many words: one word of the title ("Home", the site's name) is a menu item or a logo.
 HEADLINE_MIN_WORDS = 2
@@ -289,6 +290,37 @@ def count_first_copies_once(lines: list[Line]) -> None:
     unrepeat(lines, passage)
 
 
+def unrepeat_listed_headings(lines: list[Line]) -> None:
+    """Make the subheadings a table of contents lists count as unrepeated (`lines` is changed in place).
+
+    A table of contents is a list block whose items come back below it, one by
+    one, as lines of their own followed by prose: the article's subheadings.
+    Each then occurs twice and would score as repeated furniture, a barrier
+    that cuts the article at its first section. A list block of which
+    TOC_MIN_HEADINGS items or more, and at least half, return below it as
+    one-line blocks right above a paragraph is such a table; those one-line
+    copies are subheadings. A menu repeated in the footer returns as a list
+    again, or as links with no paragraph under them. Limit: a list of teasers
+    whose headlines recur below as single lines above their blurbs counts as a
+    table too.
+    """
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.block_size >= LIST_MIN_LINES:
+            blocks.setdefault(line.block, []).append(line)
+    for items in blocks.values():
+        listed = {item.key for item in items if item.repeated > 1}
+        headings = [
+            line
+            for line in lines[items[-1].position + 1 : -1]
+            if line.key in listed and line.block_size == 1 and line.repeated == 2 and lines[line.position + 1].prose
+        ]
+        returned = {line.key for line in headings}
+        if len(returned) >= TOC_MIN_HEADINGS and 2 * len(returned) >= len(items):
+            for line in headings:
+                lines[line.position] = line._replace(repeated=1)
+
+
 def unrepeat(lines: list[Line], passage: list[int]) -> None:
     if len(passage) >= COPIED_PASSAGE_MIN_LINES:
         for position in passage:
@@ -310,6 +342,7 @@ def split_dump(text: str) -> DumpParts:
     if not lines:
         return DumpParts(body=[], header=[], footer=[])
     count_first_copies_once(lines)
+    unrepeat_listed_headings(lines)
     start, end = choose_segment(lines)
     keep = [False] * len(lines)
     for position in range(start, end):
