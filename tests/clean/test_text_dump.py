@@ -214,3 +214,16 @@ def test_a_menu_repeated_in_the_footer_stays_furniture() -> None:
     lines = split_lines(page)
     unrepeat_listed_headings(lines)
     assert all(line.repeated > 1 for line in lines if line.text in ("Home", "Sport", "Harbour"))
+
+
+def test_a_headline_worded_otherwise_than_the_title_is_found() -> None:
+    # No line repeats part of the title; the headline shares most of its words with it, the menu and the teaser do not.
+    opening = ("For the first time in forty years, two keepers live in the lighthouse at Skarra Point again.\n\n"
+               "The harbour board hired them in the spring, after the automatic lamp failed twice in one winter.")
+    page = lighthouse_page(opening).replace("Lighthouse keepers return to Skarra Point | Brellport Herald",
+                                            "Skarra Point: keepers return to the lighthouse | Brellport Herald", 1)
+    lines = split_lines(page)
+    assert lines[headline_position(lines) or 0].text == "Lighthouse keepers return to Skarra Point"
+    # So the article's opening above its table of contents is found again.
+    assert split_dump(page).body[0].startswith("For the first time in forty years")
+    assert headline_position(split_lines("Skarra Point: the keepers are back\n\nHome\n\nFerry timetable for the winter\n")) is None

@@ -120,7 +120,9 @@ def headline_position(lines: list[Line]) -> int | None:
     body follows the line that repeats the headline part of it. Of the lines
     that repeat part of the title, the headline is the longest (the first of
     equally long ones): the site's name, a section name or a breadcrumb repeat
-    shorter parts of it. Limit: a headline worded otherwise than the title is not found.
+    shorter parts of it. When no line repeats part of the title, a line that
+    words it otherwise is looked for (see `headline_in_other_words`). Limit: a
+    headline that shares few words with the title is not found.
     """
     if len(lines) < 2 or len(lines[0].tokens) < HEADLINE_MIN_WORDS:
         return None
@@ -129,7 +131,34 @@ def headline_position(lines: list[Line]) -> int | None:
     for line in lines[1:HEADLINE_SEARCH_LINES]:
         if len(line.tokens) >= HEADLINE_MIN_WORDS and (best is None or len(line.key) > len(best.key)) and line.key in title:
             best = line
+    if best is None:
+        best = headline_in_other_words(lines)
     return best.position if best is not None else None
+
+
+# A headline worded otherwise than the title: at least this share of its words are the title's, and it holds at least
+# HEADLINE_TITLE_SHARE of the title's words (the rest of a title is the site's name, a section, a tag line).
+HEADLINE_WORDS_IN_TITLE = 0.75
+HEADLINE_TITLE_SHARE = 0.5
+FUZZY_HEADLINE_MIN_WORDS = 3
+
+
+def headline_in_other_words(lines: list[Line]) -> Line | None:
+    """The line that words the title's headline otherwise ("Größtes Kraftwerk entsteht in Dubai" under
+    "Dubai: Das größte Kraftwerk - Site"), when no line repeats part of the title: the one sharing the most
+    words with the title, of those that take HEADLINE_WORDS_IN_TITLE of their words from it and hold
+    HEADLINE_TITLE_SHARE of its words. Limit: a teaser of a related article that shares as many words wins as well.
+    """
+    title = frozenset(lines[0].tokens)
+    best, most = None, 0
+    for line in lines[1:HEADLINE_SEARCH_LINES]:
+        words = len(line.tokens)
+        if words < FUZZY_HEADLINE_MIN_WORDS or title.isdisjoint(line.tokens):
+            continue
+        shared = sum(map(title.__contains__, line.tokens))
+        if shared > most and shared >= HEADLINE_WORDS_IN_TITLE * words and shared >= HEADLINE_TITLE_SHARE * len(title):
+            best, most = line, shared
+    return best
 
 
 def choose_segment(lines: list[Line]) -> tuple[int, int]:
