@@ -227,3 +227,14 @@ def test_a_headline_worded_otherwise_than_the_title_is_found() -> None:
     # So the article's opening above its table of contents is found again.
     assert split_dump(page).body[0].startswith("For the first time in forty years")
     assert headline_position(split_lines("Skarra Point: the keepers are back\n\nHome\n\nFerry timetable for the winter\n")) is None
+
+
+def test_a_list_a_paragraph_announces_with_a_colon_does_not_end_the_article() -> None:
+    # Five short items would cost more than the one short paragraph after them brings back.
+    intro = "Die Fähre hält im Sommer an jedem Tag und bei jedem Wetter an den folgenden Stegen der Inseln vor Brellport:"
+    items = "Skarra Nord\nSkarra Hafen\nLütt Holm\nOstersand\nBrellport Kai"
+    last = "Der Fahrplan gilt ab dem ersten Juni bis zum Ende der Ferien."
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE)
+            + f"\n\n{intro}\n\n{items}\n\n{last}\n\nStartseite\nPolitik\nSport\nWetter\n")
+    body = split_dump(page).body
+    assert body == [*GERMAN_ARTICLE, intro, *items.splitlines(), last]

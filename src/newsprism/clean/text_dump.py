@@ -70,6 +70,7 @@ OTHER_SCORE = -0.6  # any other line that is not prose
 PROSE_SCORE = 1.0  # a prose line scores this, plus a point per PROSE_WORDS_PER_POINT words up to PROSE_WORDS_CAP
 PROSE_WORDS_PER_POINT = 20.0
 PROSE_WORDS_CAP = 100
+ANNOUNCED_ITEM_SCORE = 0.0  # an item of a list a paragraph announces with a colon (see `announced_lists`)
 INSERT_SCORE = -0.5  # a cue line between two paragraphs, or list-like prose (see `choose_segment`)
 # A heading that announces other articles (the "related" cue) is followed, inside an article, by the article's
 # next paragraph within this many lines (past one to a few teaser headlines), and by teasers alone at its end
@@ -192,6 +193,7 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
             and is_clean_prose(lines[line.position + 1])
         ):
             scores[line.position] = INSERT_SCORE
+    announced_lists(lines, scores)
     mark_related_headings(lines, scores)
     headline = headline_position(lines)
     best_value, best_span = 0.0, (0, 0)
@@ -223,6 +225,25 @@ def is_picture_credit(line: Line) -> bool:
     ("© Brellport Herald") set between two paragraphs reads as a credit too.
     """
     return line.words <= PICTURE_CREDIT_MAX_WORDS and not NOTICE.search(line.text)
+
+
+def announced_lists(lines: list[Line], scores: list[float]) -> None:
+    """Score the items of a list that a paragraph announces with a colon as neutral (`scores` is changed in place).
+
+    "The recipe needs:", "Die Bestimmungen sind folgende:" introduce a list
+    that belongs to the article: steps, ingredients, points. Its short items
+    would score as a menu, a barrier the article's run does not cross when only
+    a paragraph or two follows the list. Items with cues or repetition keep
+    their scores. Limit: a list of links that a paragraph ending in a colon
+    announces ("Read more here:") costs nothing either; it is still dropped
+    unless the article continues after it (see `keep_introduced_lists`).
+    """
+    for line in lines[1:]:
+        intro = lines[line.position - 1]
+        if line.block_size >= LIST_MIN_LINES and line.block != intro.block and is_clean_prose(intro) and intro.text.endswith(":"):
+            for item in lines[line.position : line.position + line.block_size]:
+                if not item.cues and item.repeated == 1 and scores[item.position] < ANNOUNCED_ITEM_SCORE:
+                    scores[item.position] = ANNOUNCED_ITEM_SCORE
 
 
 def mark_related_headings(lines: list[Line], scores: list[float]) -> None:
