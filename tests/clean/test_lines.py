@@ -35,6 +35,15 @@ def test_scripts_without_a_stoplist_fall_back_to_length_and_punctuation() -> Non
     assert line.prose
 
 
+def test_a_clause_that_introduces_what_follows_with_a_colon_reads_as_prose() -> None:
+    page = ("The ferry will stop at each of the following piers on every day of the summer:\n"
+            "The ferry will stop at each of the following piers on every day of the summer\n"
+            "Ferry stops this summer:\n")
+    introduces, unpunctuated, label = split_lines(page)
+    assert introduces.prose and not introduces.sentence_end
+    assert not unpunctuated.prose and not label.prose
+
+
 def test_digit_masked_shapes_count_as_repetition() -> None:
     lines = split_lines("2 days ago at 07:52 am\n3 days ago at 10:01 am\n5 days ago at 11:11 am\n")
     assert all(line.repeated == 3 for line in lines)

@@ -238,3 +238,17 @@ def test_a_list_a_paragraph_announces_with_a_colon_does_not_end_the_article() ->
             + f"\n\n{intro}\n\n{items}\n\n{last}\n\nStartseite\nPolitik\nSport\nWetter\n")
     body = split_dump(page).body
     assert body == [*GERMAN_ARTICLE, intro, *items.splitlines(), last]
+
+
+def test_a_clause_that_introduces_a_table_with_a_colon_is_body() -> None:
+    # The clause ends in a colon, not a sentence end; a table of short rows follows, then the article goes on.
+    article = [
+        "The harbour board published the new ferry fares on Friday, and most of them are higher than last year.",
+        "Islanders who cross every day will pay less than before, the board said, because of a new monthly ticket.",
+    ]
+    intro = "The board set the fares for the four crossings of the summer as follows:"
+    rows = "Skarra Point 4.50 6.00\nLütt Holm 3.00 4.00\nOstersand 5.50 7.50\nBrellport Quay 2.00 2.50"
+    last = "The new fares will apply from the first of June until the end of the holidays in September."
+    page = (f"Ferry fares rise | Brellport Herald\n\nHome\nNews\nSport\n\nFerry fares rise\n\n{article[0]}\n\n{article[1]}\n\n"
+            f"{intro}\n\n{rows}\n\n{last}\n\nHome\nNews\nSport\n")
+    assert split_dump(page).body == [*article, intro, *rows.splitlines(), last]

@@ -271,7 +271,7 @@ def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
     return sum(map(stops.__contains__, tokens)) / len(tokens) if stops and tokens else -1.0
 
 
-# What prose takes (see `reads_like_prose`): a sentence of at least PROSE_MIN_WORDS words,
+# What prose takes (see `reads_like_prose`): a sentence (or a clause ending in a colon) of at least PROSE_MIN_WORDS words,
 # at least SENTENCE_STOP_RATIO of them stop words; whatever its punctuation, a line of
 # UNPUNCTUATED_PROSE_WORDS words and UNPUNCTUATED_STOP_RATIO stop words, or of
 # LONG_PROSE_WORDS and LONG_PROSE_STOP_RATIO. bench/extraction_sensitivity.py shows how text F1
@@ -284,14 +284,18 @@ UNPUNCTUATED_STOP_RATIO = 0.3
 LONG_PROSE_WORDS = 30
 LONG_PROSE_STOP_RATIO = 0.2
 NO_STOPLIST_SENTENCE_WORDS = 10  # with no stoplist: a sentence of this many words, or LONG_PROSE_WORDS
+INTRODUCING = frozenset(":：")  # the last character of a line that introduces what follows it, a sentence for `reads_like_prose`
 
 
 def reads_like_prose(words: int, stop_ratio: float, sentence_end: bool) -> bool:
     """Reads like running text: enough words, enough function words, sentence punctuation.
 
-    `stop_ratio` is -1 when the page's language has no stoplist; then
-    length and punctuation decide alone. Either way, prose has at least
-    PROSE_MIN_WORDS words.
+    `sentence_end` is true for a line that ends a sentence or introduces what
+    follows it with a colon ("It needs the following:"). `stop_ratio` is -1
+    when the page's language has no stoplist; then length and punctuation
+    decide alone. Either way, prose has at least PROSE_MIN_WORDS words. Limit:
+    a teaser or a label of eight words or more that ends in a colon reads as
+    prose too.
     """
     if stop_ratio < 0:
         return words >= LONG_PROSE_WORDS or (words >= NO_STOPLIST_SENTENCE_WORDS and sentence_end)
@@ -443,10 +447,13 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
     repeated = repetitions(lowered_texts, keys, word_counts)
     last_characters = list(map(operator.itemgetter(-1), texts))
     ends = sentence_ends(texts, last_characters)
+    # A line that ends in a colon introduces what follows it (a list, a table, code, a quotation):
+    # for prose it counts as a sentence, though it does not end one.
+    ends_clause = list(map(operator.or_, ends, map(INTRODUCING.__contains__, last_characters)))
     # Shorter lines are never prose: they skip counting their stop words.
     prose = [False] * count
     for position in compress(range(count), map(PROSE_MIN_WORDS.__le__, word_counts)):
-        prose[position] = reads_like_prose(word_counts[position], stop_ratio(token_lists[position], stops), ends[position])
+        prose[position] = reads_like_prose(word_counts[position], stop_ratio(token_lists[position], stops), ends_clause[position])
     no_cues: tuple[str, ...] = ()
     cues = [no_cues] * count
     for position in cue_candidates(lowered_texts, token_lists, word_counts, last_characters):
