@@ -252,3 +252,15 @@ def test_a_clause_that_introduces_a_table_with_a_colon_is_body() -> None:
     page = (f"Ferry fares rise | Brellport Herald\n\nHome\nNews\nSport\n\nFerry fares rise\n\n{article[0]}\n\n{article[1]}\n\n"
             f"{intro}\n\n{rows}\n\n{last}\n\nHome\nNews\nSport\n")
     assert split_dump(page).body == [*article, intro, *rows.splitlines(), last]
+
+
+def test_the_articles_copy_of_a_lead_the_page_repeats_in_a_teaser_box_is_body() -> None:
+    # The lead also stands in a teaser box among short lines; in the article it stands among paragraphs.
+    lead = "The ferry to Skarra Point will run twice a day from next month, the harbour board said on Friday."
+    rest = [
+        "Until now the island had a boat only on Mondays and Thursdays, and only when the weather allowed it.",
+        "The board said that the new timetable would cost less than the repairs to the old pier had cost.",
+    ]
+    page = (f"Ferry to run twice a day | Brellport Herald\n\nHome\nNews\nSport\n\nTop story\n{lead}\nFerry\n\n"
+            f"Weather\nTides\nEvents\n\nFerry to run twice a day\n\n{lead}\n\n{rest[0]}\n\n{rest[1]}\n\nHome\nNews\nSport\n")
+    assert split_dump(page).body == [lead, *rest]

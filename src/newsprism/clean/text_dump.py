@@ -371,6 +371,37 @@ def unrepeat_listed_headings(lines: list[Line]) -> None:
                 lines[line.position] = line._replace(repeated=1)
 
 
+def unrepeat_paragraph_in_article(lines: list[Line]) -> None:
+    """Make the article's copy of a paragraph the page carries twice count as unrepeated (`lines` is changed in place).
+
+    A page repeats a paragraph of its article elsewhere: the lead in a teaser
+    box above the article, a quotation as a pull quote. Both copies would score
+    as repeated furniture, and the article loses the paragraph or is cut at it.
+    Of two copies of a prose line, the one that stands among paragraphs (a
+    clean prose line right above or below it) is the article's, when the
+    other does not; that copy counts as unrepeated. Copies of a part of the
+    page's title (the headline as prose) are left alone. Limit: a teaser whose
+    copy sits among other teaser blurbs that read as prose stays repeated,
+    and so does the article's copy then.
+    """
+    copies: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.prose and line.repeated == 2 and not line.cues and line.key not in lines[0].key:
+            copies.setdefault(line.key, []).append(line)
+    for pair in copies.values():
+        if len(pair) != 2:
+            continue
+        among = [among_paragraphs(lines, line) for line in pair]
+        if among[0] != among[1]:
+            article = pair[0] if among[0] else pair[1]
+            lines[article.position] = article._replace(repeated=1)
+
+
+def among_paragraphs(lines: list[Line], line: Line) -> bool:
+    """Whether a clean prose line stands right above or below `line`."""
+    return any(0 <= other < len(lines) and is_clean_prose(lines[other]) for other in (line.position - 1, line.position + 1))
+
+
 def unrepeat(lines: list[Line], passage: list[int]) -> None:
     if len(passage) >= COPIED_PASSAGE_MIN_LINES:
         for position in passage:
@@ -393,6 +424,7 @@ def split_dump(text: str) -> DumpParts:
         return DumpParts(body=[], header=[], footer=[])
     count_first_copies_once(lines)
     unrepeat_listed_headings(lines)
+    unrepeat_paragraph_in_article(lines)
     start, end = choose_segment(lines)
     keep = [False] * len(lines)
     for position in range(start, end):
