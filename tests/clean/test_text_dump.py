@@ -264,3 +264,12 @@ def test_the_articles_copy_of_a_lead_the_page_repeats_in_a_teaser_box_is_body() 
     page = (f"Ferry to run twice a day | Brellport Herald\n\nHome\nNews\nSport\n\nTop story\n{lead}\nFerry\n\n"
             f"Weather\nTides\nEvents\n\nFerry to run twice a day\n\n{lead}\n\n{rest[0]}\n\n{rest[1]}\n\nHome\nNews\nSport\n")
     assert split_dump(page).body == [lead, *rest]
+
+
+def test_one_opening_paragraph_longer_than_a_dek_above_a_table_of_contents_is_body() -> None:
+    opening = ("For the first time in forty years, two keepers live in the lighthouse at Skarra Point again: the harbour board "
+               "hired them in the spring, after the automatic lamp failed twice in one winter, and the two of them have since "
+               "repainted the tower, mended the foghorn and started a new logbook for the harbour office.")
+    parts = split_dump(lighthouse_page(opening))
+    assert parts.body[0] == opening
+    assert opening not in parts.header

@@ -25,7 +25,7 @@ from pydantic import TypeAdapter
 from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
 from newsprism.clean.lines import WORD, is_caption_credit
-from newsprism.clean.text_dump import DumpParts
+from newsprism.clean.text_dump import DEK_MAX_WORDS, DumpParts
 from newsprism.model import Article, RawDocument, Removed
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»|·)\s+")
@@ -81,7 +81,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
                     break
                 continue
             words = len(WORD.findall(line))
-            if 5 <= words <= 45 and not DATEISH.search(line) and not is_caption_credit(line, line.lower()):
+            if 5 <= words <= DEK_MAX_WORDS and not DATEISH.search(line) and not is_caption_credit(line, line.lower()):
                 dek = line
                 roles[line] = "dek"
                 break

@@ -84,6 +84,9 @@ RELATED_END_SCORE = FURNITURE_SCORE
 # this many clean prose lines (see `start_at_headline`). One is not enough: a news page's dek (standfirst)
 # is one sentence between the headline and the byline, and belongs to the header, not the body.
 HEADLINE_GAP_MIN_PROSE = 2
+# A dek is a sentence or two; one prose line longer than this that ends like a sentence is the article's first
+# paragraph, and takes the run back to the headline alone (the metadata stage reads no longer line as a dek).
+DEK_MAX_WORDS = 45
 
 
 def line_score(line: Line) -> float:
@@ -273,15 +276,18 @@ def start_at_headline(lines: list[Line], headline: int | None, span: tuple[int, 
     first paragraphs and the rest: a table of contents, a share bar, a strip of
     pictures with their credits. Where the page repeats its title as a
     headline above the run and the lines between hold HEADLINE_GAP_MIN_PROSE
-    clean prose lines or more, those paragraphs are the article's opening, and
+    clean prose lines or more, or one that ends like a sentence and is longer
+    than a dek (DEK_MAX_WORDS), those paragraphs are the article's opening, and
     the run starts after the headline (`in_body` still drops the furniture
     between them). Limit: prose above the headline, or an article whose page
-    repeats no headline, is not reached.
+    repeats no headline, is not reached; an opening paragraph as short as a
+    dek, alone above the insert, stays header.
     """
     start, end = span
     if headline is None or not headline < start - 1 or end <= start:
         return span
-    if sum(map(is_clean_prose, lines[headline + 1 : start])) >= HEADLINE_GAP_MIN_PROSE:
+    gap = [line for line in lines[headline + 1 : start] if is_clean_prose(line)]
+    if len(gap) >= HEADLINE_GAP_MIN_PROSE or any(line.words > DEK_MAX_WORDS and line.sentence_end for line in gap):
         return headline + 1, end
     return span
 
