@@ -360,20 +360,18 @@ def unrepeat_listed_headings(lines: list[Line]) -> None:
     whose headlines recur below as single lines above their blurbs counts as a
     table too.
     """
+    # The lines that could be such subheadings, found once: a page has far more list blocks than subheadings.
+    headings = {line.key: line for line in lines[:-1] if line.repeated == 2 and line.block_size == 1 and lines[line.position + 1].prose}
+    if len(headings) < TOC_MIN_HEADINGS:
+        return
     blocks: dict[int, list[Line]] = {}
     for line in lines:
         if line.block_size >= LIST_MIN_LINES:
             blocks.setdefault(line.block, []).append(line)
     for items in blocks.values():
-        listed = {item.key for item in items if item.repeated > 1}
-        headings = [
-            line
-            for line in lines[items[-1].position + 1 : -1]
-            if line.key in listed and line.block_size == 1 and line.repeated == 2 and lines[line.position + 1].prose
-        ]
-        returned = {line.key for line in headings}
+        returned = [headings[item.key] for item in items if item.key in headings and headings[item.key].position > items[-1].position]
         if len(returned) >= TOC_MIN_HEADINGS and 2 * len(returned) >= len(items):
-            for line in headings:
+            for line in returned:
                 lines[line.position] = line._replace(repeated=1)
 
 
