@@ -4,10 +4,13 @@ The article in a page dump is one mostly contiguous run of prose lines among
 menus, link lists, promos and legal lines. The cleaner
 
 1. scores every line from generic signals (see `lines.py`): prose scores by its
-   length, furniture and short link-like lines score below zero;
+   length, furniture and short link-like lines score below zero; a line the page
+   repeats is furniture, except the article's own copy of what a table of
+   contents or a teaser box repeats (its subheadings, its lead);
 2. takes the contiguous run of lines with the largest total score (the
    maximum-sum segment), which swallows short in-body subheadings between
-   paragraphs but not a menu or a related-links list next to the article,
+   paragraphs, picture credits and the lists a paragraph announces with a
+   colon, but not a menu or a related-links list next to the article,
    and starts it at the repeated headline when the article's opening
    paragraphs sit above an insert (a table of contents, a share bar);
 3. inside that run, removes what is still furniture: promos, captions and
@@ -18,7 +21,11 @@ menus, link lists, promos and legal lines. The cleaner
 
 Known limits: a page that holds two articles of similar length keeps only the
 larger; comment threads written in full sentences right after the article
-can be taken for body when nothing separates them.
+can be taken for body when nothing separates them; a dek (standfirst) of up to
+DEK_MAX_WORDS words stays in the header, where annotations that count it as
+article text (trafilatura's evaluation) expect it in the body; an article made
+mostly of short lines (a recipe's ingredients, a product sheet, an event list)
+scores too low to be found.
 """
 
 from __future__ import annotations
