@@ -92,7 +92,12 @@ def test_a_bad_name_is_shown_on_one_line(tmp_path: Path) -> None:
 def test_an_interrupted_extract_keeps_every_finished_article(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "COLUMNS": "200"}
-    command = [sys.executable, "-m", "newsprism", "extract", str(EXAMPLES / "port-veyra-grounding"), "-o", str(out), "-q"]
+    inputs = tmp_path / "inputs"  # enough pages that the run is still going when the interrupt lands, however fast it is
+    inputs.mkdir()
+    for copy in range(8):
+        for page in sorted((EXAMPLES / "port-veyra-grounding").glob("*.txt")):
+            (inputs / f"{copy}-{page.name}").write_bytes(page.read_bytes())
+    command = [sys.executable, "-m", "newsprism", "extract", str(inputs), "-o", str(out), "-q"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and not (out.exists() and out.read_bytes().count(b"\n") >= 1):
