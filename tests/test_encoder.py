@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newsprism.annotate.bias import encode as encode_bias
 from newsprism.compare.embeddings import encode
 from newsprism.encoder import DIMENSIONS
 from tests.conftest import MODELS
@@ -44,3 +45,18 @@ def test_tokens_map_back_to_the_text() -> None:
     pieces = [SENTENCES[0][start:end] for start, end in row if end > start]
     assert pieces[:3] == ["The", "ferry", "to"]
     assert tuple(row[0]) == (0, 0)  # [CLS] has no characters
+
+
+def test_a_text_encodes_bit_for_bit_the_same_in_any_batch() -> None:
+    """The bias pass batches several articles' sentences together: a sentence's states must not depend on its batch."""
+    encoder = MODELS.encoder
+    together = encode_bias(encoder, SENTENCES)
+    for index, sentence in enumerate(SENTENCES):
+        alone = encode_bias(encoder, [sentence])
+        assert np.array_equal(alone.sentence_vectors[0], together.sentence_vectors[index])
+        assert np.array_equal(alone.sentence_features[0], together.sentence_features[index])
+        assert np.array_equal(alone.word_features[0], together.word_features[index])
+    batches = list(encoder.batches(SENTENCES, batch_size=2))
+    assert sorted(index for batch, _ in batches for index in batch) == [0, 1, 2]
+    assert batches[0][0] == [1, 0]  # sorted by wordpieces, the shortest first
+    assert batches[0][1].ids.shape[1] == int(batches[0][1].mask.sum(axis=1).max())  # padded to its own longest text only

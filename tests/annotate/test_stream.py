@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import numpy as np
+import pytest
 from spacy.tokens import Doc
 
-from newsprism.annotate import annotate_stream, parse_stream
+from newsprism.annotate import annotate_stream, parse_stream, sentence_spans
+from newsprism.annotate.framing import assess_article, assess_articles
 from newsprism.errors import ProcessingFailed
 from newsprism.model import Article
+from newsprism.models import Models
 from tests.conftest import MODELS
 
 BODY = "The ferry to Lisca Island runs again from Monday, the harbour board said. Repairs to the pier took three weeks."
@@ -47,3 +52,34 @@ def test_the_stream_reports_the_failure_and_keeps_the_bare_article() -> None:
     assert [article.id for article in done] == ["0", "1", "2"]
     assert done[0].prepared is not None and done[2].prepared is not None and done[0].quotes
     assert done[1].prepared is None and not done[1].entities
+
+
+def test_the_bias_thread_gives_each_article_its_result_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles encoded in one pass get what each gets alone; a pass that fails costs only the article at fault."""
+    import newsprism.annotate as annotate
+
+    texts = articles()
+    spans = [sentence_spans(MODELS.nlp(article.body)) for article in texts]
+    alone = [assess_article(MODELS, article, article_spans) for article, article_spans in zip(texts, spans, strict=True)]
+    pooled = assess_articles(MODELS, list(zip(texts, spans, strict=True)))
+    for (assessments, vectors), (expected, expected_vectors) in zip(pooled, alone, strict=True):
+        assert assessments == expected and np.array_equal(vectors, expected_vectors)
+
+    def refuse(check: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(models: Models, given: Any, *rest: Any) -> Any:
+            given_ids = [given.id] if isinstance(given, Article) else [article.id for article, _ in given]
+            if "1" in given_ids:
+                raise RuntimeError("refused")
+            return check(models, given, *rest)
+
+        return wrapped
+
+    monkeypatch.setattr(annotate, "assess_articles", refuse(assess_articles))
+    monkeypatch.setattr(annotate, "assess_article", refuse(assess_article))
+    thread = annotate.BiasThread(MODELS)
+    futures = [thread.submit(article, article_spans) for article, article_spans in zip(texts, spans, strict=True)]
+    thread.close()
+    assert isinstance(futures[1].exception(), RuntimeError)
+    for index in (0, 2):
+        assessments, vectors = futures[index].result()
+        assert assessments == alone[index][0] and np.array_equal(vectors, alone[index][1])

@@ -84,6 +84,12 @@ class Encoded:
     word_spans: list[list[tuple[int, int]]]  # per sentence: (start, end) of each encoded word
     word_features: list[np.ndarray]  # per sentence: (words, WORD_FEATURES)
 
+    def rows(self, start: int, stop: int) -> Encoded:
+        """The encoding of texts start..stop, in arrays of their own: the heads then compute on them exactly what they
+        compute for those texts encoded alone (a matrix product over more rows may round differently)."""
+        return Encoded(self.sentence_vectors[start:stop].copy(), self.sentence_features[start:stop].copy(),
+                       self.word_spans[start:stop], self.word_features[start:stop])
+
 
 @dataclass(frozen=True)
 class LinearHead:
@@ -148,11 +154,7 @@ def encode(encoder: Encoder, texts: Sequence[str]) -> Encoded:
     sentence_features = np.zeros((count, SENTENCE_FEATURES), dtype=np.float32)
     word_spans: list[list[tuple[int, int]]] = [[] for _ in range(count)]
     word_features: list[np.ndarray] = [np.zeros((0, WORD_FEATURES), dtype=np.float32) for _ in range(count)]
-    # Batches of similar length waste less time on padding (sentence-transformers does the same).
-    order = sorted(range(count), key=lambda index: len(texts[index]))
-    for begin in range(0, count, BATCH_SIZE):
-        batch = order[begin : begin + BATCH_SIZE]
-        tokens = encoder.tokenize([texts[index] for index in batch])
+    for batch, tokens in encoder.batches(texts, BATCH_SIZE):
         hidden = encoder.hidden_states(tokens)
         pooled = {layer: mean_pool(hidden[layer], tokens.mask) for layer in {*SENTENCE_LAYERS, len(hidden) - 1}}
         # The normalised mean of the last layer: exactly the vector Encoder.embed gives.
@@ -269,6 +271,25 @@ def assess_and_embed(
     return assess_encoded(model, texts, encoded, word_threshold), encoded.sentence_vectors
 
 
+def assess_and_embed_groups(
+    encoder: Encoder, model: BiasModel, groups: Sequence[Sequence[str]], word_threshold: float | None = None
+) -> list[tuple[list[SentenceBias], np.ndarray]]:
+    """`assess_and_embed` for each group of texts (an article's sentences), from one encoder pass over all of them.
+
+    Batching several articles' sentences together pads less than batching each article alone; each group's result is
+    bit for bit what `assess_and_embed` gives for that group alone (the encoder's states do not depend on the batch,
+    and the heads run on each group's own rows).
+    """
+    encoded = encode(encoder, [text for group in groups for text in group])
+    results = []
+    start = 0
+    for group in groups:
+        rows = encoded.rows(start, start + len(group))
+        results.append((assess_encoded(model, group, rows, word_threshold) if group else [], rows.sentence_vectors))
+        start += len(group)
+    return results
+
+
 def assess_encoded(model: BiasModel, texts: Sequence[str], encoded: Encoded, word_threshold: float | None = None) -> list[SentenceBias]:
     """Apply a model to already-encoded texts (the benchmark scores fold models this way, exactly as inference does)."""
     word_probabilities = model.word_probabilities(encoded)
@@ -285,4 +306,4 @@ def assess_sentences(encoder: Encoder, model: BiasModel, texts: Sequence[str]) -
     return assess_and_embed(encoder, model, texts)[0]
 
 
-__all__ = ["BiasModel", "LoadedWord", "SentenceBias", "assess_and_embed", "assess_sentences", "load_model"]
+__all__ = ["BiasModel", "LoadedWord", "SentenceBias", "assess_and_embed", "assess_and_embed_groups", "assess_sentences", "load_model"]

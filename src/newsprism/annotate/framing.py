@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.annotate.bias import SentenceBias, assess_and_embed
+from newsprism.annotate.bias import SentenceBias, assess_and_embed, assess_and_embed_groups
 from newsprism.annotate.language import body_of
 from newsprism.annotate.loaded_lexicon import CATEGORY_OF, NEUTRAL_SAYING_VERBS
 from newsprism.annotate.quotes import CUE_VERBS, SAYING_VERBS, quoted_stretches
@@ -117,6 +117,17 @@ def assess_article(models: Models, article: Article, sentence_spans: Sequence[tu
     the same encoder pass (the story layer aligns claims with them: kept in `Prepared.vectors`, never encoded twice)."""
     assessments, vectors = assess_and_embed(models.encoder, models.bias, assessed_texts(article, sentence_spans), CANDIDATE_WORD_PROBABILITY)
     return assessments, vectors[: len(sentence_spans)]
+
+
+def assess_articles(
+    models: Models, requests: Sequence[tuple[Article, Sequence[tuple[int, int]]]]
+) -> list[tuple[list[SentenceBias], np.ndarray]]:
+    """`assess_article` for several articles in one encoder pass: their sentences are batched together by length,
+    which pads less than batching each article's few sentences alone. Each article's result is the same as alone (a
+    sentence's encoding does not depend on the sentences batched with it)."""
+    texts = [assessed_texts(article, spans) for article, spans in requests]
+    results = assess_and_embed_groups(models.encoder, models.bias, texts, CANDIDATE_WORD_PROBABILITY)
+    return [(assessments, vectors[: len(spans)]) for (_, spans), (assessments, vectors) in zip(requests, results, strict=True)]
 
 
 def frame_article(
