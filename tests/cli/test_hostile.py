@@ -98,7 +98,11 @@ def test_an_interrupted_extract_keeps_every_finished_article(tmp_path: Path) -> 
         for page in sorted((EXAMPLES / "port-veyra-grounding").glob("*.txt")):
             (inputs / f"{copy}-{page.name}").write_bytes(page.read_bytes())
     command = [sys.executable, "-m", "newsprism", "extract", str(inputs), "-o", str(out), "-q"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # A shell that runs the suite in the background hands its children SIGINT ignored, and Python then never raises
+    # KeyboardInterrupt: the run must see the interrupt as a user at a terminal would.
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and not (out.exists() and out.read_bytes().count(b"\n") >= 1):
         time.sleep(0.05)
