@@ -271,7 +271,7 @@ def cross_validate(
     conflict, and with no conflict at all."""
     articles, subtopics, topics = ecb
     story_rows = pair_rows(stories[0], stories[1], ["one stream"] * len(stories[0]))
-    in_use = matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT
+    weights_in_use = matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT
     print(f"Cross-validation by topic ({folds} folds, {partitions} partitions): the year weight chosen on the other folds, "
           "events F1 on the fold, averaged over the folds")
 
@@ -307,7 +307,7 @@ def cross_validate(
               + "   (protagonist weights " + "/".join(f"{weight:.2f}" for weight in fitted) + f"; year weights {chosen_weights})")
     print("  held-out F1 over the partitions: "
           + ", ".join(f"{name} {np.mean(values):.3f} ({min(values):.3f}-{max(values):.3f})" for name, values in held_out.items()))
-    matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT = in_use
+    matcher.YEAR_CONFLICT, matcher.PROTAGONIST_CONFLICT = weights_in_use
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
 
-from newsprism.clean.lines import BULLET, Line, split_lines
+from newsprism.clean.lines import BULLET, RIGHTS_RESERVED, Line, split_lines
 
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form"}
 HEADING_END = re.compile(r"[.!?,;]$")
@@ -221,9 +221,9 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     return start_at_headline(lines, headline, best_span)
 
 
-# What a page's copyright notice holds and a picture's credit ("© AFP / Jane Doe") does not: a year or the
-# words "all rights reserved" (in the languages of `lines.RIGHTS_RESERVED`).
-NOTICE = re.compile(r"\b(?:19|20)\d\d\b|reserved|vorbehalten|geschützt|reservados|réservés|zastrzeżone|riservati|voorbehouden", re.IGNORECASE)
+# What a page's copyright notice holds and a picture's credit ("© AFP / Jane Doe") does not: a year or a reservation
+# of rights (in English or in the languages of `lines.RIGHTS_RESERVED`).
+NOTICE = re.compile(r"\b(?:19|20)\d\d\b|rights? reserved|" + RIGHTS_RESERVED, re.IGNORECASE)
 PICTURE_CREDIT_MAX_WORDS = 15  # a caption with its credit; a longer line with "©" is a notice or prose
 
 

@@ -462,7 +462,8 @@ class StoryMatcher:
 
     def score(self, vectors: Vectors, story: OpenGroup) -> float:
         """The article's mean similarity to the story's articles: the weighted lede and bag cosines, summed, less
-        YEAR_CONFLICT for each article whose year (`features.event_year`) lies YEAR_GAP or more from the article's."""
+        YEAR_CONFLICT for each article whose year (`features.event_year`) lies YEAR_GAP or more from the article's, and
+        PROTAGONIST_CONFLICT for each article about another person (`features.protagonist`)."""
         total = WEIGHTS["lede"] * float(story.lede @ vectors.lede)
         for bag in BAGS:
             sums = story.bags[bag]

@@ -133,34 +133,27 @@ def backs(group: list[Statement], article: str, shown: Statement, parties: Parti
     its figures, days and clock times, gives one of its counts of whatever both count, and tells of no other party."""
     if article == shown.article.id:
         return True
-    if not states_figures_and_days(group, article, shown):
-        return False
     mine = [statement for statement in group if statement.article.id == article]
-    return all(gives_the_counts(shown, statement) and not another_party(shown, statement, parties) for statement in mine)
+    return all(
+        gives_no_other_value(shown, statement) and gives_the_counts(shown, statement) and not another_party(shown, statement, parties)
+        for statement in mine
+    )
 
 
-def states_figures_and_days(group: list[Statement], article: str, shown: Statement) -> bool:
-    """Whether the article's sentence in the claim can back the sentence the brief shows: none of its figures counts
-    what a figure of the shown sentence counts with another value (the dead against the dead, tonnes against tonnes;
-    see compare.figures.Figure.comparable), and it dates no act to another day. A claim's conflicts catch most of
-    these; this catches the rest, such as a figure the conflict check set aside as unrelated."""
-    if article == shown.article.id:
-        return True
-    mine = [statement for statement in group if statement.article.id == article]
-    if not mine:
-        return True
-    for statement in mine:
-        for figure in shown.figures:
-            comparable = [other for other in statement.figures if figure.comparable(other)]
-            if comparable and not any(figure.agrees_with(other) for other in comparable):
-                return False
-        shown_days, their_days = {t.value for t in event_days(shown)}, {t.value for t in event_days(statement)}
-        if shown_days and their_days and not shown_days & their_days:
+def gives_no_other_value(shown: Statement, statement: Statement) -> bool:
+    """Whether `statement` can back the sentence the brief shows: none of its figures counts what a figure of the shown
+    sentence counts with another value (the dead against the dead, tonnes against tonnes; see
+    compare.figures.Figure.comparable), and it dates no act to another day nor to another clock time. A claim's
+    conflicts catch most of these; this catches the rest, such as a figure the conflict check set aside as unrelated."""
+    for figure in shown.figures:
+        comparable = [other for other in statement.figures if figure.comparable(other)]
+        if comparable and not any(figure.agrees_with(other) for other in comparable):
             return False
-        shown_clock, their_clock = clock_times(shown), clock_times(statement)
-        if shown_clock and their_clock and not shown_clock & their_clock:
-            return False  # "landed at 5:26 p.m." does not back "landed at approximately 5:30 p.m."
-    return True
+    shown_days, their_days = {t.value for t in event_days(shown)}, {t.value for t in event_days(statement)}
+    if shown_days and their_days and not shown_days & their_days:
+        return False
+    shown_clock, their_clock = clock_times(shown), clock_times(statement)
+    return not (shown_clock and their_clock and not shown_clock & their_clock)  # 5:26 p.m. does not back about 5:30 p.m.
 
 
 def gives_the_counts(shown: Statement, statement: Statement) -> bool:
