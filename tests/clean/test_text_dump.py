@@ -273,3 +273,22 @@ def test_one_opening_paragraph_longer_than_a_dek_above_a_table_of_contents_is_bo
     parts = split_dump(lighthouse_page(opening))
     assert parts.body[0] == opening
     assert opening not in parts.header
+
+
+def test_a_one_sentence_paragraph_between_paragraphs_on_consecutive_lines_is_body() -> None:
+    # Paragraphs set on consecutive lines make one block of several lines, as a link list's items do: a short
+    # sentence between two paragraphs of it is the article's, a short line that is no sentence is not.
+    dump = (
+        "Home\nNews\nWeather\n\n"
+        "The harbour board of Tollmere on Tuesday closed the north quay to all boats after divers found a crack in its wall.\n"
+        "Repairs are expected to take three weeks, the board said in a statement published on its website.\n"
+        "The closure affects about 40 boats.\n"
+        "Fishing crews will use the south quay, where the board has added moorings and a second crane for the season.\n"
+        "Latest videos\n"
+        "A spokesperson said the divers would inspect the remaining walls of the harbour before the end of the month.\n"
+        "\n© 2031 Tollmere Gazette. All rights reserved.\n"
+    )
+    parts = split_dump(dump)
+    assert "The closure affects about 40 boats." in parts.body
+    assert "Latest videos" not in parts.body
+    assert parts.body[0].startswith("The harbour board") and parts.body[-1].startswith("A spokesperson")
