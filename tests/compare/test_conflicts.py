@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newsprism.compare.conflicts import find_conflicts, participant_conflicts
 from newsprism.compare.statements import Statement, find_statements
-from newsprism.model import Article, Conflict, Mention
+from newsprism.model import Article, Conflict, Mention, TimeExpr
 from tests.conftest import parse, with_sentences
 
 # Story-wide entity ids of the fictional parties, by every spelling the articles use.
@@ -16,6 +18,8 @@ IDS = {
     "Maris Quell": "person:maris-quell",
     "Quell": "person:maris-quell",
     "Tobin Reyes": "person:tobin-reyes",
+    "Reyes": "person:tobin-reyes",
+    "Ines Moro": "person:ines-moro",
     "Harbour Guild": "organization:harbour-guild",
     "Lantern Salvage": "organization:lantern-salvage",
     "Corvo Marine": "organization:corvo-marine",
@@ -182,6 +186,63 @@ def test_counts_of_different_people_and_vague_plurals_are_no_conflict() -> None:
     assert not numbers("Tessel Air canceled 97 flights on Saturday.", "Tessel Air has canceled hundreds of flights since the incident.")
     # The same count, told around the same words, still conflicts.
     assert numbers("The fire at the Orvel depot burned for about six hours.", "It took eight and a half hours to put out the fire at the depot.")
+
+
+def number_conflicts(*made: Article) -> list[Conflict]:
+    return [conflict for conflict in find_conflicts(statements_of(*made)) if conflict.kind == "number"]
+
+
+def test_figures_of_other_people_are_no_conflict_but_one_persons_two_figures_are() -> None:
+    reyes = "Tobin Reyes caught 39 passes for the Gulls this season, a club record."
+    assert not number_conflicts(
+        article("a", "The Ledger", reyes, ["Tobin Reyes"]),
+        article("b", "Valley Post", "Ines Moro caught 29 passes for the Gulls this season.", ["Ines Moro"]),
+    )
+    assert number_conflicts(
+        article("a", "The Ledger", reyes, ["Tobin Reyes"]),
+        article("b", "Valley Post", "Reyes caught 29 passes for the Gulls this season.", ["Reyes"]),
+    )
+    # A source who gives the figure is not whom it counts: the two outlets' sources differ, their counts still do.
+    assert number_conflicts(
+        article("a", "The Ledger", "Odile Barrant said 41 people were killed in the Orvel Pass landslide.", ["Odile Barrant"]),
+        article("b", "Valley Post", "The Orvel Pass landslide killed 38 people, Fenwick Olu said.", ["Fenwick Olu"]),
+    )
+
+
+def test_a_figure_of_an_earlier_year_is_no_conflict_with_this_years() -> None:
+    def dated(article_id: str, body: str, year: str | None) -> Article:
+        made = plain_article(article_id, f"Outlet {article_id}", body)
+        made.reference_date = dt.date(2031, 5, 2)
+        if year:
+            made.times = [TimeExpr(text=year, value=year, start=body.index(year), end=body.index(year) + len(year))]
+        return made
+
+    now = dated("a", "The landslide at Orvel Pass killed 38 people on Friday.", None)
+    assert not number_conflicts(now, dated("b", "In 2019, a landslide at Orvel Pass killed 212 people.", "2019"))
+    assert number_conflicts(now, dated("b", "The landslide at Orvel Pass killed 41 people.", None))
+
+
+def test_a_part_counted_in_a_whole_is_no_conflict_with_the_whole() -> None:
+    whole = plain_article("a", "The Ledger", "Seven bullets struck the patrol car on Orvel Street, police said.")
+    assert not number_conflicts(whole, plain_article("b", "Valley Post", "Three of the seven bullets struck the patrol car on Orvel Street."))
+    assert number_conflicts(whole, plain_article("b", "Valley Post", "Nine bullets struck the patrol car on Orvel Street."))
+
+
+def test_ages_are_compared_only_for_one_person() -> None:
+    pike = plain_article("a", "The Ledger", "The jury convicted the 34-year-old Pike of defrauding the Orvel credit union.")
+    assert not number_conflicts(pike, plain_article("b", "Valley Post", "The jury convicted Pike of defrauding his partner, the 29-year-old Moro."))
+    assert number_conflicts(pike, plain_article("b", "Valley Post", "The jury convicted the 36-year-old Pike of defrauding the credit union."))
+
+
+def test_figures_hung_from_different_verbs_are_no_conflict_unless_their_words_say_one_thing() -> None:
+    storm = plain_article("a", "The Ledger", "The storm destroyed 40 homes in the Orvel valley overnight.")
+    assert not number_conflicts(storm, plain_article("b", "Valley Post", "Volunteers rebuilt 12 homes in the valley."))
+    assert number_conflicts(storm, plain_article("b", "Valley Post", "The storm destroyed 52 homes in the Orvel valley overnight."))
+    # Two verbs for one spill: the words around the figures say it is the same fuel.
+    assert number_conflicts(
+        plain_article("a", "The Ledger", "An estimated 300 tonnes of diesel fuel has washed into Orvel Bay from the wreck."),
+        plain_article("b", "Valley Post", "About 3,000 tonnes of diesel fuel has gushed into the bay through a breach in the hull."),
+    )
 
 
 def test_a_conflict_two_claims_share_is_reported_once_on_the_first() -> None:

@@ -83,6 +83,7 @@ class Figure:
     end: int
 
     measure: str | None = None  # what a length measures, when the words around it say: "depth", "height", "distance"
+    part: bool = False  # the part of a whole it is counted in: the "three" of "three of the seven bullets"
 
     @property
     def vague(self) -> bool:
@@ -142,6 +143,8 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
                 begin, finish = all_but.start(), counted.end()
                 said = text[begin:finish]
                 figure = dataclasses.replace(figure, value=rest, low=rest, high=rest, text=said, start=start + begin, end=start + finish)
+        if figure and counted is not match and not all_but:
+            figure = dataclasses.replace(figure, part=True)
         if figure:
             if figure.unit in LENGTHS:
                 figure = dataclasses.replace(figure, measure=measure_of(text, match) or size_of(match))
