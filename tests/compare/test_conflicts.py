@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsprism.compare.conflicts import find_conflicts, participant_conflicts
+from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.participants import participant_conflicts
 from newsprism.compare.statements import Statement, find_statements
 from newsprism.model import Article, Conflict, Mention, TimeExpr
 from tests.conftest import parse, with_sentences

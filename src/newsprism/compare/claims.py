@@ -48,8 +48,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsprism.compare.conflicts import AgentReader, dated_acts_meet, participants_differ
+from newsprism.compare.conflicts import dated_acts_meet
 from newsprism.compare.figures import ORDINALS, WORD, Figure
+from newsprism.compare.participants import AgentReader, participants_differ
 from newsprism.compare.statements import Statement, content_words
 from newsprism.model import Claim, ClaimSource
 
@@ -194,7 +195,7 @@ def align_statements(statements: list[Statement], scores: PairScores) -> tuple[l
     A first pass merges pairs above THRESHOLD; a second lets pairs down to
     CONFLICT_THRESHOLD join when they disagree on a figure or a day about
     the same thing (see `disagree`), or name one party of an act alike and
-    another differently (see `conflicts.participants_differ`), so that
+    another differently (see `participants.participants_differ`), so that
     conflicts are not split apart.
     """
     groups = Groups(statements, scores)

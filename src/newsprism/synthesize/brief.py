@@ -38,8 +38,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from newsprism.compare.conflicts import AgentReader, clock_times, event_days, names_unmentioned, spellings_of
+from newsprism.compare.conflicts import clock_times, event_days
 from newsprism.compare.figures import LENGTHS, WORD
+from newsprism.compare.participants import AgentReader, names_unmentioned, spellings_of
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
 from newsprism.model import Article, BriefSentence, Claim, Conflict, Mention
 
@@ -104,7 +105,7 @@ def agreeing_sources(claim: Claim, statement: Statement) -> list[str]:
 
 
 class Parties:
-    """Who a statement says did something, read once per statement from its article's parse (see conflicts.agents_of):
+    """Who a statement says did something, read once per statement from its article's parse (see participants.agents_of):
     `acting`, the agents of its acts (verbs of saying, "be" and "have" left out); `named`, the agents of every verb,
     the speaker of "the port authority said ..." too. A name in parentheses is an alias or a credit ("VEYRA (Kessaria
     Press) —"), never a party. Without a parse, nobody."""
