@@ -221,6 +221,10 @@ def test_a_figure_of_an_earlier_year_is_no_conflict_with_this_years() -> None:
     now = dated("a", "The landslide at Orvel Pass killed 38 people on Friday.", None)
     assert not number_conflicts(now, dated("b", "In 2019, a landslide at Orvel Pass killed 212 people.", "2019"))
     assert number_conflicts(now, dated("b", "The landslide at Orvel Pass killed 41 people.", None))
+    # Nor is it shown beside this year's figures when those conflict.
+    later = dated("b", "The landslide at Orvel Pass killed 41 people.", None)
+    [conflict] = number_conflicts(now, later, dated("c", "In 2019, a landslide at Orvel Pass killed 212 people.", "2019"))
+    assert [value.value for value in conflict.values] == ["38 people", "41 people"]
 
 
 def test_a_part_counted_in_a_whole_is_no_conflict_with_the_whole() -> None:
@@ -265,3 +269,26 @@ def test_units_read_in_the_plural_as_a_reader_writes_them() -> None:
 
     units = ("ship", "casualty", "aircraft", "child", "day", "feet")
     assert [plural(unit) for unit in units] == ["ships", "casualties", "aircraft", "children", "days", "feet"]
+
+
+def test_only_days_of_the_event_conflict() -> None:
+    def dated(article_id: str, body: str, day: str, value: str) -> Article:
+        made = plain_article(article_id, f"Outlet {article_id}", body)
+        made.times = [TimeExpr(text=day, value=value, start=body.index(day), end=body.index(day) + len(day))]
+        return made
+
+    def days(*made: Article) -> list[Conflict]:
+        return [conflict for conflict in find_conflicts(statements_of(*made)) if conflict.kind == "date"]
+
+    monday = dated("a", "The ferry Tessel struck the Orvel pier on Monday night, the harbour master said.", "Monday", "2031-05-05")
+    assert days(monday, dated("b", "The ferry Tessel struck the Orvel pier on Tuesday night.", "Tuesday", "2031-05-06"))
+    # The day a source spoke dates the report, not the event.
+    spoke = "On Tuesday, the ferry's owners explained that the ferry Tessel struck the Orvel pier at night."
+    assert not days(monday, dated("b", spoke, "Tuesday", "2031-05-06"))
+    # A plan is not an act: the ferry that struck the pier on Monday may sail again on Tuesday.
+    sailed = dated("a", "The ferry Tessel sailed from the Orvel pier on Monday with 40 passengers.", "Monday", "2031-05-05")
+    assert days(sailed, dated("b", "The ferry Tessel sailed from the Orvel pier on Tuesday with 40 passengers.", "Tuesday", "2031-05-06"))
+    assert not days(sailed, dated("b", "The ferry Tessel will sail from the Orvel pier on Tuesday with 40 passengers.", "Tuesday", "2031-05-06"))
+    # One sentence, syndicated, read against two pages' reference dates: the pages' dates differ, not the outlets.
+    copy = "The ferry Tessel struck the Orvel pier on Monday night, the harbour master said."
+    assert not days(monday, dated("b", copy, "Monday", "2031-05-12"))
