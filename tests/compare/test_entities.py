@@ -25,3 +25,17 @@ def test_spelling_variants_link_and_different_people_stay_apart() -> None:
     assert ids["Brandvoll"] == ids["Ilsa Brandvoll"]
     park = next(entity for entity in table if entity.id == ids["Park Ji Hoon"])
     assert park.articles == ["a", "b"] and park.type == "person" and park.id.startswith("person:")
+
+
+def test_a_name_misspelt_by_one_letter_links_only_when_one_person_fits() -> None:
+    first = article("a", [("e1", "Tamsin Gilreath", "person"), ("e2", "Odo Var", "person")])
+    second = article("b", [("e1", "Tamsin Gilreat", "person"), ("e2", "Ilse Var", "person")])
+    third = article("c", [("e1", "Gilreth", "person"), ("e2", "Odo Vay", "person"), ("e3", "Marta Selk", "person")])
+    fourth = article("d", [("e1", "Marta Silk", "person"), ("e2", "Marta Sulk", "person")])
+    link_entities([first, second, third, fourth])
+    ids = {(item.id, mention.text): mention.entity for item in (first, second, third, fourth) for mention in item.entities}
+    assert ids["a", "Tamsin Gilreath"] == ids["b", "Tamsin Gilreat"] == ids["c", "Gilreth"] is not None
+    assert ids["a", "Odo Var"] != ids["b", "Ilse Var"]  # other first names: other people
+    assert ids["a", "Odo Var"] != ids["c", "Odo Vay"]  # a surname of three letters: too short to call a misspelling
+    # Selk, Silk and Sulk are each one letter from the others: no spelling is the right one, so none links.
+    assert len({ids["c", "Marta Selk"], ids["d", "Marta Silk"], ids["d", "Marta Sulk"]}) == 3

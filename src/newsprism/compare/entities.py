@@ -8,7 +8,11 @@ same entity when
   "US") or a country table puts them together ("the Soviet Union" / "the USSR");
 * one is the acronym of the other ("RFA" / "Radio Free Asia");
 * a person named by one word in an article ("Putin") has exactly one
-  person of the story whose first or last name that word is;
+  person of the story whose first or last name that word is (or, when none
+  is, is but for one letter: "Gilreat" for Shannon Gilreath);
+* a full name is another one misspelt by one letter in its last word, with
+  the same first names ("Duncan Raite" / "Duncan Rait"), and no other person
+  of the story is spelt that close;
 * a short organisation name begins exactly one longer one ("Caldera Line" /
   "Caldera Line Shipping").
 
@@ -82,7 +86,17 @@ def link_entities(articles: list[Article]) -> list[Entity]:
         if len(longer) == 1:
             links.join(item, longer.pop())
 
-    # A one-word person joins the one multi-word person of the story it names.
+    # A full name misspelt by one letter in its last word ("Duncan Raite") joins the one person of the story spelt
+    # otherwise with the same first names ("Duncan Rait").
+    full_names = [(item, name_key(entity.name).split()) for item, entity in local.items() if entity.type == "person"]
+    full_names = [(item, words) for item, words in full_names if len(words) >= 2]
+    for item, words in full_names:
+        close = {links.find(other) for other, others in full_names if others[:-1] == words[:-1] and one_letter_apart(words[-1], others[-1])}
+        close.discard(links.find(item))
+        if len(close) == 1:
+            links.join(item, close.pop())
+
+    # A one-word person joins the one multi-word person of the story it names (or, failing that, names but for one letter).
     full_people: dict[str, set[tuple[int, str]]] = {}
     for item, entity in local.items():
         words = name_key(entity.name).split()
@@ -94,6 +108,9 @@ def link_entities(articles: list[Article]) -> list[Entity]:
         words = name_key(entity.name).split()
         if entity.type == "person" and len(words) == 1:
             roots = {links.find(candidate) for candidate in full_people.get(words[0], set())}
+            if not roots:
+                misspelt = [candidates for word, candidates in full_people.items() if one_letter_apart(words[0], word)]
+                roots = {links.find(candidate) for candidates in misspelt for candidate in candidates}
             if len(roots) == 1:
                 links.join(item, roots.pop())
             elif len(roots) > 1:
@@ -137,6 +154,20 @@ def speaker_mention(mentions: list[Mention], span: tuple[int, int] | None) -> Me
         return None
     start, end = span
     return next((mention for mention in mentions if mention.start < end and start < mention.end), None)
+
+
+# Shorter names are too often two people's ("Lee" / "Lea", "Rao" / "Roy").
+MISSPELT_MIN_LETTERS = 4
+
+
+def one_letter_apart(first: str, second: str) -> bool:
+    """Whether two names of MISSPELT_MIN_LETTERS letters or more differ by one letter changed, added or dropped."""
+    if first == second or abs(len(first) - len(second)) > 1 or min(len(first), len(second)) < MISSPELT_MIN_LETTERS:
+        return False
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
 def person_named(name: str, people: list[Entity]) -> str | None:
