@@ -28,7 +28,7 @@ import datetime as dt
 import math
 from itertools import combinations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsprism.annotate.quotes import SPEECH_VERBS
 from newsprism.annotate.times import clock_minutes
@@ -197,14 +197,11 @@ def people_differ(first: Statement, second: Statement) -> bool:
 def people_about(statement: Statement) -> set[str]:
     """The people (story-wide entity ids) a statement tells of: its PERSON mentions, but for a source who only gives
     the figure ("X said 42 people were killed", "42 were killed, X said", "according to X"). Needs the parse."""
-    doc = statement.doc
     found: set[str] = set()
-    if doc is None:
-        return found
     for mention in statement.article.entities:
         if mention.label != "PERSON" or mention.entity is None or not (statement.start <= mention.start and mention.end <= statement.end):
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = parsed(statement, mention.start, mention.end)
         if span is None:
             continue
         root, verb = span.root, span.root.head
@@ -250,15 +247,20 @@ def age_of(statement: Statement, figure: Figure) -> str | None:
     """Whom an age describes: the lemma of the noun or name "N-year-old" modifies, None when the figure is no age or the
     parse ties it to no noun."""
     after = statement.article.body[figure.end : figure.end + 5].lstrip(" -").lower()
-    if not (figure.unit == "year-old" or (figure.unit == "year" and after.startswith("old"))) or statement.doc is None:
+    if not (figure.unit == "year-old" or (figure.unit == "year" and after.startswith("old"))):
         return None
-    span = statement.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    span = parsed(statement, figure.start, figure.end)
     if span is None:
         return None
     token = span.root
     while token.head.i != token.i and (span.start <= token.i < span.end or token.pos_ == "ADJ"):
         token = token.head
     return token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end else None
+
+
+def parsed(statement: Statement, start: int, end: int) -> Span | None:
+    """The tokens of the article's parse that cover body offsets start..end (grown to whole tokens); None without a parse."""
+    return statement.doc.char_span(start, end, alignment_mode="expand") if statement.doc is not None else None
 
 
 def times_in(statement: Statement) -> list[TimeExpr]:
@@ -281,9 +283,7 @@ def governing_verb(statement: Statement, figure: Figure) -> str | None:
     """The lemma of the verb a figure hangs from ("killed at least 40 people" -> "kill"; "caught 39 passes" ->
     "catch"); None for a figure that describes a thing ("the 7.6 magnitude earthquake", "a five-day search": the
     path meets a noun first), for verbs of saying, "be" and "have", and without a parse."""
-    if statement.doc is None:
-        return None
-    span = statement.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    span = parsed(statement, figure.start, figure.end)
     if span is None:
         return None
     unit = figure.unit.lower().removesuffix("s")
@@ -449,8 +449,7 @@ CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 def dated_verb(statement: Statement, time: TimeExpr) -> Token | None:
     """The verb a date hangs from, by the article's parse (None without one). A participle that only describes ("bound
     for Ontario, around 5:07 p.m.") times the act of the clause it hangs from."""
-    doc = statement.doc
-    span = doc.char_span(time.start, time.end, alignment_mode="expand") if doc is not None else None
+    span = parsed(statement, time.start, time.end)
     if span is None:
         return None
     verb = span.root

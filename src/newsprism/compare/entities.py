@@ -88,8 +88,8 @@ def link_entities(articles: list[Article]) -> list[Entity]:
 
     # A full name misspelt by one letter in its last word ("Duncan Raite") joins the one person of the story spelt
     # otherwise with the same first names ("Duncan Rait").
-    full_names = [(item, name_key(entity.name).split()) for item, entity in local.items() if entity.type == "person"]
-    full_names = [(item, words) for item, words in full_names if len(words) >= 2]
+    person_names = [(item, name_key(entity.name).split()) for item, entity in local.items() if entity.type == "person"]
+    full_names = [(item, words) for item, words in person_names if len(words) >= 2]
     for item, words in full_names:
         close = {links.find(other) for other, others in full_names if others[:-1] == words[:-1] and one_letter_apart(words[-1], others[-1])}
         close.discard(links.find(item))
@@ -98,15 +98,12 @@ def link_entities(articles: list[Article]) -> list[Entity]:
 
     # A one-word person joins the one multi-word person of the story it names (or, failing that, names but for one letter).
     full_people: dict[str, set[tuple[int, str]]] = {}
-    for item, entity in local.items():
-        words = name_key(entity.name).split()
-        if entity.type == "person" and len(words) >= 2:
-            for word in (words[0], words[-1]):
-                full_people.setdefault(word, set()).add(links.find(item))
+    for item, words in full_names:
+        for word in (words[0], words[-1]):
+            full_people.setdefault(word, set()).add(links.find(item))
     unresolved: set[tuple[int, str]] = set()
-    for item, entity in local.items():
-        words = name_key(entity.name).split()
-        if entity.type == "person" and len(words) == 1:
+    for item, words in person_names:
+        if len(words) == 1:
             roots = {links.find(candidate) for candidate in full_people.get(words[0], set())}
             if not roots:
                 misspelt = [candidates for word, candidates in full_people.items() if one_letter_apart(words[0], word)]
