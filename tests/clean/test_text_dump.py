@@ -292,3 +292,28 @@ def test_a_one_sentence_paragraph_between_paragraphs_on_consecutive_lines_is_bod
     assert "The closure affects about 40 boats." in parts.body
     assert "Latest videos" not in parts.body
     assert parts.body[0].startswith("The harbour board") and parts.body[-1].startswith("A spokesperson")
+
+
+def test_a_german_picture_credit_inside_the_article_is_a_caption() -> None:
+    # "Foto:", "Bild:", "Abbildung 2:" open a credit in German as "Photo:" does in English.
+    credits = ["Foto: Jana Roe", "Abbildung 2: Der neue Anleger von Norden. Bild: Hafenamt Brellport"]
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n{credits[0]}\n\n"
+            f"{GERMAN_ARTICLE[1]}\n\n{credits[1]}\n\n{GERMAN_ARTICLE[2]}\n\n{GERMAN_ARTICLE[3]}\n")
+    parts = split_dump(page)
+    assert parts.body == GERMAN_ARTICLE
+    assert all(credit in parts.captions for credit in credits)
+
+
+def test_sentences_on_consecutive_lines_that_end_an_article_set_apart_by_blank_lines_are_body() -> None:
+    # A page that sets its paragraphs apart with blank lines may still set a list's sentences on consecutive lines:
+    # the steps that close a how-to, the points of a summary. They are the article's, not a teaser box.
+    steps = [
+        "Den Anleger am Vorabend auf Treibgut prüfen und die Leinen bereitlegen.",
+        "Die Fähre um sieben Uhr mit halber Kraft an den neuen Anleger fahren.",
+        "Die Passagiere erst aussteigen lassen, wenn beide Leinen fest sind.",
+    ]
+    paragraphs = [*GERMAN_ARTICLE, "Der Kapitän der Fähre erklärte, das Anlegen am neuen Steg sei einfacher als am alten, aber es brauche Übung."]
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(paragraphs) + "\n\n"
+            + "\n".join(steps) + "\n\nAlle Rechte vorbehalten.\n")
+    parts = split_dump(page)
+    assert parts.body == [*paragraphs, *steps]

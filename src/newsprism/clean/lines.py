@@ -168,7 +168,14 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 # A caption's credit: in parentheses at its end, after "Photo"/"Image"/... at
 # its start, or an agency's name anywhere. See `is_caption_credit`.
 PAREN_CREDIT = r"\((?:[^()]{0,80}(?:/|photo|image|credit|getty|reuters|\bAP\b|AFP|file|pool))[^()]*\)\s*$"
-CREDIT_OPENING = r"^(?:photo|image|picture|illustration|credit|source|file photo)s?\s*(?:by|:|/|credit|copyright|caption|source)"
+# The words that open a credit, in the languages of the pages measured (English, German, Spanish, French, Polish,
+# Hungarian), a figure's number allowed after them ("Abbildung 4: ...", "Foto: ATON", "Źródło: PAP").
+CREDIT_WORDS = (
+    "photo", "image", "picture", "illustration", "credit", "source", "file photo",
+    "foto", "bild", "bilder", "abbildung", "abb.", "beitragsbild", "titelbild", "quelle",
+    "imagen", "fuente", "crédit", "zdjęcie", "źródło", "fotó",
+)  # fmt: skip
+CREDIT_OPENING = r"^(?:" + "|".join(map(re.escape, CREDIT_WORDS)) + r")s?\s*\d*\s*(?:by|:|/|credit|copyright|caption|source)"
 CREDIT_AGENCIES = ("getty images", "shutterstock", "istock", "via ap", "ap photo", "reuters/")
 AGENCY_CREDIT = r"\b(?:" + "|".join(map(re.escape, CREDIT_AGENCIES)) + r")\b"
 CAPTION_CREDIT = re.compile(f"{PAREN_CREDIT}|{CREDIT_OPENING}|{AGENCY_CREDIT}", re.IGNORECASE)
@@ -612,7 +619,7 @@ URL_GATE = frozenset(
 )
 # Captions and credits: a line ending in a parenthesised credit, opening with
 # "Photo"/"Image"/..., or naming a picture agency.
-CAPTION_OPENINGS = ("photo", "image", "picture", "illustration", "credit", "source", "file photo")
+CAPTION_OPENINGS = CREDIT_WORDS
 CAPTION_GATE = frozenset({"getty", "shutterstock", "istock", "ap", "reuters"})
 IMAGE_CODE_GATE = re.compile(r"\d\d\d")  # \d{3}; see DIGIT
 

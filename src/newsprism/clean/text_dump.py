@@ -31,7 +31,6 @@ scores too low to be found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
@@ -78,7 +77,7 @@ PROSE_SCORE = 1.0  # a prose line scores this, plus a point per PROSE_WORDS_PER_
 PROSE_WORDS_PER_POINT = 20.0
 PROSE_WORDS_CAP = 100
 ANNOUNCED_ITEM_SCORE = 0.0  # an item of a list a paragraph announces with a colon (see `announced_lists`)
-INSERT_SCORE = -0.5  # a cue line between two paragraphs, or list-like prose (see `choose_segment`)
+INSERT_SCORE = -0.5  # a cue line between two paragraphs (see `choose_segment`)
 # A heading that announces other articles (the "related" cue) is followed, inside an article, by the article's
 # next paragraph within this many lines (past one to a few teaser headlines), and by teasers alone at its end
 # (see `mark_related_headings`).
@@ -183,15 +182,6 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
     opening paragraphs sit above it (see `start_at_headline`).
     """
     scores = list(map(line_score, lines))
-    # Layout: where a page sets its paragraphs apart with blank lines, a block
-    # of several sentence-long lines with no blank line between them is a
-    # list (teasers, "trending" links), not paragraphs.
-    prose = [line for line in lines if line.prose]
-    prose_per_block = Counter(line.block for line in prose)
-    if prose and sum(prose_per_block[line.block] == 1 for line in prose) >= 0.6 * len(prose):
-        for line in prose:
-            if prose_per_block[line.block] >= 3 and line.words < 40:
-                scores[line.position] = INSERT_SCORE
     # A promo, paywall prompt, caption or picture credit between two paragraphs
     # is an insert in the article, not its end: it costs little, so the article
     # continues past it. A legal line is a wall unless it is a picture's credit.
