@@ -95,6 +95,21 @@ def test_clock_times_of_one_act_conflict_and_a_time_in_two_zones_agrees_with_eit
     assert find_conflicts(find_statements(made)) == []
 
 
+def test_clock_times_that_name_their_zones_compare_in_utc_and_only_conflicting_times_are_listed() -> None:
+    # 1:30 p.m. PT and 4:30 p.m. ET are one moment; a time that names no zone says nothing against one that does.
+    made = [
+        timed("a", "Alpha Post", "The regatta started off Lisca Island at 1:30 p.m. PT in light wind.", ("1:30 p.m. PT", "T13:30")),
+        timed("b", "Beta Daily", "The regatta started off Lisca Island at 4:30 p.m. ET, the club said.", ("4:30 p.m.", "T16:30")),
+        timed("c", "Gamma Wire", "The regatta started off Lisca Island at 3:30 p.m. with 40 boats.", ("3:30 p.m.", "T15:30")),
+    ]
+    assert find_conflicts(find_statements(made)) == []
+    made.append(timed("d", "Delta News", "The regatta started off Lisca Island at 5:30 p.m. ET after a delay.", ("5:30 p.m. ET", "T17:30")))
+    made.append(timed("e", "Epsilon", "The harbour office was told of the storm at 9:10 a.m. on the day.", ("9:10 a.m.", "T09:10")))
+    (conflict,) = find_conflicts(find_statements(made))
+    assert conflict.kind == "time"
+    assert {(v.outlet, v.value) for v in conflict.values} == {("Alpha Post", "13:30"), ("Beta Daily", "16:30"), ("Delta News", "17:30")}
+
+
 def toll(article_id: str, published: str | None, dead: int) -> Article:
     made = article(article_id, f"Outlet {article_id}", f"{dead} people were killed in the fire at the Lisca market, officials said.")
     made.published = dt.date.fromisoformat(published) if published else None
