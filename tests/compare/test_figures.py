@@ -127,3 +127,26 @@ def test_a_fate_written_where_the_counted_noun_goes_counts_people() -> None:
         ("12 people", "detained"),
         ("3 people", "dead"),
     ]
+
+
+def test_units_written_against_the_number_and_numbers_that_start_with_a_zero() -> None:
+    assert counted("The quake hit at a depth of 10km, 55km south of Tollmere.") == ["10 kilometre", "55 kilometre"]
+    assert counted("The climber fell about 2,000ft; another fell 2, 000ft.") == ["2000 feet"]
+
+
+def test_a_conversion_in_parentheses_measures_what_its_length_measures_and_allows_its_rounding() -> None:
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [(f.normalized, f.measure) for f in figures_in(Article(id="a", source="a", body=text), 0, len(text))]
+
+    # The depth stays a depth though a distance follows after the comma; the conversion takes the depth it converts.
+    assert read("It struck at a depth of 10 kilometres (6.2 miles), 55 kilometres south of Tollmere.") == [
+        ("10 kilometre", "depth"),
+        ("6.2 mile", "depth"),
+        ("55 kilometre", "distance"),
+    ]
+    assert read("Debris lay some 1,600 feet (488 meters) from the bow.") == [("1600 feet", "distance"), ("488 metre", "distance")]
+    rounded = figures_in(Article(id="a", source="a", body="at a depth of 10 kilometres (6.2 miles)"), 0, 40)[1]
+    other = figures_in(Article(id="b", source="b", body="at a depth of 10 kilometres (6 miles)"), 0, 38)[1]
+    assert rounded.agrees_with(other)
+    told = figures_in(Article(id="c", source="c", body="the quake was 6.2 miles deep"), 0, 28)[0]
+    assert not figures_in(Article(id="d", source="d", body="the quake was 6 miles deep"), 0, 26)[0].agrees_with(told)

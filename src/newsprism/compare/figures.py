@@ -54,6 +54,8 @@ EXACT = (0.985, 1.015)  # rounding: 1,200 and 1,190 agree, 24 and 23 do not
 # and 71 km, 143 and 145 dead, a magnitude 7.6 and 7.5 differ, while 1,200 still allows 1,182 to 1,218.
 HALF_DIGIT = 0.49
 
+# Unit abbreviations a page may write against the number ("10km", "4,000ft"); other words need a space or a hyphen.
+GLUED_UNITS = ("km", "kms", "ft", "mi", "kg", "mph")
 _hedge = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _word_number = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER = re.compile(
@@ -61,7 +63,7 @@ NUMBER = re.compile(
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)|\b(?:an?\s+)?(?P<word>{_word_number})\b)"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
-    r"(?:\s*(?P<percent>%|per\s?cent\b|percent\b)|[\s-]+(?:of\s+)?(?P<unit>[^\W\d_][\w'-]*))?",
+    rf"(?:\s*(?P<percent>%|per\s?cent\b|percent\b)|(?:[\s-]+(?:of\s+)?|(?=(?:{'|'.join(GLUED_UNITS)})\b))(?P<unit>[^\W\d_][\w'-]*))?",
     re.IGNORECASE,
 )
 # Words that say a figure is a record ("the first closure in 16 years"): kept among the words around a figure.
@@ -146,12 +148,25 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
         if figure and counted is not match and not all_but:
             figure = dataclasses.replace(figure, part=True)
         if figure:
-            if figure.unit in LENGTHS:
+            if figure.unit in LENGTHS and figures and is_conversion(text, figures[-1], figure, start):
+                low, high = min(figure.low, figure.value * (1 - CONVERSION_ROUNDING)), max(figure.high, figure.value * (1 + CONVERSION_ROUNDING))
+                figure = dataclasses.replace(figure, measure=figures[-1].measure, low=low, high=high)
+            elif figure.unit in LENGTHS:
                 figure = dataclasses.replace(figure, measure=measure_of(text, match) or size_of(match))
             elif figure.unit in PEOPLE:
                 figure = dataclasses.replace(figure, measure=toll or fate_of(text, counted))
             figures.append(figure)
     return figures
+
+
+# A conversion is rounded as the page likes ("10 kilometres (6 miles)" for 6.2 miles): it agrees within this share.
+CONVERSION_ROUNDING = 0.05
+
+
+def is_conversion(text: str, previous: Figure, figure: Figure, offset: int) -> bool:
+    """Whether a length is another unit's reading of the length before it, set in parentheses right after it
+    ("10 kilometres (6.2 miles)")."""
+    return previous.unit in LENGTHS and previous.unit != figure.unit and text[previous.end - offset : figure.start - offset].strip() == "("
 
 
 # Counts of people, and what befell the people counted, told by the words next to the count: "143 people were
@@ -242,11 +257,17 @@ MEASURE_CUES = {
 }
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})  # "north of": distance
 MEASURE_WINDOW = 25  # characters read on each side of the figure
+PHRASE_END = re.compile(r"[,;]")
+CONVERSION_WINDOW = 30  # characters a conversion in parentheses may take: "(12,400 feet)", "(4 km)"
+CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,28}\)")
 
 
 def measure_of(text: str, match: re.Match[str]) -> str | None:
-    """The measure a length's neighbours name: the first cue after it, else the last one before it."""
-    after = WORD.findall(text[match.end() : match.end() + MEASURE_WINDOW].lower())
+    """The measure a length's neighbours name: the first cue after it in its own phrase (up to a comma or a semicolon:
+    "a depth of 10 kilometres, 55 kilometres south of ..." is no distance; a conversion in parentheses right after it
+    is skipped: "1,600 feet (488 meters) from the bow"), else the last one before it."""
+    following = CONVERSION_AFTER.sub("", text[match.end() : match.end() + MEASURE_WINDOW + CONVERSION_WINDOW], count=1)
+    after = WORD.findall(PHRASE_END.split(following[:MEASURE_WINDOW], maxsplit=1)[0].lower())
     before = WORD.findall(text[max(0, match.start() - MEASURE_WINDOW) : match.start()].lower())
     for position, word in enumerate(after):
         if word in MEASURE_CUES:
@@ -332,6 +353,8 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
         value = float(digits.replace(",", ""))
         if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not match.group("unit"):
             return None  # a bare year
+        if re.fullmatch(r"0\d+", digits):
+            return None  # "000ft" of a number split at its comma ("2, 000ft"), a code: no count starts with a zero
     else:
         value = float(WORD_NUMBERS[word.lower()])
     if match.group("half"):
