@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.compare.figures import figures_in
+from newsprism.compare.figures import Figure, figures_in
 from newsprism.model import Article
 
 
@@ -150,3 +150,15 @@ def test_a_conversion_in_parentheses_measures_what_its_length_measures_and_allow
     assert rounded.agrees_with(other)
     told = figures_in(Article(id="c", source="c", body="the quake was 6.2 miles deep"), 0, 28)[0]
     assert not figures_in(Article(id="d", source="d", body="the quake was 6 miles deep"), 0, 26)[0].agrees_with(told)
+
+
+def test_several_dozen_is_an_order_of_magnitude_and_a_floor_allows_the_next_number() -> None:
+    def figure(text: str) -> Figure:
+        return figures_in(Article(id="a", source="a", body=text), 0, len(text))[0]
+
+    several = figure("Several dozen people were wounded in the blast.")
+    assert several.vague and several.agrees_with(figure("55 people were wounded in the blast."))
+    assert not figure("A dozen people were wounded in the blast.").vague
+    floor = figure("At least one bomb landed in the camp.")
+    assert floor.agrees_with(figure("Two bombs landed in the camp."))
+    assert not figure("At least 40 people died.").agrees_with(figure("Some 75 people died."))

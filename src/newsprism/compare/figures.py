@@ -48,7 +48,12 @@ HEDGES: dict[str, tuple[float, float]] = {
     "less than": (0.7, 1.0), "fewer than": (0.7, 1.0), "under": (0.7, 1.0),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "some": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
+    # Before a round number: "several dozen" wounded is 24 to 108 of them, "a few hundred" 200 to 500.
+    "several": (2.0, 9.0), "a few": (2.0, 5.0),
 }  # fmt: skip
+VAGUE_HEDGES = ("several", "a few")
+# A floor says nothing of the next whole number above it: "at least one bomb" allows the two another page counts.
+OPEN_ABOVE = frozenset({"more than", "over", "at least", "upwards of"})
 EXACT = (0.985, 1.015)  # rounding: 1,200 and 1,190 agree, 24 and 23 do not
 # ... but never more than half a unit of the number's last written digit: only round numbers are rounded, so 72 km
 # and 71 km, 143 and 145 dead, a magnitude 7.6 and 7.5 differ, while 1,200 still allows 1,182 to 1,218.
@@ -89,8 +94,8 @@ class Figure:
 
     @property
     def vague(self) -> bool:
-        """Whether it says only an order of magnitude ("hundreds of flights", "dozens of ships")."""
-        return any(word.lower() in VAGUE for word in WORD.findall(self.text))
+        """Whether it says only an order of magnitude ("hundreds of flights", "dozens of ships", "several dozen people")."""
+        return any(word.lower() in VAGUE for word in WORD.findall(self.text)) or self.text.lower().startswith(VAGUE_HEDGES)
 
     def agrees_with(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -373,6 +378,8 @@ def read_figure(match: re.Match[str], offset: int, previous_unit: str | None, na
     hedge = (match.group("hedge") or "").lower()
     low, high = HEDGES.get(hedge, EXACT)
     low, high = value * low, value * high
+    if hedge in OPEN_ABOVE:
+        high = max(high, value + 1)
     if not hedge and digits:
         margin = min(value - low, HALF_DIGIT * last_digit_unit(digits) * (SCALES[match.group("scale").lower()] if match.group("scale") else 1))
         low, high = value - margin, value + margin
