@@ -84,6 +84,7 @@ def values_in(text: str, reference: dt.date | None = REFERENCE) -> list[tuple[st
         ("The pumps ran for twenty four hours.", [("twenty four hours", "PT24H")]),
         ("Prices in Kellow rose over the past three months.", [("the past three months", "P3M")]),
         ("The Mirrow ferry sails daily.", [("daily", "P1D")]),
+        ("The Tarn council meets on the second Tuesday of every month.", [("the second Tuesday of every month", "XXXX-WXX-2")]),
     ],
 )
 def test_values(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -394,6 +394,9 @@ WEEKDAY_RX = _rx(rf"""
     (?:(?P<rel>this\s+coming|this\s+past|last|next|this|the\s+previous|the\s+following|early|late|earlier|later)\s+)?
     (?P<weekday>{WEEKDAY})(?P<plural>s)?(?P<possessive>'s)?
     (?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s)?)?""")
+# "the second Tuesday of every month": a recurring day, not the coming Tuesday.
+MONTHLY_WEEKDAY = _rx(rf"""
+    (?:the\s+)?(?:first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+of\s+(?:every|each)\s+month""")
 CLOCK = _rx(rf"""
     (?:(?:around|about|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?
     (?:(?P<hour>[012]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)
@@ -843,6 +846,9 @@ class _Resolver:
             return f"{date.isoformat()}T{DAY_PARTS[part.lower()]}", "TIME"
         return date.isoformat(), "DATE"
 
+    def monthly_weekday(self, match: re.Match[str]) -> Resolution:
+        return f"XXXX-WXX-{_WEEKDAY_NUMBERS[match.group('weekday').lower()[:3]] + 1}", "SET"
+
     def weekday_date(self, weekday: int, rel: str, offset: int, known: bool = False) -> dt.date:
         """The day a weekday name refers to: "last"/"next" decide, else the tense; the reference's weekday is the reference."""
         assert self.reference is not None
@@ -1178,6 +1184,7 @@ _GRAMMAR: tuple[_Rule, ...] = (
     _Rule(YEAR, _Resolver.year, _YEAR_TRIGGER),
     _Rule(SPELLED_YEAR, _Resolver.spelled_year, _trigger("nineteen|thousand")),
     _Rule(SEASON, _Resolver.season, _trigger("spring|summer|fall|autumn|winter")),
+    _Rule(MONTHLY_WEEKDAY, _Resolver.monthly_weekday, _trigger("month")),
     _Rule(WEEKDAY_RX, _Resolver.weekday, re.compile(WEEKDAY)),
     _Rule(RELATIVE_DAY, _Resolver.relative_day, _trigger("today|yesterday|tomorrow|tonight|overnight")),
     _Rule(DAY_PART, _Resolver.day_part, _trigger("morning|afternoon|evening|night")),
