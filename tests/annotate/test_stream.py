@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -83,3 +85,32 @@ def test_the_bias_thread_gives_each_article_its_result_alone(monkeypatch: pytest
     for index in (0, 2):
         assessments, vectors = futures[index].result()
         assert assessments == alone[index][0] and np.array_equal(vectors, alone[index][1])
+
+
+def test_closing_the_bias_thread_early_cancels_the_queued_work_and_waits_for_the_pass_under_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stopped early (Ctrl-C) does not wait for every article still queued for the bias model."""
+    import newsprism.annotate as annotate
+
+    texts = articles()
+    spans = [sentence_spans(MODELS.nlp(article.body)) for article in texts]
+    release = threading.Event()
+
+    def held(models: Models, given: Any) -> Any:
+        release.wait(timeout=30)
+        return assess_articles(models, given)
+
+    monkeypatch.setattr(annotate, "assess_articles", held)
+    thread = annotate.BiasThread(MODELS)
+    under_way = thread.submit(texts[0], spans[0])
+    deadline = time.monotonic() + 30
+    while thread.waiting and time.monotonic() < deadline:  # the thread has taken the first article and holds it
+        time.sleep(0.01)
+    queued = [thread.submit(article, article_spans) for article, article_spans in zip(texts[1:], spans[1:], strict=True)]
+    closer = threading.Thread(target=thread.close, kwargs={"cancel_queued": True})
+    closer.start()
+    while not all(future.cancelled() for future in queued) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    release.set()
+    closer.join(timeout=30)
+    assert all(future.cancelled() for future in queued)
+    assert under_way.result()[0] == assess_article(MODELS, texts[0], spans[0])[0]

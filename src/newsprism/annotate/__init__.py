@@ -71,7 +71,9 @@ class BiasThread:
     queued at once (up to POOLED_SENTENCES sentences), and each article's Future gets its verdicts and vectors.
 
     An article's result is the same whatever it is batched with; when a pass fails, its articles are assessed again
-    one at a time, so only the article at fault gets the exception. `close` lets the queued work finish.
+    one at a time, so only the article at fault gets the exception. `close` lets the queued work finish;
+    `close(cancel_queued=True)`, for a stream stopped early (an interrupt, a consumer that stops reading), cancels it
+    and waits only for the pass under way, so that Ctrl-C stops a run in seconds, not after every queued article.
     """
 
     def __init__(self, models: Models) -> None:
@@ -89,9 +91,11 @@ class BiasThread:
             self.condition.notify()
         return future
 
-    def close(self) -> None:
+    def close(self, cancel_queued: bool = False) -> None:
         with self.condition:
             self.closed = True
+            while cancel_queued and self.waiting:
+                self.waiting.popleft()[2].cancel()
             self.condition.notify()
         self.thread.join()
 
@@ -198,6 +202,7 @@ def annotate_stream(
     # In input order: articles waiting for the bias thread, and failed ones (their error, then the bare article).
     pending: deque[Parsed | list[Article | InputError]] = deque()
     bias_thread = BiasThread(models)
+    stopped_early = True
     try:
         for article, doc in parse_stream(models, to_parse(), settings.processes):
             yield from ready()
@@ -216,8 +221,9 @@ def annotate_stream(
             yield from ready()
             yield from finished(models, pending.popleft())
         yield from ready()
+        stopped_early = False
     finally:
-        bias_thread.close()
+        bias_thread.close(cancel_queued=stopped_early)
 
 
 def in_english(article: Article, models: Models) -> bool:
