@@ -12,6 +12,7 @@ from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.statements import Statement, find_statements
 from newsprism.model import Article, Framing, LoadedTerm, Mention, TimeExpr
 from newsprism.synthesize import build_timeline, write_brief
+from newsprism.synthesize.brief import measured
 from tests.conftest import with_sentences
 
 
@@ -243,3 +244,18 @@ def test_a_secondary_reading_joins_a_claim_others_formed_but_never_forms_one() -
     matrix[3, 1:3] = matrix[1:3, 3] = 0.2
     claims, _ = build_claims(statements, PairScores.from_matrix(matrix))
     assert [(claim.support, [source.article for source in claim.sources]) for claim in claims] == [(2, ["b", "c"]), (1, ["a"])]
+
+
+def test_the_brief_states_a_disagreement_once_and_names_what_a_scale_or_a_length_measures() -> None:
+    made = [toll("a", "2031-03-05", 60), toll("b", "2031-03-05", 93), toll("c", "2031-03-05", 60), toll("d", "2031-03-05", 93)]
+    statements = find_statements(made)
+    pairs = np.zeros((4, 4), dtype=np.float32)
+    pairs[0, 1] = pairs[1, 0] = pairs[2, 3] = pairs[3, 2] = 0.9  # a and b in one claim, c and d in another
+    claims, members = build_claims(statements, PairScores.from_matrix(pairs))
+    for claim, group in zip(claims, members, strict=True):
+        claim.conflicts = find_conflicts(group)
+    assert all(claim.conflicts for claim in claims)
+    stated = [sentence.text for sentence in write_brief(made, claims, members) if sentence.text.startswith("Reports differ")]
+    assert len(stated) == 1, "the second claim's 60 against 93 says nothing the first one's did not"
+    assert measured("magnitudes") == "the magnitude" and measured("kilometres distance") == "the distance in kilometres"
+    assert measured("people dead") == "the number of people dead"

@@ -9,7 +9,8 @@ from 1, in the order of `Story.articles`.
 
 Order: corroborated facts (two or more outlets) first, most-supported
 first; where a claim's sources disagree, the next sentence states the
-conflict with each outlet's value and its citation. Single-source facts
+conflict with each outlet's value and its citation, once: a toll told in
+several claims is not stated again with values already given. Single-source facts
 fill in only when fewer than MIN_SENTENCES corroborated facts exist.
 
 A claim's representative wording avoids sentences the framing layer finds
@@ -59,6 +60,7 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
     chosen_words: list[frozenset[str]] = []
     covered: set[tuple[str, int, int]] = set()  # the sentences of the claims already in the brief
     conflicts_stated = 0
+    stated: list[Conflict] = []
     parties = Parties()
 
     def add(claim: Claim, group: list[Statement]) -> None:
@@ -74,8 +76,11 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
             brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
             chosen_words.append(words)
         for conflict in claim.conflicts:
+            if any(restates(conflict, other) for other in stated):
+                continue  # the same disagreement, stated already from another claim that tells the same count
             if conflicts_stated < MAX_CONFLICT_SENTENCES and len(brief) < MAX_SENTENCES:
                 brief.append(conflict_sentence(conflict, claim, number_of, published))
+                stated.append(conflict)
                 conflicts_stated += 1
 
     ranked = [(claim, group) for claim, group in zip(claims, members, strict=True) if usable(claim)]
@@ -87,6 +92,18 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
             if claim.support == 1 and len(brief) < MIN_SENTENCES:
                 add(claim, group)
     return brief
+
+
+def restates(conflict: Conflict, stated: Conflict) -> bool:
+    """Whether a conflict gives nothing a conflict already in the brief does not: of the same kind and unit, measuring
+    the same thing or not saying what ("people" against "people dead"), and with no value the other lacks. A story's
+    toll is told in several claims (each with other sentences), and each would state the disagreement again."""
+    if conflict.kind != stated.kind:
+        return False
+    unit, _, measure = conflict.what.partition(" ")
+    stated_unit, _, stated_measure = stated.what.partition(" ")
+    alike = unit == stated_unit and (measure == stated_measure or not measure or not stated_measure)
+    return alike and {value.value for value in conflict.values} <= {value.value for value in stated.values}
 
 
 def usable(claim: Claim) -> bool:
@@ -220,12 +237,29 @@ def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int
             f"{outlet or 'article'} [{number_of[article]}]{page_date(conflict, published[article])}" for article, _, outlet in carriers
         )
         parts.append(f"“{shown}” ({outlets})")
-    subject = {"date": "the date", "time": "the time", "participant": "who took part"}.get(conflict.kind, f"the number of {conflict.what}")
+    subject = {"date": "the date", "time": "the time", "participant": "who took part"}.get(conflict.kind) or measured(conflict.what)
     if conflict.update:
         subject += ", an update rather than a contradiction (each page dated later gives a higher count)"
     text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
     sources = list(dict.fromkeys(given.article for given in conflict.values))
     return BriefSentence(text=text, sources=sources, claim=claim.id)
+
+
+# What a length measures (compare.figures.MEASURE_CUES, size_of), as the last word of a number conflict's `what`.
+LENGTH_MEASURES = frozenset({"depth", "height", "distance", "size"})
+# Units that are a scale, not a count: "the magnitude", not "the number of magnitudes".
+SCALES = {"magnitudes": "the magnitude", "percent": "the percentage"}
+
+
+def measured(what: str) -> str:
+    """What a number conflict is about, in words: "the number of people dead", "the magnitude", "the distance in
+    kilometres" (from `what`, a plural unit and what it measures: "people dead", "magnitudes", "kilometres distance")."""
+    unit, _, measure = what.partition(" ")
+    if unit in SCALES and not measure:
+        return SCALES[unit]
+    if measure in LENGTH_MEASURES:
+        return f"the {measure} in {unit}"
+    return f"the number of {what}"
 
 
 def page_date(conflict: Conflict, day: dt.date | None) -> str:
