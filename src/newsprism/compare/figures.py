@@ -48,7 +48,7 @@ HEDGES: dict[str, tuple[float, float]] = {
     "less than": (0.7, 1.0), "fewer than": (0.7, 1.0), "under": (0.7, 1.0),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "some": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
-    # Before a round number: "several dozen" wounded is 24 to 108 of them, "a few hundred" 200 to 500.
+    # Before a round number: "several dozen" wounded is 24 to 108 of them, "a few dozen" 24 to 60.
     "several": (2.0, 9.0), "a few": (2.0, 5.0),
 }  # fmt: skip
 VAGUE_HEDGES = ("several", "a few")
