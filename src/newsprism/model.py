@@ -257,6 +257,26 @@ class Conflict(_Model):
         "the missing) that every page dated later gives as higher, as a toll rises; an update, not a contradiction.",
     )
 
+    @property
+    def subject(self) -> str:
+        """What the outlets disagree on, in words: "the date", "the time", "who took part", "the number of people
+        dead", "the magnitude", "the distance in kilometres" (a number's `what` is its plural unit, then what it
+        measures when the words around it say: "people dead", "magnitudes", "kilometres distance")."""
+        if self.kind != "number":
+            return {"date": "the date", "time": "the time", "participant": "who took part"}[self.kind]
+        unit, _, measure = self.what.partition(" ")
+        if unit in SCALE_SUBJECTS and not measure:
+            return SCALE_SUBJECTS[unit]
+        if measure in LENGTH_MEASURES:
+            return f"the {measure} in {unit}"
+        return f"the number of {self.what}"
+
+
+# What a length measures (see compare.figures), as the last word of a number conflict's `what`.
+LENGTH_MEASURES = frozenset({"depth", "height", "distance", "size"})
+# Units that are a scale, not a count: "the magnitude", not "the number of magnitudes".
+SCALE_SUBJECTS = {"magnitudes": "the magnitude", "percent": "the percentage"}
+
 
 class Claim(_Model):
     """One fact as reported across outlets: statements of several articles aligned into one claim."""

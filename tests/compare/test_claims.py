@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import numpy as np
 
@@ -10,9 +11,8 @@ from newsprism.compare.claims import PairScores, build_claims, disagree
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.statements import Statement, find_statements
-from newsprism.model import Article, Framing, LoadedTerm, Mention, TimeExpr
+from newsprism.model import Article, Conflict, Framing, LoadedTerm, Mention, TimeExpr
 from newsprism.synthesize import build_timeline, write_brief
-from newsprism.synthesize.brief import measured
 from tests.conftest import with_sentences
 
 
@@ -257,5 +257,8 @@ def test_the_brief_states_a_disagreement_once_and_names_what_a_scale_or_a_length
     assert all(claim.conflicts for claim in claims)
     stated = [sentence.text for sentence in write_brief(made, claims, members) if sentence.text.startswith("Reports differ")]
     assert len(stated) == 1, "the second claim's 60 against 93 says nothing the first one's did not"
-    assert measured("magnitudes") == "the magnitude" and measured("kilometres distance") == "the distance in kilometres"
-    assert measured("people dead") == "the number of people dead"
+    def subject(kind: Literal["number", "date", "time", "participant"], what: str) -> str:
+        return Conflict(kind=kind, what=what, values=[]).subject
+
+    assert subject("number", "magnitudes") == "the magnitude" and subject("number", "kilometres distance") == "the distance in kilometres"
+    assert subject("number", "people dead") == "the number of people dead" and subject("date", "date") == "the date"

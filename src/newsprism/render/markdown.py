@@ -84,9 +84,8 @@ def brief(report: Report) -> list[str]:
 def conflicts(report: Report) -> list[str]:
     lines = []
     for conflict in report.conflicts:
-        kind = f" ({conflict.kind})" if conflict.kind != conflict.what else ""
         update = " (an update, not a contradiction: each page dated later gives a higher count)" if conflict.update else ""
-        lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{kind}{update}:")
+        lines.append(f"- {inline(conflict.claim)} — *{inline(conflict.what)}*{update}:")
         for entry in conflict.entries:
             dated = f" ({inline(entry.date)})" if conflict.update and entry.date else ""
             lines.append(f"  - {inline(entry.outlet)}{dated}: {inline(entry.value)}, in “{marked(*entry.sentence)}”")

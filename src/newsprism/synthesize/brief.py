@@ -237,29 +237,12 @@ def conflict_sentence(conflict: Conflict, claim: Claim, number_of: dict[str, int
             f"{outlet or 'article'} [{number_of[article]}]{page_date(conflict, published[article])}" for article, _, outlet in carriers
         )
         parts.append(f"“{shown}” ({outlets})")
-    subject = {"date": "the date", "time": "the time", "participant": "who took part"}.get(conflict.kind) or measured(conflict.what)
+    subject = conflict.subject
     if conflict.update:
         subject += ", an update rather than a contradiction (each page dated later gives a higher count)"
     text = f"Reports differ on {subject}: " + "; ".join(parts) + "."
     sources = list(dict.fromkeys(given.article for given in conflict.values))
     return BriefSentence(text=text, sources=sources, claim=claim.id)
-
-
-# What a length measures (compare.figures.MEASURE_CUES, size_of), as the last word of a number conflict's `what`.
-LENGTH_MEASURES = frozenset({"depth", "height", "distance", "size"})
-# Units that are a scale, not a count: "the magnitude", not "the number of magnitudes".
-SCALES = {"magnitudes": "the magnitude", "percent": "the percentage"}
-
-
-def measured(what: str) -> str:
-    """What a number conflict is about, in words: "the number of people dead", "the magnitude", "the distance in
-    kilometres" (from `what`, a plural unit and what it measures: "people dead", "magnitudes", "kilometres distance")."""
-    unit, _, measure = what.partition(" ")
-    if unit in SCALES and not measure:
-        return SCALES[unit]
-    if measure in LENGTH_MEASURES:
-        return f"the {measure} in {unit}"
-    return f"the number of {what}"
 
 
 def page_date(conflict: Conflict, day: dt.date | None) -> str:
