@@ -162,3 +162,11 @@ def test_several_dozen_is_an_order_of_magnitude_and_a_floor_allows_the_next_numb
     floor = figure("At least one bomb landed in the camp.")
     assert floor.agrees_with(figure("Two bombs landed in the camp."))
     assert not figure("At least 40 people died.").agrees_with(figure("Some 75 people died."))
+
+
+def test_a_number_coordinated_with_the_next_shares_its_unit_but_a_year_does_not() -> None:
+    assert counted("It was the third since 7.6 and 7.5 magnitude quakes struck the coast.") == ["7.6 magnitude", "7.5 magnitude"]
+    assert counted("The fix is for 32- and 64-bit versions.") == ["32 bit", "64 bit"]
+    assert counted("Between 10 and 20 kilometres of road were closed.") == ["10 kilometre", "20 kilometre"]
+    assert counted("Crews killed 5 and injured 20 people.") == ["20 people"]
+    assert counted("In 2004 and 2005 the harbour was closed.") == []

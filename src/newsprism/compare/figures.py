@@ -138,8 +138,11 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
             toll = FATES[unit_word]  # "with 329 injured", "11 dead": the word after the number says what befell them
         if toll:
             named = "people"
+        shared_unit = coordinated_unit(text, match, matches[index + 1] if index + 1 < len(matches) else None) if counts_nothing else None
+        if shared_unit and not toll and not unit_before:
+            named = shared_unit  # "7.6 and 7.5 magnitude quakes", "three or four bombs", "32- and 64-bit versions"
         figure = read_figure(match, start, figures[-1].unit if figures else None, named)
-        if figure and (toll or unit_before):  # the word after the number ("93 but", "4.5 rattled") is not part of the figure
+        if figure and (toll or unit_before or shared_unit):  # the word after the number ("93 but", "4.5 rattled") is not part of the figure
             number_end = match.end("digits") if match.group("digits") else match.end("word")
             figure = dataclasses.replace(figure, text=text[match.start() : number_end], end=start + number_end)
         all_but = ALL_BUT.search(text, max(0, match.start() - 12), match.start()) if counted is not match else None
@@ -162,6 +165,24 @@ def figures_in(article: Article, start: int, end: int) -> list[Figure]:
                 figure = dataclasses.replace(figure, measure=toll or fate_of(text, counted))
             figures.append(figure)
     return figures
+
+
+COORDINATORS = frozenset({"and", "or", "to"})
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+COORDINATED = re.compile(r"\s*-?\s*(?:and|or|to)?\s*$", re.IGNORECASE)
+
+
+def coordinated_unit(text: str, match: re.Match[str], following: re.Match[str] | None) -> str | None:
+    """The unit a number shares with the number coordinated right after it ("7.6 and 7.5 magnitude quakes", "three
+    or four bombs", "between 10 and 20 kilometres"), when it names none itself; None otherwise."""
+    if following is None or not following.group("unit") or following.group("unit").lower() in NOT_UNITS:
+        return None
+    own = (match.group("unit") or "").lower()
+    if own and own not in COORDINATORS or YEAR_LIKE.fullmatch(match.group("digits") or ""):
+        return None  # "In 2004 and 2005 ..." are years
+    between = text[match.end() : following.start()]
+    joined = (own in COORDINATORS and not between.strip()) or (not own and bool(COORDINATED.fullmatch(between)) and between.strip() != "")
+    return str(following.group("unit")) if joined else None
 
 
 # A conversion is rounded as the page likes ("10 kilometres (6 miles)" for 6.2 miles): it agrees within this share.
