@@ -292,3 +292,12 @@ def test_only_days_of_the_event_conflict() -> None:
     # One sentence, syndicated, read against two pages' reference dates: the pages' dates differ, not the outlets.
     copy = "The ferry Tessel struck the Orvel pier on Monday night, the harbour master said."
     assert not days(monday, dated("b", copy, "Monday", "2031-05-12"))
+
+
+def test_two_agents_of_one_verb_that_tell_acts_of_their_own_are_no_conflict() -> None:
+    # Each rower "finished" with a time of her own: the verb is shared, the act is not, and nobody is named alike.
+    group = statements_of(
+        article("a", "Alpha Post", "Odile Barrant finished the Tarn regatta in second place after a slow start.", ["Odile Barrant"]),
+        article("b", "Beta Daily", "Maris Quell finished with a course record and a lead of forty seconds over the field.", ["Maris Quell"]),
+    )
+    assert participant_conflicts(group) == []

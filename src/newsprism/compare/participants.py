@@ -46,8 +46,9 @@ def participant_conflicts(group: list[Statement]) -> list[Conflict]:
 
     For each verb lemma and entity type, a pair of statements conflicts when
     each names an agent the other statement does not mention (by entity id,
-    or by any spelling of it, or of a name containing it); the values are the
-    agents each statement of a conflicting pair gives.
+    or by any spelling of it, or of a name containing it) and the two tell
+    one act (see `told_alike`); the values are the agents each statement of
+    a conflicting pair gives.
     """
     candidates = [statement for statement in group if participant_ids(statement)]
     if not any(could_conflict(first, second) for first, second in combinations(candidates, 2)):
@@ -63,6 +64,8 @@ def participant_conflicts(group: list[Statement]) -> list[Conflict]:
         for first, second in combinations(candidates, 2):
             if first.article is second.article or key not in agents[id(first)] or key not in agents[id(second)]:
                 continue
+            if not told_alike(first, second):
+                continue  # two acts of their own: "Hansbrough finished 7-for-14 ..." / "Vaughn finished with 16 points ..."
             if names_unmentioned(agents[id(first)][key], second, spellings) and names_unmentioned(agents[id(second)][key], first, spellings):
                 involved.update({id(first): first, id(second): second})
         if not involved:
@@ -74,6 +77,21 @@ def participant_conflicts(group: list[Statement]) -> list[Conflict]:
             seen.add(signature)
             conflicts.append(Conflict(kind="participant", what="participant", values=values))
     return conflicts
+
+
+# Share of the shorter statement's content words the other must give for two statements naming nobody alike to tell
+# one act ("announced the closure of the Tarn channel on Monday" both ways, by two ministers).
+TOLD_ALIKE = 0.5
+
+
+def told_alike(first: Statement, second: Statement) -> bool:
+    """Whether two statements tell one act, so that different agents of it disagree: they name a party alike (the
+    cosignatory both give), or they share most of their content words. Two players each "finished" with their own
+    statistics share neither."""
+    if participant_ids(first) & participant_ids(second):
+        return True
+    shared = len(first.words & second.words)
+    return shared >= TOLD_ALIKE * max(1, min(len(first.words), len(second.words)))
 
 
 def may_differ_in_agents(first: Statement, second: Statement) -> bool:
