@@ -262,6 +262,14 @@ def test_a_conflict_two_claims_share_is_reported_once_on_the_first() -> None:
     third = Claim(id="claim-3", text="z", sources=[], support=3, conflicts=[conflict(("a", "15 people"), ("c", "14 people"))])
     drop_repeated_conflicts([first, second, third])
     assert [len(claim.conflicts) for claim in (first, second, third)] == [1, 0, 1]
+    # A toll told in several claims: a later conflict whose outlets' values an earlier one all gives adds nothing, even
+    # when it does not say what the count measures; one with a value of its own stays.
+    toll = Claim(id="claim-1", text="x", sources=[], support=3, conflicts=[conflict(("a", "15 people"), ("b", "17 people"), ("c", "14 people"))])
+    toll.conflicts[0].what = "people"
+    part = Claim(id="claim-2", text="y", sources=[], support=2, conflicts=[conflict(("a", "15 people"), ("c", "14 people"))])
+    more = Claim(id="claim-3", text="z", sources=[], support=2, conflicts=[conflict(("a", "15 people"), ("d", "19 people"))])
+    drop_repeated_conflicts([toll, part, more])
+    assert [len(claim.conflicts) for claim in (toll, part, more)] == [1, 0, 1]
 
 
 def test_units_read_in_the_plural_as_a_reader_writes_them() -> None:

@@ -68,16 +68,28 @@ def find_conflicts(group: list[Statement]) -> list[Conflict]:
 
 def drop_repeated_conflicts(claims: list[Claim]) -> None:
     """Keep each conflict once, on the first claim (the most supported) that reports it: a sentence that packs two
-    facts sits in two claims, and the disagreement its figure has with another outlet's would show twice."""
-    seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
+    facts sits in two claims, and a toll is told in several claims with other sentences, so the same outlets' values
+    would show again. A later conflict goes when an earlier one gives each of its outlets' values (see `repeats`)."""
+    kept_so_far: list[Conflict] = []
     for claim in claims:
-        kept = []
-        for conflict in claim.conflicts:
-            key = (conflict.kind, conflict.what, frozenset((value.article, value.value) for value in conflict.values))
-            if key not in seen:
-                seen.add(key)
-                kept.append(conflict)
+        kept = [conflict for conflict in claim.conflicts if not any(repeats(conflict, earlier) for earlier in kept_so_far)]
+        kept_so_far += kept
         claim.conflicts = kept
+
+
+def repeats(conflict: Conflict, earlier: Conflict, by_outlet: bool = True) -> bool:
+    """Whether a conflict tells nothing an earlier one does not: of the same kind and unit, measuring the same thing or
+    not saying what ("people" against "people dead"), and with each of its values (with `by_outlet`, each outlet's
+    value) in the earlier one."""
+    if conflict.kind != earlier.kind:
+        return False
+    unit, _, measure = conflict.what.partition(" ")
+    earlier_unit, _, earlier_measure = earlier.what.partition(" ")
+    if unit != earlier_unit or (measure and earlier_measure and measure != earlier_measure):
+        return False
+    if by_outlet:
+        return {(value.article, value.value) for value in conflict.values} <= {(value.article, value.value) for value in earlier.values}
+    return {value.value for value in conflict.values} <= {value.value for value in earlier.values}
 
 
 def figure_conflict(group: list[Statement], unit: str, measure: str | None = None) -> Conflict | None:

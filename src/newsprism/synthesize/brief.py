@@ -39,7 +39,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from newsprism.compare.conflicts import clock_times, event_days
+from newsprism.compare.conflicts import clock_times, event_days, repeats
 from newsprism.compare.figures import LENGTHS, WORD
 from newsprism.compare.participants import AgentReader, names_unmentioned, spellings_of
 from newsprism.compare.statements import DAY_VALUE, Statement, content_words
@@ -69,14 +69,14 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
         words = content_words(WORD.findall(statement.source_text))
         # A sentence that repeats one in the brief, or also tells a fact already there, would read as a repetition;
         # the disagreement its claim holds is still stated.
-        repeats = any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words) or (statement.article.id, *statement.source_span) in covered
-        if not repeats:
+        repeated = any(overlap(words, other) > NEAR_DUPLICATE for other in chosen_words) or (statement.article.id, *statement.source_span) in covered
+        if not repeated:
             covered.update((source.article, source.start, source.end) for source in claim.sources)
             cited = [article for article in agreeing_sources(claim, statement) if backs(group, article, statement, parties)]
             brief.append(BriefSentence(text=cite(with_dates(statement), cited, number_of), sources=cited, claim=claim.id))
             chosen_words.append(words)
         for conflict in claim.conflicts:
-            if any(restates(conflict, other) for other in stated):
+            if any(repeats(conflict, other, by_outlet=False) for other in stated):
                 continue  # the same disagreement, stated already from another claim that tells the same count
             if conflicts_stated < MAX_CONFLICT_SENTENCES and len(brief) < MAX_SENTENCES:
                 brief.append(conflict_sentence(conflict, claim, number_of, published))
@@ -92,18 +92,6 @@ def write_brief(articles: list[Article], claims: list[Claim], members: list[list
             if claim.support == 1 and len(brief) < MIN_SENTENCES:
                 add(claim, group)
     return brief
-
-
-def restates(conflict: Conflict, stated: Conflict) -> bool:
-    """Whether a conflict gives nothing a conflict already in the brief does not: of the same kind and unit, measuring
-    the same thing or not saying what ("people" against "people dead"), and with no value the other lacks. A story's
-    toll is told in several claims (each with other sentences), and each would state the disagreement again."""
-    if conflict.kind != stated.kind:
-        return False
-    unit, _, measure = conflict.what.partition(" ")
-    stated_unit, _, stated_measure = stated.what.partition(" ")
-    alike = unit == stated_unit and (measure == stated_measure or not measure or not stated_measure)
-    return alike and {value.value for value in conflict.values} <= {value.value for value in stated.values}
 
 
 def usable(claim: Claim) -> bool:
