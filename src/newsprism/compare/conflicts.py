@@ -400,15 +400,18 @@ def clock_conflict(group: list[Statement]) -> Conflict | None:
     against two outlets' times for when it was put out. Limit: two times in different zones, neither named, read as
     a conflict.
     """
-    timed = [(statement, times) for statement in group if (times := clock_expressions(statement))]
+    timed = [
+        (statement, [(time, minutes, clock_key(time, minutes)) for time, minutes in times])
+        for statement in group
+        if (times := clock_expressions(statement))
+    ]
     listed: dict[int, tuple[TimeExpr, int]] = {}  # position in `timed` -> the time it is listed with
     for (i, (first, first_times)), (j, (second, second_times)) in combinations(enumerate(timed), 2):
-        if first.article.id == second.article.id or comparable_minutes(first_times) & comparable_minutes(second_times):
-            continue
-        for a, a_minutes in first_times:
-            for b, b_minutes in second_times:
-                zoned_alike = (zone_of(a) is None) == (zone_of(b) is None)
-                if zoned_alike and in_utc(a, a_minutes) != in_utc(b, b_minutes) and act_words(first, a) & act_words(second, b):
+        if first.article.id == second.article.id or {key for *_, key in first_times} & {key for *_, key in second_times}:
+            continue  # one article, or a time both give (in two zones, "11:11pm (10:11pm GMT)" gives either)
+        for a, a_minutes, (a_zoned, _) in first_times:
+            for b, b_minutes, (b_zoned, _) in second_times:
+                if a_zoned == b_zoned and act_words(first, a) & act_words(second, b):
                     listed.setdefault(i, (a, a_minutes))
                     listed.setdefault(j, (b, b_minutes))
     if not listed:
@@ -449,21 +452,11 @@ ZONE = re.compile(rf"\b(?:{ZONE_NAMES})\b")
 ZONE_AFTER = re.compile(rf"[ \t]*\(?(?:{ZONE_NAMES})\b\)?")
 
 
-def zone_of(time: TimeExpr) -> str | None:
-    match = ZONE.search(time.text)
-    return match.group(0) if match else None
-
-
-def in_utc(time: TimeExpr, minutes: int) -> int:
-    """The clock time in minutes after midnight UTC when the expression names its zone, else as written."""
-    zone = zone_of(time)
-    return (minutes - ZONE_OFFSETS[zone]) % (24 * 60) if zone else minutes
-
-
-def comparable_minutes(times: list[tuple[TimeExpr, int]]) -> set[tuple[bool, int]]:
-    """The times of a statement as they compare: in UTC when zoned, as written when not (a time in two zones agrees
-    with a page that gives either)."""
-    return {(zone_of(time) is not None, in_utc(time, minutes)) for time, minutes in times}
+def clock_key(time: TimeExpr, minutes: int) -> tuple[bool, int]:
+    """How a clock time compares: (True, minutes after midnight UTC) when the expression names its zone, (False, the
+    minutes as written) when not; keys that differ in their first part are never compared."""
+    zone = ZONE.search(time.text)
+    return (True, (minutes - ZONE_OFFSETS[zone.group(0)]) % (24 * 60)) if zone else (False, minutes)
 
 
 def clock_times(statement: Statement) -> set[int]:

@@ -174,7 +174,7 @@ COORDINATED = re.compile(r"\s*-?\s*(?:and|or|to)?\s*$", re.IGNORECASE)
 
 def coordinated_unit(text: str, match: re.Match[str], following: re.Match[str] | None) -> str | None:
     """The unit a number shares with the number coordinated right after it ("7.6 and 7.5 magnitude quakes", "three
-    or four bombs", "between 10 and 20 kilometres"), when it names none itself; None otherwise."""
+    or four bombs", "between 10 and 20 kilometres", a range "10-20 km"), when it names none itself; None otherwise."""
     if following is None or not following.group("unit") or following.group("unit").lower() in NOT_UNITS:
         return None
     own = (match.group("unit") or "").lower()

@@ -106,7 +106,6 @@ class ConflictEntry:
 @dataclass(frozen=True)
 class ConflictView:
     claim: str
-    kind: str
     what: str  # in words (`Conflict.subject`): "the number of people dead", "the magnitude", "the date"
     entries: tuple[ConflictEntry, ...]
     update: bool  # a running count that later pages give as higher (see compare.conflicts.rises_with_time)
@@ -246,7 +245,6 @@ def story_report(story: Story, with_bodies: bool = True) -> Report:
     conflicts = [
         ConflictView(
             claim=claim.text,
-            kind=conflict.kind,
             what=conflict.subject,
             entries=tuple(
                 ConflictEntry(outlet_of(v.article, v.outlet), v.value, stated.get(v.article, ""), sentence_around(claim, v))
