@@ -49,14 +49,14 @@ from newsprism.cluster import ClusterState, StoryMatcher, stories_of
 from newsprism.cluster.duplicates import copied_from, shared_texts
 from newsprism.cluster.order import story_id
 from newsprism.compare import link_entities
-from newsprism.compare.claims import build_claims, link_claim_quotes, pair_scores
+from newsprism.compare.claims import PairScores, build_claims, link_claim_quotes, pair_scores
 from newsprism.compare.conflicts import drop_repeated_conflicts, find_conflicts
 from newsprism.compare.coverage import outlet_coverage
 from newsprism.compare.embeddings import statement_vectors
 from newsprism.compare.framing import compare_framing
 from newsprism.compare.graph import entity_graph
 from newsprism.compare.provenance import merge_quotes
-from newsprism.compare.statements import clause_statements, contextual_texts, find_statements
+from newsprism.compare.statements import Statement, clause_statements, contextual_texts, find_statements
 from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import InputError, ProcessingFailed
 from newsprism.ingest import Input, iter_documents
@@ -164,11 +164,7 @@ def analyze_story(articles: Iterable[Article], *, models: Models | None = None, 
 
 def compare_story(story: Story, parses: list[Doc | None], models: Models) -> None:
     """The story-level stages: claims with their conflicts, quotes across outlets, coverage, framing, timeline, brief."""
-    statements = find_statements(story.articles, parses)
-    statements += clause_statements(statements)  # "the carrier that ran aground ...": a second fact of a sentence
-    contextual = contextual_texts(statements)  # short statements read with a neighbour, too
-    plain, with_neighbour = statement_vectors(statements, [text for _, text in contextual], models.encoder)
-    scores = pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
+    statements, scores = scored_statements(story.articles, parses, models)
     story.claims, members = build_claims(statements, scores)
     for claim, claim_statements in zip(story.claims, members, strict=True):
         claim.conflicts = find_conflicts(claim_statements)
@@ -180,6 +176,16 @@ def compare_story(story: Story, parses: list[Doc | None], models: Models) -> Non
     story.timeline = build_timeline(story.claims)
     story.brief = write_brief(story.articles, story.claims, members)
     story.graph = entity_graph(story)
+
+
+def scored_statements(articles: list[Article], parses: list[Doc | None], models: Models) -> tuple[list[Statement], PairScores]:
+    """The statements the story's claims are built from (sentences, and clauses that tell a second fact), with the
+    score of every candidate pair (embeddings, shared words, entities, agreeing figures and days)."""
+    statements = find_statements(articles, parses)
+    statements += clause_statements(statements)  # "the carrier that ran aground ...": a second fact of a sentence
+    contextual = contextual_texts(statements)  # short statements read with a neighbour, too
+    plain, with_neighbour = statement_vectors(statements, [text for _, text in contextual], models.encoder)
+    return statements, pair_scores(statements, plain, [(index, vector) for (index, _), vector in zip(contextual, with_neighbour, strict=True)])
 
 
 # --- compositions ----------------------------------------------------------------------------------------------------
