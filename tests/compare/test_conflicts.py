@@ -300,6 +300,14 @@ def test_only_days_of_the_event_conflict() -> None:
     # One sentence, syndicated, read against two pages' reference dates: the pages' dates differ, not the outlets.
     copy = "The ferry Tessel struck the Orvel pier on Monday night, the harbour master said."
     assert not days(monday, dated("b", copy, "Monday", "2031-05-12"))
+    # Two acts of one case, dated by their own verbs: the trial opened on one day, the verdict came on another.
+    # The clauses below the verbs tell the same crime, which is not what the days date.
+    trial = dated("a", "Two deckhands went on trial on Monday for sinking the ferry Tessel off the Orvel pier.", "Monday", "2031-05-05")
+    verdict = "One deckhand was convicted on Tuesday for sinking the ferry Tessel off the Orvel pier."
+    assert not days(trial, dated("b", verdict, "Tuesday", "2031-05-06"))
+    # One act worded otherwise still meets on its verb.
+    fined = dated("a", "The owners of the ferry Tessel were fined 40,000 crowns on Monday.", "Monday", "2031-05-05")
+    assert days(fined, dated("b", "On Tuesday the owners of the ferry Tessel were fined 40,000 crowns.", "Tuesday", "2031-05-06"))
 
 
 def test_two_agents_of_one_verb_that_tell_acts_of_their_own_are_no_conflict() -> None:
