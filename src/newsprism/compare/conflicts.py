@@ -497,8 +497,7 @@ def core_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
     mother" and "a man was convicted on Tuesday for killing a mother" share the killing, not the act the days date
     (trial, conviction). Read on ECB+'s events, where every date conflict that met only below the verbs was false
     (a trial and a verdict, two earthquakes, an assault's start counted in days, two games' losses, two comments'
-    timestamps). Without the
-    article's parse, the whole statement's words (as `act_words`)."""
+    timestamps). Without the article's parse, the whole statement's words (as `act_words`)."""
     verb = dated_verb(statement, time)
     if verb is None:
         return act_words(statement, time)
