@@ -136,6 +136,13 @@ def test_line_features_match_their_definitions() -> None:
         ("Leia também", "related"),
         ("Lees ook", "related"),
         ("Related stories", "related"),
+        ("Keep reading", "related"),
+        ("About the author", "related"),
+        ("Die meistgelesenen Artikel", "related"),
+        ("Über den Autor", "related"),
+        ("Seguí leyendo", "related"),
+        ("Mirá también", "related"),
+        ("À propos de l'auteur", "related"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
@@ -155,6 +162,9 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "La empresa quiere compartir los costes con el ayuntamiento durante los próximos años.",
         "Le maire a dit qu'il allait lire le rapport avant la fin du mois.",
         "The report is related to the harbour fees that the board raised last year.",
+        "Keep reading the harbour notices: the ferry timetable changes in June.",
+        "About the author of the harbour report little is known.",
+        "Die meistgelesenen Zeitungen des Landes verloren im vergangenen Jahr erneut Leser.",
     ],
 )
 def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:

@@ -121,26 +121,29 @@ RELATED_PHRASES = (
     r"related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading|links))?|"
     r"more (?:from|on|stories|news|articles|headlines)|see also|(?:also|further) read(?:ing)?|read (?:also|next)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended (?:for you|reading|stories|articles)|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|top stories|latest (?:news|stories|articles|posts)",
+    r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|top stories|latest (?:news|stories|articles|posts)|"
+    r"keep reading\W*$|about the author\W*$",
     # German
     r"lesen sie (?:auch|mehr|hier|dazu)|lies auch|siehe auch|auch (?:interessant|lesenswert)|"
     r"(?:das |dies )?(?:könnte|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
     r"mehr (?:zum thema|dazu|zu diesem thema|aus der region|aus dem ressort|aus der rubrik)|passend (?:dazu|zum thema)|"
     r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news|videos|rezepte)|"
     r"(?:ähnliche|verwandte|empfohlene|beliebte|neueste|aktuelle|letzte|passende) (?:artikel|beiträge|themen|nachrichten|rezepte)|"
-    r"meistgelesen|meistgelesene|meist gelesen|top-themen|empfehlungen der redaktion",
+    r"meistgelesen|meistgelesene|meist gelesen|top-themen|empfehlungen der redaktion|"
+    r"die meistgelesenen (?:artikel|beiträge|nachrichten)|weitere interessante (?:themen|artikel|beiträge)|"
+    r"über (?:den autor|die autorin)\W*$|wer hat das geschrieben\W*$",
     # Spanish
     r"(?:leer|lee|lea|ver|vea|mira) (?:más|también|además)|(?:también )?(?:te|le|les) (?:puede|podría|pueden|podrían) (?:interesar|gustar)|"
     r"puede interesarte|quizás te interese|te recomendamos|le recomendamos|"
     r"(?:noticias|artículos|contenidos?|notas|temas|entradas|publicaciones) (?:relacionad[oa]s|similares)|relacionad[oa]s?|"
     r"más (?:noticias|leídas?|leídos|vistos?|vistas|populares|información|artículos)|lo más (?:leído|visto|popular)|"
-    r"otras noticias|últimas noticias",
+    r"otras noticias|últimas noticias|seguí leyendo\W*$|mirá (?:también|más)|sobre (?:el autor|la autora)\W*$",
     # French
     r"(?:à )?lire (?:aussi|également|encore|la suite)|(?:à )?(?:voir|découvrir) aussi|sur le même (?:sujet|thème)|"
     r"dans la même rubrique|vous (?:aimerez|pourriez aimer|pourriez aussi aimer)|"
     r"(?:ces articles|cet article) (?:pourrai(?:en)?t|peu(?:ven)?t) (?:aussi |également )?vous intéresser|"
     r"articles? (?:similaires|liés|connexes|recommandés|populaires)|les (?:plus lus|plus populaires|plus partagés)|"
-    r"(?:nos )?dernières (?:actualités|nouvelles|publications)",
+    r"(?:nos )?dernières (?:actualités|nouvelles|publications)|à propos de l'auteur\W*$",
     # Polish
     r"(?:czytaj|przeczytaj|zobacz) (?:także|też|również|więcej)|polecamy|"
     r"(?:podobne|powiązane|polecane|najnowsze|popularne) (?:artykuły|wpisy|teksty|posty|tematy)|"
@@ -588,6 +591,7 @@ RELATED_OPENERS = frozenset(
     {
         # English
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
+        "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
         "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
