@@ -47,7 +47,9 @@ class Removed(_Model):
     """A block the cleaner took out of the page, and why."""
 
     text: str
-    reason: str = Field(description="navigation, paywall, promo, link-list, caption, credit, legal, headline, dek, byline, dateline, repeated, ...")
+    reason: str = Field(
+        description="navigation, paywall, promo, link-list, comments, caption, credit, legal, headline, dek, byline, dateline, repeated, ..."
+    )
 
 
 class Mention(_Model):

@@ -59,6 +59,7 @@ GATES = {
     "url": (lines.URL, lambda text, tokens: lines.could_match(lines.URL_GATE, tokens)),
     "copyright": (lines.COPYRIGHT, lambda text, tokens: lines.may_be_legal(text.lower())),
     "caption": (lines.CAPTION_CREDIT, lambda text, tokens: lines.may_be_caption(text.lower(), tokens)),
+    "comments": (lines.COMMENTS_HEADING, lambda text, tokens: lines.could_match(lines.COMMENTS_GATE, tokens)),
 }
 
 
@@ -69,7 +70,7 @@ def test_cue_gates_let_every_match_through(name: str, data: st.DataObject) -> No
     pattern, gate = GATES[name]
     # A line as the cleaner sees it: one stripped line of text.
     sample = " ".join(data.draw(st.from_regex(pattern, fullmatch=True)).split())
-    if pattern.search(sample.lower() if name in ("call-to-action", "call-to-action-other", "related") else sample):
+    if pattern.search(sample.lower() if name in ("call-to-action", "call-to-action-other", "related", "comments") else sample):
         assert gate(sample, lines.WORD.findall(sample.lower())), sample
 
 
@@ -143,6 +144,11 @@ def test_line_features_match_their_definitions() -> None:
         ("Seguí leyendo", "related"),
         ("Mirá también", "related"),
         ("À propos de l'auteur", "related"),
+        ("12 Comments", "comments"),
+        ("Kommentare (3)", "comments"),
+        ("2 Gedanken zu „Die Fähre nach Skarra“", "comments"),
+        ("5 commentaires", "comments"),
+        ("Komentarze", "comments"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
@@ -165,6 +171,8 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "Keep reading the harbour notices: the ferry timetable changes in June.",
         "About the author of the harbour report little is known.",
         "Die meistgelesenen Zeitungen des Landes verloren im vergangenen Jahr erneut Leser.",
+        "Comments from the harbour master were brief.",
+        "Two comments on the ferry plan reached the board before Monday.",
     ],
 )
 def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:

@@ -60,6 +60,26 @@ def test_comment_threads_after_the_article_are_not_body() -> None:
     assert "lived by this harbour" not in body
 
 
+def test_comments_in_full_sentences_below_a_comment_heading_are_not_body() -> None:
+    article = "\n\n".join(
+        f"The ferry board said on Monday that the crossing to Skarra number {n} would run twice a day from June, "
+        f"and that the new boat had passed its last sea trial in the bay." for n in range(5)
+    )
+    readers = ["Orla Penn", "Tomas Vey", "Ines Moro", "Fenwick Olu"]
+    comments = "\n\n".join(
+        f"{name}\nI have taken this ferry for twenty years and the board has never once kept to a timetable it promised "
+        f"in spring, so I will believe it when I see the boat at the pier." for name in readers
+    )
+    for heading in ("4 Comments", "4 Kommentare", "Comentarios (4)", "4 thoughts on “Ferry to run twice a day”"):
+        page = (f"Ferry to run twice a day - Brellport Herald\n\nFerry to run twice a day\n\n{article}\n\n"
+                f"{heading}\n\n{comments}\n")
+        parts = split_dump(page)
+        body = "\n".join(parts.body)
+        assert "crossing to Skarra number 4" in body, heading
+        assert "taken this ferry for twenty years" not in body, heading
+        assert {removed.text: removed.reason for removed in parts.removed}[heading] == "comments"
+
+
 def lighthouse_page(opening: str) -> str:
     """A fictional page: title, menu, headline, `opening`, a table of contents, then the article's sections."""
     sections = ["The old lamp", "A new crew", "Winter duty", "The logbooks", "Visitors", "The foghorn",

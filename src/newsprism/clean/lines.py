@@ -161,6 +161,29 @@ RELATED_PHRASES = (
     r"(?:dit )?(?:vind je|vindt u) (?:misschien )?ook interessant|ook interessant|meest (?:gelezen|bekeken)|bekijk ook|meer nieuws",
 )
 RELATED = re.compile(r"^\W*(?:" + "|".join(RELATED_PHRASES) + r")\b")
+# The heading of a comment section ("Comments", "12 Kommentare", "Comentarios (3)", "5 thoughts on “...”",
+# "2 Gedanken zu „...“"): below it readers write, in sentences that read as prose, and the article has ended.
+# Matched on a whole short line only, in the languages of the stoplists; the "N thoughts on" form only with the
+# quoted title after it, since a sentence may open so ("Two comments on the plan reached the board").
+COMMENT_WORDS = (
+    r"comments?|kommentare?|leserkommentare|comentarios?|commentaires?|komentarz[ey]?|komentarzy|commenti|comentários|"
+    r"reacties|responses?|replies|reaktionen|diskussion|discussion"
+)
+NUMBER_WORDS = r"\d+|one|two|three|ein|eine|zwei|drei|un|une|una|uno|dos|tres|jeden|dwa|trzy"
+COMMENTS_HEADING = re.compile(
+    rf"^\W*(?:(?:{NUMBER_WORDS})\s+)?(?:{COMMENT_WORDS})\s*(?:\(\d+\))?\W*$|"
+    rf"^\W*(?:{NUMBER_WORDS})\s+(?:thoughts? on|responses? to|comments? on|repl(?:y|ies) to|gedanken? zu|kommentare? zu|antworten zu|"
+    r"réflexions? sur|commentaires? sur|respuestas? a|comentarios? (?:en|a|sobre))\s*[\"“„«‘'‚]"
+)
+COMMENTS_HEADING_MAX_WORDS = 12  # "5 thoughts on" and a headline
+COMMENTS_GATE = frozenset(
+    {
+        "comment", "comments", "kommentar", "kommentare", "leserkommentare", "comentario", "comentarios", "commentaire",
+        "commentaires", "komentarze", "komentarzy", "komentarz", "commenti", "comentários", "reacties", "response", "responses",
+        "replies", "reply", "reaktionen", "diskussion", "discussion", "thoughts", "thought", "gedanken", "gedanke", "antworten",
+        "réflexions", "réflexion", "respuestas", "respuesta",
+    }
+)
 # A heading, or a heading with one teaser headline after it ("Lesen Sie auch: ..."); a longer line is prose.
 RELATED_MAX_WORDS = 20
 SOCIAL = re.compile(
@@ -663,7 +686,7 @@ def may_be_caption(lowered: str, tokens: list[str]) -> bool:
 
 
 # Every word gate of `boilerplate_cues` at once (see `cue_candidates`).
-ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | {"protected"}
+ANY_CUE_WORD = CALL_TO_ACTION_GATE | SOCIAL_GATE | URL_GATE | CAPTION_GATE | COMMENTS_GATE | {"protected"}
 # Every character gate of `boilerplate_cues` (those of `may_be_legal` included).
 ANY_CUE_SUBSTRING = ("{", "%%", "@", *LEGAL_SUBSTRINGS)
 
@@ -727,6 +750,8 @@ def boilerplate_cues(text: str, lowered: str, tokens: list[str], words: int) -> 
         if "promo" not in cues:
             cues.append("promo")
         cues.append("related")
+    if words <= COMMENTS_HEADING_MAX_WORDS and could_match(COMMENTS_GATE, tokens) and COMMENTS_HEADING.match(lowered):
+        cues.append("comments")
     if caption:
         cues.append("caption")
     if words < 25 and could_match(SOCIAL_GATE, tokens) and len(SOCIAL.findall(text)) >= 2:

@@ -16,12 +16,15 @@ menus, link lists, promos and legal lines. The cleaner
 3. inside that run, removes what is still furniture: promos, captions and
    credits, repeated lines, template placeholders, short trailers, and the
    short lines of link lists (but not of the lists a paragraph introduces);
+   a comment section's heading is a wall the run does not cross, since the
+   readers' comments below it read as prose;
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
 Known limits: a page that holds two articles of similar length keeps only the
 larger; comment threads written in full sentences right after the article
-can be taken for body when nothing separates them; a dek (standfirst) of up to
+can be taken for body when no heading ("Comments", "12 Kommentare")
+separates them; a dek (standfirst) of up to
 DEK_MAX_WORDS words stays in the header, where annotations that count it as
 article text (trafilatura's evaluation) expect it in the body; an article made
 mostly of short lines (a recipe's ingredients, a product sheet, an event list)
@@ -37,9 +40,9 @@ from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, RIGHTS_RESERVED, Line, split_lines
 
-STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form"}
+STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form", "comments"}
 HEADING_END = re.compile(r"[.!?,;]$")
-CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "form", "related", "promo", "caption")
+CUES_BY_SPECIFICITY = ("template", "legal", "contact", "image-id", "form", "comments", "related", "promo", "caption")
 # The others are their own reason; a heading that announces other articles opens a link list.
 CUE_REASONS = {"contact": "promo", "image-id": "credit", "template": "paywall", "form": "promo", "related": "link-list"}
 
@@ -67,7 +70,7 @@ class DumpParts:
 # Line scores (see `line_score`). Scaled one at a time by 0.7 to 1.3, none moves text F1
 # on the dev pages by more than 0.01 (bench/extraction_sensitivity.py): the choice of
 # the article rests on their signs and order, not on exact values.
-FURNITURE_SCORE = -4.0  # a template, legal, contact or image-id line: a wall
+FURNITURE_SCORE = -4.0  # a template, legal, contact, image-id or form line, a comment section's heading: a wall
 PROMO_SCORE = -3.0
 CAPTION_SCORE = -1.5  # captions sit inside articles: a mild barrier, not a wall
 REPEATED_SCORE = -1.5
