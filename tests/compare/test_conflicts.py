@@ -211,16 +211,19 @@ def test_figures_of_other_people_are_no_conflict_but_one_persons_two_figures_are
 
 
 def test_a_figure_of_an_earlier_year_is_no_conflict_with_this_years() -> None:
-    def dated(article_id: str, body: str, year: str | None) -> Article:
+    def dated(article_id: str, body: str, year: str | None, value: str | None = None) -> Article:
         made = plain_article(article_id, f"Outlet {article_id}", body)
         made.reference_date = dt.date(2031, 5, 2)
         if year:
-            made.times = [TimeExpr(text=year, value=year, start=body.index(year), end=body.index(year) + len(year))]
+            made.times = [TimeExpr(text=year, value=value or year, start=body.index(year), end=body.index(year) + len(year))]
         return made
 
     now = dated("a", "The landslide at Orvel Pass killed 38 people on Friday.", None)
     assert not number_conflicts(now, dated("b", "In 2019, a landslide at Orvel Pass killed 212 people.", "2019"))
     assert number_conflicts(now, dated("b", "The landslide at Orvel Pass killed 41 people.", None))
+    # A month with its year written out places another event too; a month alone may be this one's.
+    assert not number_conflicts(now, dated("b", "In September 2019 a landslide at Orvel Pass killed 212 people.", "September 2019", "2019-09"))
+    assert number_conflicts(now, dated("b", "Since September a landslide at Orvel Pass killed 212 people.", "September", "2030-09"))
     # Nor is it shown beside this year's figures when those conflict.
     later = dated("b", "The landslide at Orvel Pass killed 41 people.", None)
     [conflict] = number_conflicts(now, later, dated("c", "In 2019, a landslide at Orvel Pass killed 212 people.", "2019"))

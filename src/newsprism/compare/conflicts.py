@@ -226,9 +226,20 @@ def people_about(statement: Statement) -> set[str]:
     return found
 
 
+YEAR = re.compile(r"\d{4}")
+MONTH = re.compile(r"\d{4}-\d\d")
+
+
+def written_month(time: TimeExpr) -> bool:
+    """A month with its year written out ("in September 2009"): it places another event, as a bare year does. A month
+    alone ("since June") is read against the page's date, and may be this event's."""
+    return bool(time.value and MONTH.fullmatch(time.value) and time.value[:4] in time.text)
+
+
 def other_years(first: Statement, second: Statement) -> bool:
-    """Whether one statement names a bare year before its article's that the other does not name: "in 2004, a
-    tsunami killed 230,000 people" and "last year, a 6.4-magnitude quake" tell of other events than this week's.
+    """Whether one statement names a bare year, or a month of one, before its article's that the other does not name:
+    "in 2004, a tsunami killed 230,000 people", "in September 2009 an earthquake killed more than 1,000" and "last
+    year, a 6.4-magnitude quake" tell of other events than this week's.
     The article's year is its reference date's, or the latest year it states (a page is written no earlier); a full
     date of an earlier year ("since the conflict began on December 27") may be the event's own start, and counts not."""
 
@@ -240,7 +251,7 @@ def other_years(first: Statement, second: Statement) -> bool:
         stated = [int(time.value[:4]) for time in article.times if time.type == "DATE" and time.value and time.value[:4].isdigit()]
         reference = article.reference_date or article.published
         latest = max(stated + ([reference.year] if reference else []), default=None)
-        bare = {time.value for time in times_in(statement) if time.value and len(time.value) == 4 and time.value.isdigit()}
+        bare = {time.value[:4] for time in times_in(statement) if time.value and (YEAR.fullmatch(time.value) or written_month(time))}
         return {year for year in bare if latest is not None and int(year) < latest}
 
     return bool(earlier(first) - years(second)) or bool(earlier(second) - years(first))
