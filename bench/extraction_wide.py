@@ -13,7 +13,11 @@ lines (one paragraph per non-empty line) with trafilatura's all-language
 stoplist, and trafilatura on the pages' HTML (the ceiling: it sees the markup
 the dumps have lost). `--languages` splits the figures by the language of each
 page's gold snippets (told by lingua); `--worst N` lists the pages that lose the
-most snippets, with what they lose.
+most snippets, with what they lose. `--known-run` measures how much rests on
+choosing the article's run of lines: the cleaner is given, on each page, the run
+from the first to the last line that holds a 'with' snippet (the least a
+perfect choice would take), and its in-run filters do the rest; printed
+beside it, that run kept whole, every line of it.
 """
 
 from __future__ import annotations
@@ -48,6 +52,35 @@ def newsprism_bodies(gold: dict[str, Any]) -> dict[str, str]:
         except NewsprismError:  # too short after cleaning: scores as an empty body
             bodies[page_id] = ""
     return bodies
+
+
+def known_run_bodies(gold: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """The cleaner's body of every dump when the run it keeps is the gold's (first to last line holding a 'with'
+    snippet), and that run's lines kept whole. A page whose snippets no line holds gets the cleaner's own run."""
+    from newsprism.clean import text_dump
+    from newsprism.clean.lines import Line
+
+    chooser = text_dump.choose_segment
+    filtered, whole = {}, {}
+    for page_id in sorted(gold):
+        dump = (WIDE / "pages" / f"{page_id}.txt").read_text(encoding="utf-8")
+        snippets = [" ".join(snippet.split()) for snippet in gold[page_id]["with"]]
+
+        def gold_run(lines: list[Line], snippets: list[str] = snippets) -> tuple[int, int]:
+            holding = [line.position for line in lines if any(snippet in " ".join(line.text.split()) for snippet in snippets)]
+            return (min(holding), max(holding) + 1) if holding else chooser(lines)
+
+        text_dump.choose_segment = gold_run  # measurement only: the run the gold marks, in place of the cleaner's choice
+        try:
+            filtered[page_id] = clean_document(RawDocument(id=page_id, source=f"{page_id}.txt", kind="text", content=dump)).body
+        except NewsprismError:
+            filtered[page_id] = ""
+        finally:
+            text_dump.choose_segment = chooser
+        lines = dump.splitlines()
+        holding = [number for number, line in enumerate(lines) if any(snippet in " ".join(line.split()) for snippet in snippets)]
+        whole[page_id] = "\n".join(lines[min(holding) : max(holding) + 1]) if holding else ""
+    return filtered, whole
 
 
 def justext_bodies(gold: dict[str, Any]) -> dict[str, str]:
@@ -101,6 +134,7 @@ def main() -> None:
     parser.add_argument("--languages", action="store_true", help="split newsprism's figures by page language")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list the N pages that lose the most snippets")
     parser.add_argument("--out", type=Path, help="write newsprism's predictions here as JSON")
+    parser.add_argument("--known-run", action="store_true", help="also score the cleaner given the gold's run of lines, and that run whole")
     args = parser.parse_args()
     scorer = load_scorer("extraction_wide")
     gold = json.loads((WIDE / "gold.json").read_text(encoding="utf-8"))
@@ -109,6 +143,12 @@ def main() -> None:
     report("newsprism, text dumps", scorer, gold, bodies, time.perf_counter() - started)
     if args.out:
         args.out.write_text(json.dumps({page_id: {"articleBody": body} for page_id, body in bodies.items()}))
+    if args.known_run:
+        started = time.perf_counter()
+        filtered, whole = known_run_bodies(gold)
+        seconds = time.perf_counter() - started
+        report("newsprism given the gold's run", scorer, gold, filtered, seconds)
+        report("the gold's run, every line", scorer, gold, whole, seconds)
     if args.peers:
         for name, peer in (("peer: jusText, text dumps", justext_bodies), ("peer: trafilatura, HTML", trafilatura_bodies)):
             started = time.perf_counter()
