@@ -138,7 +138,7 @@ def test_line_features_match_their_definitions() -> None:
         ("Lees ook", "related"),
         ("Related stories", "related"),
         ("Keep reading", "related"),
-        ("About the author", "related"),
+        ("About the author:", "related"),
         ("Die meistgelesenen Artikel", "related"),
         ("Über den Autor", "related"),
         ("Seguí leyendo", "related"),
@@ -149,6 +149,13 @@ def test_line_features_match_their_definitions() -> None:
         ("2 Gedanken zu „Die Fähre nach Skarra“", "comments"),
         ("5 commentaires", "comments"),
         ("Komentarze", "comments"),
+        ("Next post", "related"),
+        ("Previous article: Ferry to run twice a day", "related"),
+        ("Vorheriger Beitrag Die Fähre nach Skarra fährt wieder", "related"),
+        ("Entrada anterior", "related"),
+        ("Article suivant", "related"),
+        ("Poprzedni wpis", "related"),
+        ("This entry was posted in Harbour. Bookmark the permalink.", "promo"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
@@ -173,6 +180,7 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "Die meistgelesenen Zeitungen des Landes verloren im vergangenen Jahr erneut Leser.",
         "Comments from the harbour master were brief.",
         "Two comments on the ferry plan reached the board before Monday.",
+        "Next story on the agenda was the harbour fee, which the board raised by a tenth.",
     ],
 )
 def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:

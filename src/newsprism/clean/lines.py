@@ -72,7 +72,7 @@ CALL_TO_ACTION_PHRASES = (
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
     r"sponsored|download (?:the|our) app|support (?:our|independent) journalism|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
-    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you",
+    r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you|permalink",
     # German
     r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne) abo|"
     r"bereits abonnent|abonnent werden|(?:hier|kostenlos) (?:anmelden|registrieren)|einloggen|"
@@ -122,7 +122,7 @@ RELATED_PHRASES = (
     r"more (?:from|on|stories|news|articles|headlines)|see also|(?:also|further) read(?:ing)?|read (?:also|next)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended (?:for you|reading|stories|articles)|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|top stories|latest (?:news|stories|articles|posts)|"
-    r"keep reading\W*$|about the author\W*$",
+    r"keep reading(?=\W*$)|about the author(?=\W*$)|(?:previous|next|older|newer) (?:post|article|story|entry|entries|posts)(?=\W*$|\s*[:»›>|–-])",
     # German
     r"lesen sie (?:auch|mehr|hier|dazu)|lies auch|siehe auch|auch (?:interessant|lesenswert)|"
     r"(?:das |dies )?(?:könnte|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
@@ -131,31 +131,34 @@ RELATED_PHRASES = (
     r"(?:ähnliche|verwandte|empfohlene|beliebte|neueste|aktuelle|letzte|passende) (?:artikel|beiträge|themen|nachrichten|rezepte)|"
     r"meistgelesen|meistgelesene|meist gelesen|top-themen|empfehlungen der redaktion|"
     r"die meistgelesenen (?:artikel|beiträge|nachrichten)|weitere interessante (?:themen|artikel|beiträge)|"
-    r"über (?:den autor|die autorin)\W*$|wer hat das geschrieben\W*$",
+    r"über (?:den autor|die autorin)(?=\W*$)|wer hat das geschrieben(?=\W*$)|(?:vorheriger|nächster|voriger) (?:beitrag|artikel|post|eintrag)|"
+    r"(?:ältere|neuere) (?:beiträge|artikel|einträge)",
     # Spanish
     r"(?:leer|lee|lea|ver|vea|mira) (?:más|también|además)|(?:también )?(?:te|le|les) (?:puede|podría|pueden|podrían) (?:interesar|gustar)|"
     r"puede interesarte|quizás te interese|te recomendamos|le recomendamos|"
     r"(?:noticias|artículos|contenidos?|notas|temas|entradas|publicaciones) (?:relacionad[oa]s|similares)|relacionad[oa]s?|"
     r"más (?:noticias|leídas?|leídos|vistos?|vistas|populares|información|artículos)|lo más (?:leído|visto|popular)|"
-    r"otras noticias|últimas noticias|seguí leyendo\W*$|mirá (?:también|más)|sobre (?:el autor|la autora)\W*$",
+    r"otras noticias|últimas noticias|seguí leyendo(?=\W*$)|mirá (?:también|más)|sobre (?:el autor|la autora)(?=\W*$)|"
+    r"(?:entrada|artículo|publicación|nota|noticia) (?:anterior|siguiente)|siguiente (?:entrada|artículo|publicación|nota|noticia)",
     # French
     r"(?:à )?lire (?:aussi|également|encore|la suite)|(?:à )?(?:voir|découvrir) aussi|sur le même (?:sujet|thème)|"
     r"dans la même rubrique|vous (?:aimerez|pourriez aimer|pourriez aussi aimer)|"
     r"(?:ces articles|cet article) (?:pourrai(?:en)?t|peu(?:ven)?t) (?:aussi |également )?vous intéresser|"
     r"articles? (?:similaires|liés|connexes|recommandés|populaires)|les (?:plus lus|plus populaires|plus partagés)|"
-    r"(?:nos )?dernières (?:actualités|nouvelles|publications)|à propos de l'auteur\W*$",
+    r"(?:nos )?dernières (?:actualités|nouvelles|publications)|à propos de l'auteur(?=\W*$)|(?:article|billet) (?:suivant|précédent)",
     # Polish
     r"(?:czytaj|przeczytaj|zobacz) (?:także|też|również|więcej)|polecamy|"
     r"(?:podobne|powiązane|polecane|najnowsze|popularne) (?:artykuły|wpisy|teksty|posty|tematy)|"
     r"najczęściej (?:czytane|komentowane)|najpopularniejsze|więcej na ten temat|"
-    r"(?:to )?może (?:cię|cie|pana|panią|was) (?:też |także |również )?zainteresować",
+    r"(?:to )?może (?:cię|cie|pana|panią|was) (?:też |także |również )?zainteresować|(?:poprzedni|następny) (?:wpis|artykuł|post)",
     # Italian
     r"leggi (?:anche|di più|tutto)|(?:potrebbe|potrebbero) (?:anche )?interessarti|"
     r"(?:ti|vi) (?:potrebbe|potrebbero) (?:anche )?(?:interessare|piacere)|potrebbe piacerti|"
-    r"(?:articoli|notizie|post) (?:correlat[ie]|simili)|più (?:letti|lette|popolari|visti)|vedi anche",
+    r"(?:articoli|notizie|post) (?:correlat[ie]|simili)|più (?:letti|lette|popolari|visti)|vedi anche|articolo (?:precedente|successivo)",
     # Portuguese
     r"(?:leia|veja|confira) (?:também|mais|ainda)|saiba mais|(?:você|tu) (?:pode|poderá) (?:também )?gostar|"
-    r"(?:notícias|artigos|matérias|posts) (?:relacionad[oa]s|semelhantes)|mais (?:lid[ao]s|vist[ao]s)",
+    r"(?:notícias|artigos|matérias|posts) (?:relacionad[oa]s|semelhantes)|mais (?:lid[ao]s|vist[ao]s)|"
+    r"(?:artigo|post) (?:anterior|seguinte)|próximo (?:artigo|post)",
     # Dutch
     r"lees (?:ook|meer|verder)|(?:gerelateerde|vergelijkbare|aanbevolen|populaire) (?:artikelen|berichten|verhalen|nieuws)|"
     r"(?:dit )?(?:vind je|vindt u) (?:misschien )?ook interessant|ook interessant|meest (?:gelezen|bekeken)|bekijk ook|meer nieuws",
@@ -508,6 +511,7 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
 ENGLISH_CALL_TO_ACTION_GATE = frozenset(
     {
         "sign",
+        "permalink",
         "log",
         "login",
         "subscribe",
@@ -614,7 +618,9 @@ RELATED_OPENERS = frozenset(
     {
         # English
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
-        "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre",
+        "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre", "previous", "next", "older", "newer", "vorheriger",
+        "nächster", "voriger", "ältere", "neuere", "entrada", "artículo", "publicación", "nota", "noticia", "siguiente",
+        "billet", "poprzedni", "następny", "articolo", "artigo", "próximo",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
         "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
