@@ -23,6 +23,9 @@ HTML_F1_FLOOR = 0.95
 WRAPPED_DUMP_F1_FLOOR = 0.91
 # The dev HTML pages converted to Markdown by markdownify (0.918; 0.840 before links, images and marks were read).
 MARKDOWN_DUMP_F1_FLOOR = 0.90
+# trafilatura's 990 evaluation pages as text dumps, snippet F1 (0.879 measured by bench/extraction_wide.py; the issue's
+# target is 0.90, not reached).
+WIDE_DUMP_F1_FLOOR = 0.875
 
 
 def dev_scores(eval_dir: Path, kind: str, **options: Any) -> dict[str, float]:
@@ -48,6 +51,16 @@ def test_extraction_f1_on_the_dev_pages_as_markdown(eval_dir: Path) -> None:
     pytest.importorskip("markdownify")
     result = dev_scores(eval_dir, "text", render="markdownify")
     assert result["f1"] >= MARKDOWN_DUMP_F1_FLOOR, result
+
+
+def test_extraction_f1_on_the_wide_set_of_text_dumps(eval_dir: Path) -> None:
+    if not (eval_dir / "extraction-wide" / "gold.json").is_file():
+        pytest.skip("../shared/eval/extraction-wide is not present")
+    bench = load_bench("extraction_wide")
+    gold = json.loads((eval_dir / "extraction-wide" / "gold.json").read_text())
+    bodies = bench.newsprism_bodies(gold)
+    result = bench.load_scorer("extraction_wide").score(gold, {page_id: {"articleBody": body} for page_id, body in bodies.items()})
+    assert result["f1"] >= WIDE_DUMP_F1_FLOOR, result
 
 
 def articles_of(paths: list[Path]) -> dict[str, Article]:
