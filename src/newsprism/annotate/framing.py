@@ -40,7 +40,8 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.annotate.bias import SentenceBias, assess_and_embed, assess_and_embed_groups
 from newsprism.annotate.language import body_of
 from newsprism.annotate.loaded_lexicon import CATEGORY_OF, NEUTRAL_SAYING_VERBS
-from newsprism.annotate.quotes import CUE_VERBS, SAYING_VERBS, quoted_stretches
+from newsprism.annotate.quote_words import CUE_VERBS, SAYING_VERBS
+from newsprism.annotate.quotes import quoted_stretches
 from newsprism.model import ActorLabel, Article, Framing, LoadedCategory, LoadedTerm, OpinionKind, OpinionSentence, Quote, SentenceVerdict
 
 if TYPE_CHECKING:

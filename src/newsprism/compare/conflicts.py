@@ -31,7 +31,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from newsprism.annotate.quotes import SPEECH_VERBS
+from newsprism.annotate.quote_words import SPEECH_VERBS
 from newsprism.annotate.times import clock_minutes
 from newsprism.compare.figures import ORDINALS, WORD, Figure
 from newsprism.compare.participants import ATTRIBUTION_VERBS, clause_tokens, participant_conflicts

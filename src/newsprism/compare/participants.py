@@ -24,7 +24,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from newsprism.annotate.entities import acronym
-from newsprism.annotate.quotes import SPEECH_VERBS
+from newsprism.annotate.quote_words import SPEECH_VERBS
 from newsprism.compare.statements import Statement
 from newsprism.model import Conflict, ConflictValue, Mention
 

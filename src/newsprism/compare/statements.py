@@ -29,7 +29,7 @@ from functools import cached_property
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.annotate.quotes import SPEECH_VERBS
+from newsprism.annotate.quote_words import SPEECH_VERBS
 from newsprism.compare.figures import WORD, Figure, figures_in, singular
 from newsprism.model import Article, TimeExpr
 
