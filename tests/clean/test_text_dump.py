@@ -80,6 +80,36 @@ def test_comments_in_full_sentences_below_a_comment_heading_are_not_body() -> No
         assert {removed.text: removed.reason for removed in parts.removed}[heading] == "comments"
 
 
+def test_a_long_comment_thread_below_its_heading_is_not_body() -> None:
+    # Twelve comments in full sentences outweigh the heading's wall: the article must still end at the heading.
+    article = "\n\n".join(
+        f"The ferry board said on Monday that the crossing to Skarra number {n} would run twice a day from June, "
+        f"and that the new boat had passed its last sea trial in the bay." for n in range(4)
+    )
+    comments = "\n\n".join(
+        f"Reader {n}\nI have taken this ferry for {n + 10} years and the board has never once kept to a timetable it promised "
+        f"in spring, so I will believe it when I see boat number {n} at the pier on the first Monday of June." for n in range(12)
+    )
+    page = f"Ferry to run twice a day - Brellport Herald\n\nFerry to run twice a day\n\n{article}\n\n12 Comments\n\n{comments}\n"
+    body = "\n".join(split_dump(page).body)
+    assert "crossing to Skarra number 3" in body
+    assert "taken this ferry for" not in body
+
+
+def test_a_comment_count_under_the_headline_and_an_opinion_label_do_not_end_the_article() -> None:
+    first = "The ferry board said on Monday that the crossing to Skarra would run twice a day from June onwards."
+    rest = "\n\n".join(
+        f"Its chair said the new boat number {n} had passed its last sea trial in the bay and would carry its first "
+        f"passengers in the week after the harbour festival." for n in range(4)
+    )
+    # The count sits between the headline and the text; "Kommentar" labels the piece as opinion, mid-page.
+    page = (f"Ferry to run twice a day - Brellport Herald\n\nFerry to run twice a day\n\n3 Kommentare\n\n{first}\n\n"
+            f"{rest}\n\nKommentar\n\n{rest.replace('Its chair', 'Her deputy')}\n")
+    body = "\n".join(split_dump(page).body)
+    assert first in body
+    assert "Her deputy said the new boat number 3" in body
+
+
 def lighthouse_page(opening: str) -> str:
     """A fictional page: title, menu, headline, `opening`, a table of contents, then the article's sections."""
     sections = ["The old lamp", "A new crew", "Winter duty", "The logbooks", "Visitors", "The foghorn",

@@ -164,17 +164,21 @@ RELATED_PHRASES = (
     r"(?:dit )?(?:vind je|vindt u) (?:misschien )?ook interessant|ook interessant|meest (?:gelezen|bekeken)|bekijk ook|meer nieuws",
 )
 RELATED = re.compile(r"^\W*(?:" + "|".join(RELATED_PHRASES) + r")\b")
-# The heading of a comment section ("Comments", "12 Kommentare", "Comentarios (3)", "5 thoughts on “...”",
+# The heading of a comment section ("Comments", "12 Kommentare", "Comentarios (3)", "1 Comment", "5 thoughts on “...”",
 # "2 Gedanken zu „...“"): below it readers write, in sentences that read as prose, and the article has ended.
-# Matched on a whole short line only, in the languages of the stoplists; the "N thoughts on" form only with the
+# Matched on a whole short line only, in the languages of the stoplists. Without a count only the plural: the singular
+# ("Kommentar", "Komentarz", "Comment") labels an opinion piece as often. The "N thoughts on" form only with the
 # quoted title after it, since a sentence may open so ("Two comments on the plan reached the board").
-COMMENT_WORDS = (
-    r"comments?|kommentare?|leserkommentare|comentarios?|commentaires?|komentarz[ey]?|komentarzy|commenti|comentários|"
-    r"reacties|responses?|replies|reaktionen|diskussion|discussion"
+COMMENTS_PLURAL = (
+    r"comments|kommentare|leserkommentare|comentarios|commentaires|komentarze|komentarzy|commenti|comentários|"
+    r"reacties|responses|replies|reaktionen"
 )
+COMMENTS_SINGULAR = r"comment|kommentar|comentario|commentaire|komentarz|commento|comentário|reactie|response|reply|reaktion"
 NUMBER_WORDS = r"\d+|one|two|three|ein|eine|zwei|drei|un|une|una|uno|dos|tres|jeden|dwa|trzy"
 COMMENTS_HEADING = re.compile(
-    rf"^\W*(?:(?:{NUMBER_WORDS})\s+)?(?:{COMMENT_WORDS})\s*(?:\(\d+\))?\W*$|"
+    rf"^\W*(?:(?:{NUMBER_WORDS})\s+)?(?:{COMMENTS_PLURAL})\s*(?:\(\d+\))?\W*$|"
+    rf"^\W*(?:{NUMBER_WORDS})\s+(?:{COMMENTS_SINGULAR})\W*$|"
+    rf"^\W*(?:{COMMENTS_SINGULAR}|{COMMENTS_PLURAL})\s*\(\d+\)\W*$|"
     rf"^\W*(?:{NUMBER_WORDS})\s+(?:thoughts? on|responses? to|comments? on|repl(?:y|ies) to|gedanken? zu|kommentare? zu|antworten zu|"
     r"réflexions? sur|commentaires? sur|respuestas? a|comentarios? (?:en|a|sobre))\s*[\"“„«‘'‚]"
 )
@@ -183,7 +187,8 @@ COMMENTS_GATE = frozenset(
     {
         "comment", "comments", "kommentar", "kommentare", "leserkommentare", "comentario", "comentarios", "commentaire",
         "commentaires", "komentarze", "komentarzy", "komentarz", "commenti", "comentários", "reacties", "response", "responses",
-        "replies", "reply", "reaktionen", "diskussion", "discussion", "thoughts", "thought", "gedanken", "gedanke", "antworten",
+        "replies", "reply", "reaktionen", "reaktion", "reactie", "commento", "comentário", "thoughts", "thought", "gedanken",
+        "gedanke", "antworten",
         "réflexions", "réflexion", "respuestas", "respuesta",
     }
 )

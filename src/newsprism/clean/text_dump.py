@@ -16,8 +16,8 @@ menus, link lists, promos and legal lines. The cleaner
 3. inside that run, removes what is still furniture: promos, captions and
    credits, repeated lines, template placeholders, short trailers, and the
    short lines of link lists (but not of the lists a paragraph introduces);
-   a comment section's heading is a wall the run does not cross, since the
-   readers' comments below it read as prose;
+   a comment section's heading ends it, since the readers' comments below
+   it read as prose;
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
@@ -430,6 +430,7 @@ def split_dump(text: str) -> DumpParts:
     unrepeat_listed_headings(lines)
     unrepeat_paragraph_in_article(lines)
     start, end = choose_segment(lines)
+    end = before_comments(lines, start, end)
     keep = [False] * len(lines)
     for position in range(start, end):
         keep[position] = in_body(lines, position, start, end)
@@ -471,6 +472,29 @@ def split_dump(text: str) -> DumpParts:
     # the hundreds of removed lines of a page are built in C.
     parts.removed = list(map(tuple.__new__, repeat(RemovedLine), zip(texts, reasons, strict=True)))
     return parts
+
+
+# A comment section's heading ends the article when at least this many clean prose lines of the run lie above it:
+# fewer, and it is a count of comments shown under the headline ("3 Kommentare"), above the article's text.
+COMMENTS_MIN_PROSE_ABOVE = 2
+
+
+def before_comments(lines: list[Line], start: int, end: int) -> int:
+    """The end of the run, moved up to the first comment section's heading inside it ("12 Comments", "Kommentare").
+
+    The heading scores as a wall, but a long thread of comments written in
+    full sentences outweighs any wall, and the run then takes the thread as
+    article text. Limit: an article that goes on below a heading of its
+    comment section (a page that shows the first comments mid-article) loses
+    what follows.
+    """
+    prose_above = 0
+    for position in range(start, end):
+        line = lines[position]
+        if "comments" in line.cues and prose_above >= COMMENTS_MIN_PROSE_ABOVE:
+            return position
+        prose_above += is_clean_prose(line)
+    return end
 
 
 def drop_announced_teasers(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
