@@ -230,6 +230,13 @@ def test_a_figure_of_an_earlier_year_is_no_conflict_with_this_years() -> None:
     assert [value.value for value in conflict.values] == ["38 people", "41 people"]
 
 
+def test_a_count_under_a_modal_is_no_report_to_contradict() -> None:
+    reported = plain_article("a", "The Ledger", "The landslide at Orvel Pass killed 38 people on Friday.")
+    # A forecast, or a rule, is not what happened.
+    assert not number_conflicts(reported, plain_article("b", "Valley Post", "The landslide at Orvel Pass could have killed 120 people."))
+    assert number_conflicts(reported, plain_article("b", "Valley Post", "The landslide at Orvel Pass killed 41 people on Friday."))
+
+
 def test_a_part_counted_in_a_whole_is_no_conflict_with_the_whole() -> None:
     whole = plain_article("a", "The Ledger", "Seven bullets struck the patrol car on Orvel Street, police said.")
     assert not number_conflicts(whole, plain_article("b", "Valley Post", "Three of the seven bullets struck the patrol car on Orvel Street."))

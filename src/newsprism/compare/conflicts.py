@@ -101,7 +101,7 @@ def figure_conflict(group: list[Statement], unit: str, measure: str | None = Non
     def compared(figure: Figure, statement: Statement) -> bool:
         if (statement.secondary and figure.measure is None) or figure.vague:
             return False  # "hundreds of flights" says an order of magnitude: it does not contradict "97 flights"
-        return figure.unit == unit and (measure is None or figure.measure == measure)
+        return figure.unit == unit and (measure is None or figure.measure == measure) and not under_modal(statement, figure)
 
     counted = [(statement, [f for f in statement.figures if compared(f, statement)]) for statement in group]
     counted = [(statement, figures) for statement, figures in counted if figures]
@@ -301,6 +301,28 @@ VERB_OVERRULED = 2
 TIME_SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 # How far up the parse a figure is followed to the verb it hangs from: number -> unit -> verb, through a preposition.
 GOVERNOR_STEPS = 5
+
+
+# Modal verbs that make a count a possibility, a rule or a forecast rather than a report ("could rise to 1,000",
+# "must exceed 50 percent"); "will" is left out: "will carry 379 passengers" reports a plan as fact.
+MODALS = frozenset({"can", "could", "may", "might", "must", "should", "would", "shall", "ca"})
+
+
+def under_modal(statement: Statement, figure: Figure) -> bool:
+    """Whether the verb a figure's clause hangs from carries a modal ("the toll could rise to 1,000", "elections can
+    only be valid with a turnout above 50 percent"): such a count is not what happened, and contradicts no report.
+    Without a parse, False."""
+    span = parsed(statement, figure.start, figure.end)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(GOVERNOR_STEPS):
+        if token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end:
+            return any(child.tag_ == "MD" and child.lower_ in MODALS for child in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def governing_verb(statement: Statement, figure: Figure) -> str | None:
