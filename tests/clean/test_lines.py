@@ -150,6 +150,11 @@ def test_line_features_match_their_definitions() -> None:
         ("5 commentaires", "comments"),
         ("Komentarze", "comments"),
         ("1 Kommentar", "comments"),
+        ("MIRA: El ferry a Skarra zarpa dos veces al día", "related"),
+        ("Lea: El puerto de Orvel cierra por obras", "related"),
+        ("PUEDES VER: ¿Qué cambia en el puerto?", "related"),
+        ("Infórmate más", "related"),
+        ("Dowiedz się więcej: Prom do Skarry pływa dwa razy dziennie", "related"),
         ("Next post", "related"),
         ("Previous article: Ferry to run twice a day", "related"),
         ("Vorheriger Beitrag Die Fähre nach Skarra fährt wieder", "related"),
@@ -183,6 +188,7 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "Two comments on the ferry plan reached the board before Monday.",
         "Next story on the agenda was the harbour fee, which the board raised by a tenth.",
         "Kommentar",  # the label of an opinion piece, as often as a comment section's heading
+        "Mira hacia el puerto cada mañana, dijo el capitán del ferry a los vecinos.",
     ],
 )
 def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:

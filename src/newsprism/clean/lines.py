@@ -139,7 +139,8 @@ RELATED_PHRASES = (
     r"(?:noticias|artículos|contenidos?|notas|temas|entradas|publicaciones) (?:relacionad[oa]s|similares)|relacionad[oa]s?|"
     r"más (?:noticias|leídas?|leídos|vistos?|vistas|populares|información|artículos)|lo más (?:leído|visto|popular)|"
     r"otras noticias|últimas noticias|seguí leyendo(?=\W*$)|mirá (?:también|más)|sobre (?:el autor|la autora)(?=\W*$)|"
-    r"(?:entrada|artículo|publicación|nota|noticia) (?:anterior|siguiente)|siguiente (?:entrada|artículo|publicación|nota|noticia)",
+    r"(?:entrada|artículo|publicación|nota|noticia) (?:anterior|siguiente)|siguiente (?:entrada|artículo|publicación|nota|noticia)|"
+    r"(?:mira|lea|lee|vea|puedes ver|ver también|inf[oó]rmate más)(?=\s*:|\W*$)",
     # French
     r"(?:à )?lire (?:aussi|également|encore|la suite)|(?:à )?(?:voir|découvrir) aussi|sur le même (?:sujet|thème)|"
     r"dans la même rubrique|vous (?:aimerez|pourriez aimer|pourriez aussi aimer)|"
@@ -150,7 +151,8 @@ RELATED_PHRASES = (
     r"(?:czytaj|przeczytaj|zobacz) (?:także|też|również|więcej)|polecamy|"
     r"(?:podobne|powiązane|polecane|najnowsze|popularne) (?:artykuły|wpisy|teksty|posty|tematy)|"
     r"najczęściej (?:czytane|komentowane)|najpopularniejsze|więcej na ten temat|"
-    r"(?:to )?może (?:cię|cie|pana|panią|was) (?:też |także |również )?zainteresować|(?:poprzedni|następny) (?:wpis|artykuł|post)",
+    r"(?:to )?może (?:cię|cie|pana|panią|was) (?:też |także |również )?zainteresować|(?:poprzedni|następny) (?:wpis|artykuł|post)|"
+    r"dowiedz się więcej(?=\s*:|\W*$)",
     # Italian
     r"leggi (?:anche|di più|tutto)|(?:potrebbe|potrebbero) (?:anche )?interessarti|"
     r"(?:ti|vi) (?:potrebbe|potrebbero) (?:anche )?(?:interessare|piacere)|potrebbe piacerti|"
@@ -625,7 +627,7 @@ RELATED_OPENERS = frozenset(
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
         "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre", "previous", "next", "older", "newer", "vorheriger",
         "nächster", "voriger", "ältere", "neuere", "entrada", "artículo", "publicación", "nota", "noticia", "siguiente",
-        "billet", "poprzedni", "następny", "articolo", "artigo", "próximo",
+        "billet", "poprzedni", "następny", "articolo", "artigo", "próximo", "puedes", "informate", "infórmate", "dowiedz",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
         "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
