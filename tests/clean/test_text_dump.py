@@ -110,6 +110,18 @@ def test_a_comment_count_under_the_headline_and_an_opinion_label_do_not_end_the_
     assert "Her deputy said the new boat number 3" in body
 
 
+def test_a_timestamp_between_paragraphs_is_a_dateline_not_a_subheading() -> None:
+    paragraph = ("The ferry board said on Monday that the crossing to Skarra number {n} would run twice a day from June, "
+                 "and that the new boat had passed its last sea trial in the bay.")
+    page = (f"Ferry to run twice a day - Brellport Herald\n\nFerry to run twice a day\n\n{paragraph.format(n=1)}\n\n"
+            f"Aktualisiert am 14.05.2031, 15:40 Uhr\n\n{paragraph.format(n=2)}\n\nThe timetable for 2031\n\n"
+            f"{paragraph.format(n=3)}\n")
+    parts = split_dump(page)
+    assert "Aktualisiert am 14.05.2031, 15:40 Uhr" not in parts.body
+    assert "The timetable for 2031" in parts.body  # a subheading with a year and no clock time stays
+    assert {removed.text: removed.reason for removed in parts.removed}["Aktualisiert am 14.05.2031, 15:40 Uhr"] == "dateline"
+
+
 def lighthouse_page(opening: str) -> str:
     """A fictional page: title, menu, headline, `opening`, a table of contents, then the article's sections."""
     sections = ["The old lamp", "A new crew", "Winter duty", "The logbooks", "Visitors", "The foghorn",

@@ -317,6 +317,8 @@ def removal_reason(line: Line, where: str = "body") -> str:
                 return CUE_REASONS.get(cue, cue)
     if where == "footer":
         return "link-list"
+    if where == "body" and is_timestamp(line):
+        return "dateline"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
         return "navigation"
     return "repeated" if line.repeated > 1 else "boilerplate"
@@ -549,6 +551,8 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False
     if line.prose:
         return True
+    if is_timestamp(line):
+        return False  # "von Anja Roe am 14. Mai 2014, 15:40 Uhr", "asked Feb 6, 2014 at 20:37": a post's or a comment's date
     # A short line between prose lines is a subheading or a short paragraph;
     # keep it when prose follows soon and it does not sit in a link list.
     following = lines[position + 1 : min(end, position + 3)]
@@ -557,6 +561,17 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     if line.block_size >= LIST_MIN_LINES and not short_paragraph(lines, position, start, end):
         return False
     return line.words >= 2 or bool(HEADING_END.search(line.text))
+
+
+# A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
+TIMESTAMP_MAX_WORDS = 15
+TIMESTAMP_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\.\d\d\s*Uhr\b")
+TIMESTAMP_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\b")
+
+
+def is_timestamp(line: Line) -> bool:
+    """A short line that is not prose and gives a date (a year, or day and month in figures) and a clock time."""
+    return not line.prose and line.words <= TIMESTAMP_MAX_WORDS and bool(TIMESTAMP_CLOCK.search(line.text)) and bool(TIMESTAMP_DATE.search(line.text))
 
 
 # Fewer words than this make a label or a button more often than a paragraph ("Read more.", "Share this article.").
