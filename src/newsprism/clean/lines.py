@@ -39,14 +39,14 @@ URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 # one of LEGAL_SUBSTRINGS, which `may_be_legal` looks for.
 RIGHTS_RESERVED = (
     r"alle rechte vorbehalten|urheberrechtlich geschützt|todos los derechos reservados|derechos reservados|tous droits réservés|"
-    r"wszelkie prawa zastrzeżone|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden"
+    r"wszelkie prawa zastrzeżone|chroniony prawem autorskim|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden"
 )
 COPYRIGHT = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|^\s*copyright\b|\bcopyright\s*(?:\(c\)\s*)?\d{4}|all rights? reserved|protected by copyright|" + RIGHTS_RESERVED,
     re.IGNORECASE,
 )
 LEGAL_SUBSTRINGS = ("©", "ⓒ", "(c)", "copyright", "reserved", "vorbehalten", "urheberrecht", "reservados", "réservés", "zastrzeżone",
-                    "riservati", "voorbehouden")
+                    "prawem autorskim", "riservati", "voorbehouden")
 IMAGE_CODE = re.compile(r"^(?:[A-Z]{0,3}\d{0,3}\s+)?[A-Z0-9_-]*\d{3,}[A-Z0-9_-]*$")
 # Patterns for a run of digits written \d\d* rather than \d+ (and \d\d\d rather than
 # \d{3}): a pattern that opens with one character class lets `re` skip to the next
@@ -70,7 +70,7 @@ CALL_TO_ACTION_PHRASES = (
     r"click here|tap here|read more|continue reading|share (?:this|on)|follow us|"
     r"leave a (?:comment|reply)|comments? (?:are|have been) closed|post a comment|"
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
-    r"sponsored|download (?:the|our) app|support (?:our|independent) journalism|"
+    r"sponsored|download (?:the|our) (?:\w+ ){0,3}apps?|support (?:our|independent) journalism|akismet|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
     r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you|permalink",
     # German
@@ -132,7 +132,7 @@ RELATED_PHRASES = (
     r"meistgelesen|meistgelesene|meist gelesen|top-themen|empfehlungen der redaktion|"
     r"die meistgelesenen (?:artikel|beiträge|nachrichten)|weitere interessante (?:themen|artikel|beiträge)|"
     r"über (?:den autor|die autorin)(?=\W*$)|wer hat das geschrieben(?=\W*$)|(?:vorheriger|nächster|voriger) (?:beitrag|artikel|post|eintrag)|"
-    r"(?:ältere|neuere) (?:beiträge|artikel|einträge)",
+    r"(?:ältere|neuere) (?:beiträge|artikel|einträge)|vorschau auf den nächsten (?:artikel|beitrag)",
     # Spanish
     r"(?:leer|lee|lea|ver|vea|mira) (?:más|también|además)|(?:también )?(?:te|le|les) (?:puede|podría|pueden|podrían) (?:interesar|gustar)|"
     r"puede interesarte|quizás te interese|te recomendamos|le recomendamos|"
@@ -519,6 +519,7 @@ ENGLISH_CALL_TO_ACTION_GATE = frozenset(
     {
         "sign",
         "permalink",
+        "akismet",
         "log",
         "login",
         "subscribe",
@@ -557,6 +558,7 @@ ENGLISH_CALL_TO_ACTION_GATE = frozenset(
         "advertising",
         "sponsored",
         "app",
+        "apps",
         "journalism",
         "reserved",
         "reproduced",
@@ -626,7 +628,7 @@ RELATED_OPENERS = frozenset(
         # English
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
         "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre", "previous", "next", "older", "newer", "vorheriger",
-        "nächster", "voriger", "ältere", "neuere", "entrada", "artículo", "publicación", "nota", "noticia", "siguiente",
+        "nächster", "voriger", "ältere", "neuere", "vorschau", "entrada", "artículo", "publicación", "nota", "noticia", "siguiente",
         "billet", "poprzedni", "następny", "articolo", "artigo", "próximo", "puedes", "informate", "infórmate", "dowiedz",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
