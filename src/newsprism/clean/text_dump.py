@@ -13,22 +13,21 @@ menus, link lists, promos and legal lines. The cleaner
    colon, but not a menu or a related-links list next to the article,
    and starts it at the repeated headline when the article's opening
    paragraphs sit above an insert (a table of contents, a share bar);
-3. inside that run, removes what is still furniture: promos, captions and
-   credits, repeated lines, template placeholders, short trailers, and the
-   short lines of link lists (but not of the lists a paragraph introduces);
-   a comment section's heading ends it, since the readers' comments below
-   it read as prose;
+3. ends the run at a comment section's heading inside it (the readers'
+   comments below it read as prose), and inside the run removes what is still
+   furniture: promos, captions and credits, repeated lines, template
+   placeholders, datelines and timestamps, short trailers, and the short lines
+   of link lists (but not of the lists a paragraph introduces);
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
 Known limits: a page that holds two articles of similar length keeps only the
-larger; comment threads written in full sentences right after the article
-can be taken for body when no heading ("Comments", "12 Kommentare")
-separates them; a dek (standfirst) of up to
-DEK_MAX_WORDS words stays in the header, where annotations that count it as
-article text (trafilatura's evaluation) expect it in the body; an article made
-mostly of short lines (a recipe's ingredients, a product sheet, an event list)
-scores too low to be found.
+larger; comment threads written in full sentences right after the article can
+be taken for body when no heading ("Comments", "12 Kommentare") separates
+them; a dek (standfirst) of up to DEK_MAX_WORDS words stays in the header,
+where annotations that count it as article text (trafilatura's evaluation)
+expect it in the body; an article made mostly of short lines (a recipe's
+ingredients, a product sheet, an event list) scores too low to be found.
 """
 
 from __future__ import annotations
