@@ -218,3 +218,8 @@ def test_quoted_words_after_a_speech_verb_and_a_preposition_are_a_mixed_quote() 
 
 def test_a_single_word_object_of_a_cue_verb_is_not_a_quote() -> None:
     assert [quote.text for quote in quotes_of("Mayor Odile Barrant affirmed the town’s right to defend itself.")] == []
+
+
+def test_a_place_before_the_subject_is_not_the_speaker() -> None:
+    [quote] = quotes_of('"The pier will reopen in May," U.S. officials said on Tuesday.')
+    assert quote.speaker_name == "U.S. officials"

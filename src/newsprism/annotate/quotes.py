@@ -114,6 +114,7 @@ INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod"}
 # Dependencies inside a noun phrase, climbed from its first word to its head ("the" -> "Wire", "Ms." -> "Orlo").
 NOUN_PHRASE_DEPS = {"det", "compound", "amod", "poss", "nmod", "case", "nummod"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SPEAKER_MODIFIER_LABELS = {"PERSON", "ORG"}  # a name before the subject's noun that is the speaker ("Boeing officials")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME"}
 # A mixed quote: the content holds at least this many words besides the quotation.
@@ -787,12 +788,25 @@ class _Resolver:
             return self._antecedent(token)
         number = self.entity_of[token.i]
         if number < 0:
+            # "the carrier, Caldera Line" names its speaker in the apposition, "Caldera Line officials" in the compound; "U.S.
+            # officials" and "a Moscow court" do not: a place that modifies the speaker is not the speaker.
             number = next(
-                (self.entity_of[child.i] for child in token.children if child.dep_ in ("appos", "compound") and self.entity_of[child.i] >= 0), -1
+                (
+                    self.entity_of[child.i]
+                    for child in token.children
+                    if self.entity_of[child.i] >= 0
+                    and (child.dep_ == "appos" or child.dep_ == "compound" and self.label_of(child) in SPEAKER_MODIFIER_LABELS)
+                ),
+                -1,
             )
         if number >= 0:
             return _name_part(self.entities[number])
         return _name_part(self.doc[token.left_edge.i : token.i + 1])
+
+    def label_of(self, token: Token) -> str:
+        """The label of the entity a token is part of ("" for none)."""
+        number = self.entity_of[token.i]
+        return self.entities[number].label_ if number >= 0 else ""
 
     def _antecedent(self, pronoun: Token) -> Span | None:
         """The last earlier entity a pronoun can refer to (a person for he/she, a group or body for they/it)."""

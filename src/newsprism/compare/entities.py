@@ -127,6 +127,7 @@ def link_entities(articles: list[Article]) -> list[Entity]:
             story_id[item] = entity.id
 
     names = {entity.id: entity.name for entity in table}
+    by_id = {entity.id: entity for entity in table}
     for number, article in enumerate(articles):
         for mention in article.entities:
             if mention.entity is not None:
@@ -138,6 +139,8 @@ def link_entities(articles: list[Article]) -> list[Entity]:
             if entity_id is None and quote.speaker_name:
                 # The model missed the speaker's name as an entity ("Varesh said"): read the name itself.
                 entity_id = person_named(quote.speaker_name, present)
+            if entity_id is not None and by_id[entity_id].type in PLACE_TYPES:
+                entity_id = organization_named(by_id[entity_id].name, present)
             if entity_id is not None:
                 quote.speaker = entity_id
                 quote.speaker_name = names[entity_id]
@@ -146,11 +149,26 @@ def link_entities(articles: list[Article]) -> list[Entity]:
 
 
 def speaker_mention(mentions: list[Mention], span: tuple[int, int] | None) -> Mention | None:
-    """The entity mention that overlaps a quote's speaker span, if any."""
+    """The entity mention that names a quote's speaker: one that overlaps the speaker span and reaches its end, where
+    the phrase's head is. A name that only modifies the head ("Russian" in "Russian authorities", "Tokyo" in "Tokyo's
+    fire department") names no speaker: the authorities speak, not Russia."""
     if span is None:
         return None
     start, end = span
-    return next((mention for mention in mentions if mention.start < end and start < mention.end), None)
+    return next((mention for mention in mentions if mention.start < end and start < mention.end and mention.end >= end), None)
+
+
+# Entity types that are not speakers: a place does not speak ("Alaska said" is its airline, "Ukraine denied" its
+# government, which the story may not name as an entity), nor does a building.
+PLACE_TYPES = frozenset({"place", "facility"})
+
+
+def organization_named(name: str, present: list[Entity]) -> str | None:
+    """The one organisation of the article whose name begins with a place's name ("Alaska" -> "Alaska Airlines"),
+    the speaker a place's name stands for in a story about it; None when none or several do."""
+    key = name_key(name)
+    fitting = [entity.id for entity in present if entity.type == "organization" and name_key(entity.name).startswith(key + " ")]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 # Shorter names are too often two people's ("Lee" / "Lea", "Rao" / "Roy").
