@@ -26,6 +26,7 @@ def test_affiliation_and_country_come_from_the_story_s_own_words() -> None:
     scholar = person("person:jon-pell", "Jon Pell", "analyst")
     assert affiliation_of("Jon Pell", scholar, PLACES) == ("analyst", None)
     assert affiliation_of("Ostrel", PLACES[1], PLACES) == ("government", "Ostrel")
+    assert affiliation_of("Ostrel", None, PLACES) == ("government", "Ostrel")  # a country named as speaker, no entity linked
     assert affiliation_of("Someone", None, PLACES) == ("unknown", None)
 
 

@@ -190,6 +190,11 @@ def affiliation_of(name: str, speaker: Entity | None, entities: list[Entity]) ->
     country = _country_in(description, speaker, entities)
     if speaker is not None and speaker.type == "place":
         return "government", speaker.name  # "North Korea blames ...": the country speaking through its government
+    if speaker is None:
+        # A quote's speaker is never a place entity (compare.entities): "Ukraine denied" keeps only the name.
+        place = next((entity for entity in entities if entity.type == "place" and name in (entity.name, *entity.aliases)), None)
+        if place is not None:
+            return "government", place.name
     if words & MEDIA_WORDS:
         return ("state media" if words & STATE_WORDS else "media"), country
     for affiliation, cues in AFFILIATION_WORDS:
