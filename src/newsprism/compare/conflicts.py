@@ -513,46 +513,32 @@ def dated_acts_meet(first: Statement, second: Statement, core: bool = False) -> 
     besides names ("signed ... on Wednesday" / "On Tuesday, ... put her name to a joint response accord"), not
     merely the same people ("Putin visited Vietnam on Thursday" / "On June 19, Putin ... met Kim").
 
-    With `core`, only the words of the act itself are read (see `core_act_words`): day conflicts ask that much,
+    With `core`, only the words of the act itself are read (see `act_words`): day conflicts ask that much,
     since the clauses below a dated verb often tell the same background for two acts of one case.
     """
-    words = core_act_words if core else act_words
-    return any(words(first, a) & words(second, b) for a in event_days(first) for b in event_days(second) if a.value != b.value)
+    return any(act_words(first, a, core) & act_words(second, b, core) for a in event_days(first) for b in event_days(second) if a.value != b.value)
 
 
-# The dependents of a verb that say what the act is, with the objects of its prepositions (see `core_act_words`).
+# The dependents of a verb that say what the act is, with the objects of its prepositions (see `act_words`).
 CORE_PARTS = frozenset({"dobj", "attr", "oprd", "acomp", "dative", "nsubjpass", "prt"})
 
 
-def core_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
-    """The words of the act a date belongs to: its verb, the verb's objects and complements, what it is done to, and
-    the objects of its prepositions; not the clauses below them. "Two men went on trial on Wednesday for killing a
-    mother" and "a man was convicted on Tuesday for killing a mother" share the killing, not the act the days date
-    (trial, conviction). Read on ECB+'s events, where every date conflict that met only below the verbs was false
-    (a trial and a verdict, two earthquakes, an assault's start counted in days, two games' losses, two comments'
-    timestamps). Without the article's parse, the whole statement's words (as `act_words`)."""
-    verb = dated_verb(statement, time)
-    if verb is None:
-        return act_words(statement, time)
-    tokens = [verb, *(child for child in verb.children if child.dep_ in CORE_PARTS)]
-    tokens += [object_ for child in verb.children if child.dep_ == "prep" for object_ in child.children if object_.dep_ == "pobj"]
-    inside = [token for token in tokens if statement.start <= token.idx < statement.end and not time.start <= token.idx < time.end]
-    words = [token.text for token in inside if token.is_alpha]
-    words += [verb.lemma_ + particle.lower_ for particle in verb.children if particle.dep_ == "prt"]  # "took off" -> "takeoff"
-    dated = {word.lower() for word in WORD.findall(time.text)}
-    return frozenset(stem(word) for word in content_words([word for word in words if not word[:1].isupper()]) if word not in dated)
-
-
-def act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
+def act_words(statement: Statement, time: TimeExpr, core: bool = False) -> frozenset[str]:
     """Lower-case content words, stemmed, of the clause a date belongs to (names left out: they say who, not what).
 
     With the article's parse: the verb the date hangs from and its own clause, not the clauses below it
-    ("Port Veyra remained closed on Wednesday as the governments signed ..." -> remained, closed, ...).
-    Without one: the whole statement. Worked out once per statement and date.
+    ("Port Veyra remained closed on Wednesday as the governments signed ..." -> remained, closed, ...). With `core`,
+    only the act itself: the verb, its objects and complements, what it is done to, and the objects of its
+    prepositions. "Two men went on trial on Wednesday for killing a mother" and "a man was convicted on Tuesday for
+    killing a mother" share the killing, not the act the days date (trial, conviction); read on ECB+'s events, every
+    date conflict that met only below the verbs was false (a trial and a verdict, two earthquakes, an assault's start
+    counted in days, two games' losses, two comments' timestamps). Without a parse: the whole statement. Worked out
+    once per statement, date and reading.
     """
-    if time.start not in statement.acts:
-        statement.acts[time.start] = clause_act_words(statement, time)
-    return statement.acts[time.start]
+    key = (time.start, core)
+    if key not in statement.acts:
+        statement.acts[key] = clause_act_words(statement, time, core)
+    return statement.acts[key]
 
 
 # What makes a participle a clause of its own ("the ship, which had been bound for ..."), not a description.
@@ -573,15 +559,16 @@ def dated_verb(statement: Statement, time: TimeExpr) -> Token | None:
     return verb
 
 
-def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
+def clause_act_words(statement: Statement, time: TimeExpr, core: bool = False) -> frozenset[str]:
     verb = dated_verb(statement, time)
     if verb is None:
         words = WORD.findall(statement.text)
     else:
+        below = core_tokens(verb) if core else clause_tokens(verb)
         # Words only, and none of the time expression's own ("p.m.", "GMT"): two clock times would meet on those.
         tokens = [
             token
-            for token in (verb, *clause_tokens(verb))
+            for token in (verb, *below)
             if statement.start <= token.idx < statement.end and not time.start <= token.idx < time.end and token.is_alpha
         ]
         words = [token.text for token in tokens]
@@ -589,6 +576,12 @@ def clause_act_words(statement: Statement, time: TimeExpr) -> frozenset[str]:
         words += [token.lemma_ + particle.lower_ for token in tokens for particle in token.children if particle.dep_ == "prt"]
     dated = {word.lower() for word in WORD.findall(time.text)}
     return frozenset(stem(word) for word in content_words([word for word in words if not word[:1].isupper()]) if word not in dated)
+
+
+def core_tokens(verb: Token) -> list[Token]:
+    """The dependents of a verb that say what the act is (CORE_PARTS), and the objects of its prepositions."""
+    tokens = [child for child in verb.children if child.dep_ in CORE_PARTS]
+    return tokens + [object_ for child in verb.children if child.dep_ == "prep" for object_ in child.children if object_.dep_ == "pobj"]
 
 
 def stem(word: str) -> str:

@@ -285,7 +285,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
 MEASURE_WINDOW = 25  # characters read on each side of the figure
 PHRASE_END = re.compile(r"[,;]")
 CONVERSION_WINDOW = 30  # characters a conversion in parentheses may take: "(12,400 feet)", "(4 km)"
-CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,28}\)")
+CONVERSION_AFTER = re.compile(rf"^\s*\([^()]{{0,{CONVERSION_WINDOW - 2}}}\)")  # within the window, its parentheses included
 
 
 def measure_of(text: str, match: re.Match[str]) -> str | None:

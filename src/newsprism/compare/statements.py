@@ -67,7 +67,7 @@ class Statement:
     # A reading that only joins claims other statements form, never forms one (see `conjunct_readings`).
     secondary: bool = False
     # Per-statement work done once, however many pairs the statement is compared in (see conflicts.act_words).
-    acts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    acts: dict[tuple[int, bool], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def days(self) -> list[str]:
