@@ -166,6 +166,15 @@ def test_line_features_match_their_definitions() -> None:
         ("Article suivant", "related"),
         ("Poprzedni wpis", "related"),
         ("This entry was posted in Harbour. Bookmark the permalink.", "promo"),
+        ("Join the readers who get the latest harbour news delivered to their inboxes every week.", "promo"),
+        ("Ihr Beitrag hilft, unsere Berichterstattung über den Hafen kostenlos zu halten.", "promo"),
+        ("Wir informieren Sie regelmäßig über neue Fahrpläne.", "promo"),
+        ("Gefällt Ihnen dieser Artikel?", "promo"),
+        ("Teile diesen Beitrag auf", "promo"),
+        ("Die neue Ausgabe gibt es jetzt im Abo und am Kiosk.", "promo"),
+        ("¿Ya conoces nuestro canal de Telegram? Únete aquí.", "promo"),
+        ("Para comentar debes registrarte.", "promo"),
+        ("Tous nos podcasts dans votre boîte mail.", "promo"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
@@ -193,8 +202,28 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "Next story on the agenda was the harbour fee, which the board raised by a tenth.",
         "Kommentar",  # the label of an opinion piece, as often as a comment section's heading
         "Mira hacia el puerto cada mañana, dijo el capitán del ferry a los vecinos.",
+        "The board will get the latest figures from the harbour master in June, its chair said.",
+        "Der Hafenmeister informiert die Fischer jeden Morgen über das Wetter auf See.",
+        "El canal de acceso al puerto se dragará en invierno, según la autoridad portuaria.",
     ],
 )
 def test_prose_that_uses_the_same_words_gets_no_cue(text: str) -> None:
     (line,) = split_lines(text + "\n")
     assert line.cues == (), line
+
+
+def test_a_line_in_the_pages_second_language_reads_as_prose() -> None:
+    # The page's longest lines are an English archive banner; the post below it is German. Its sentences are prose in
+    # German, though the page's language (the stoplist that covers most of the longest lines) is English.
+    banner = [
+        f"This page is part of a collection that the harbour archive keeps of the local blogs and of the pages they link to, "
+        f"so that a reader who follows an old link can still see what was there when it was written, number {n}."
+        for n in range(4)
+    ]
+    post = [
+        "Es ist schon eine ganze Weile her, als die erste Fähre nach Skarra im Hafen anlegte, und jetzt ist auch die zweite da.",
+        "So sah es aus, als die beiden Fähren zum ersten Mal nebeneinander am neuen Anleger lagen und auf die Leute warteten.",
+    ]
+    lines = split_lines("\n\n".join([*banner, "Fähren im Hafen", *post]) + "\n")
+    assert all(line.prose for line in lines if line.text in post)
+    assert not next(line for line in lines if line.text == "Fähren im Hafen").prose

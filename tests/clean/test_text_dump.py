@@ -379,3 +379,40 @@ def test_sentences_on_consecutive_lines_that_end_an_article_set_apart_by_blank_l
             + "\n".join(steps) + "\n\nAlle Rechte vorbehalten.\n")
     parts = split_dump(page)
     assert parts.body == [*paragraphs, *steps]
+
+
+def test_a_lone_opening_and_closing_sentence_of_the_article_are_body() -> None:
+    # Each too short to read as prose, each right outside the article's run of paragraphs: the run never starts or
+    # ends on a line that scores below zero, so they are taken in when they are a sentence with no cue.
+    opening, closing = "Ihr kennt das sicher auch!", "Vielen Dank für das Gespräch."
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{opening}\n\n"
+            + "\n\n".join(GERMAN_ARTICLE) + f"\n\n{closing}\n\nNewsletter abonnieren\nImpressum\nDatenschutzerklärung\n")
+    parts = split_dump(page)
+    assert parts.body == [opening, *GERMAN_ARTICLE, closing]
+
+
+def test_a_question_or_a_label_right_after_the_article_is_not_body() -> None:
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE)
+            + "\n\nSie wollen mehr über den Hafen wissen?\n\nNewsletter abonnieren\nImpressum\n")
+    assert split_dump(page).body == GERMAN_ARTICLE
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE)
+            + "\n\nMehr vom Hafen\n\nNewsletter abonnieren\nImpressum\n")
+    assert split_dump(page).body == GERMAN_ARTICLE
+
+
+def test_a_caption_that_ends_with_its_credit_is_not_body_wherever_it_sits() -> None:
+    # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish; between two paragraphs the
+    # run crosses it as any short line, and the line itself is dropped as a caption.
+    captions = ["Der neue Anleger am Morgen nach der Eröffnung. (Foto: Privat)", "Die Fähre im Hafen von Brellport. Kuva: Jana Roe"]
+    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n{captions[0]}\n\n"
+            f"{GERMAN_ARTICLE[1]}\n\n{GERMAN_ARTICLE[2]}\n\n{captions[1]}\n\n{GERMAN_ARTICLE[3]}\n")
+    parts = split_dump(page)
+    assert parts.body == GERMAN_ARTICLE
+    assert all(caption in parts.captions for caption in captions)
+
+
+def test_a_paragraph_that_cites_its_source_in_parentheses_stays_body() -> None:
+    cited = "Im vergangenen Jahr legten in Brellport mehr Fähren an als je zuvor. (Quelle: Hafenamt Brellport)"
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE[:2])
+            + f"\n\n{cited}\n\n" + "\n\n".join(GERMAN_ARTICLE[2:]) + "\n")
+    assert cited in split_dump(page).body

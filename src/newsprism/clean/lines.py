@@ -63,7 +63,7 @@ BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣*-]|\d+\.)\s+")
 # that prose uses too ("teilen", "compartir", "Spenden" are also plain verbs and nouns).
 CALL_TO_ACTION_PHRASES = (
     # English
-    r"sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox|unsubscribe|"
+    r"sign (?:up|in)|log ?in|subscribe|subscription|subscriber|newsletter|inbox(?:es)?|unsubscribe|get the latest (?:news|stories|headlines|updates)|"
     r"donat(?:e|ion)|becom(?:e|ing) an? (?:\w+ )?(?:member|supporter|patron|subscriber|insider)|membership|"
     r"free (?:trial|articles?)|(?:articles?|stories) (?:left|remaining)|"
     r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
@@ -74,9 +74,10 @@ CALL_TO_ACTION_PHRASES = (
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
     r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you|permalink",
     # German
-    r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne) abo|"
+    r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne|im) abo|ihr beitrag hilft|"
+    r"wir informieren sie|immer aktuell informiert|(?:gefällt|gefiel) (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag)|artikel gefallen|"
     r"bereits abonnent|abonnent werden|(?:hier|kostenlos) (?:anmelden|registrieren)|einloggen|"
-    r"(?:artikel|beitrag|seite) (?:teilen|drucken|versenden|merken|empfehlen)|teilen (?:auf|via|per)|"
+    r"(?:artikel|beitrag|seite) (?:teilen|drucken|versenden|merken|empfehlen)|teilen (?:auf|via|per)|teile (?:diesen|den) (?:beitrag|artikel)|"
     r"(?:schreibe|hinterlasse|verfasse) einen kommentar|kommentar (?:schreiben|verfassen|abgeben|abschicken|absenden|hinterlassen)|"
     r"kommentare (?:anzeigen|lesen|einblenden|ausblenden)|antworten abbrechen|adresse wird nicht veröffentlicht|"
     r"pflichtfelder|erforderliche felder|"
@@ -90,11 +91,12 @@ CALL_TO_ACTION_PHRASES = (
     r"inici(?:ar|a) sesión|cerrar sesión|regístrate|regístrese|"
     r"(?:deja|dejar|escribe) (?:un|tu) comentario|publicar comentario|"
     r"política de (?:privacidad|cookies)|aviso legal|términos y condiciones|condiciones de uso|"
-    r"síguenos|haz clic|haga clic|pulsa aquí|seguir leyendo|sigue leyendo|hazte socio",
+    r"síguenos|haz clic|haga clic|pulsa aquí|seguir leyendo|sigue leyendo|hazte socio|únete|registrarte|"
+    r"canal de (?:telegram|youtube|whatsapp)|cancela cuando quieras",
     # French
     r"partager (?:sur|cet article)|partagez|abonnez|se connecter|connectez|inscrivez|créer un compte|"
     r"(?:laisser|laissez) un commentaire|politique de confidentialité|mentions légales|conditions générales|"
-    r"suivez|cliquez ici|en savoir plus|lire la suite",
+    r"suivez|cliquez ici|en savoir plus|lire la suite|dans votre boîte (?:mail|e-mail|aux lettres)",
     # Polish
     r"udostępnij|subskrybuj|zapisz się|zaloguj|zarejestruj|dodaj komentarz|skomentuj|"
     r"polityk[aię] prywatności|obserwuj nas|kliknij tutaj|czytaj dalej|pobierz aplikację",
@@ -230,6 +232,7 @@ MIN_STOPLIST_COVERAGE = 0.08
 # reach (at most 8 lines of 40 words each).
 STOPLIST_FIELD_TYPE = "H"
 STOPLIST_FIELD_BITS = 8 * array(STOPLIST_FIELD_TYPE).itemsize
+FIELD_MASK = (1 << STOPLIST_FIELD_BITS) - 1  # one field's bits
 
 
 @lru_cache(maxsize=1)
@@ -251,20 +254,25 @@ def stoplist_index() -> tuple[tuple[str, ...], dict[str, int]]:
     return languages, index
 
 
-def page_stop_words(token_lists: list[list[str]], longest_first: list[int]) -> frozenset[str]:
-    """The stop words of the page's language, chosen as the stoplist that covers most of its longer lines.
+def page_stop_words(token_lists: list[list[str]], longest_first: list[int]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The stop words of the page's language, chosen as the stoplist that covers most of its longer lines, and the
+    other languages (numbers in `stoplist_index`) whose stoplists cover at least MIN_STOPLIST_COVERAGE of them.
 
-    `longest_first` holds the positions of the lines in order of their number of
-    words, most first (ties in page order). Returns an empty set when no
-    stoplist covers at least MIN_STOPLIST_COVERAGE (scripts written without
-    spaces, languages jusText has no list for).
+    A page can hold two languages: an English archive banner or comment form
+    above a German post, a quotation in the original. A line reads as prose in
+    whichever of them it is written (see `lines_of`). `longest_first` holds
+    the positions of the lines in order of their number of words, most first
+    (ties in page order). Returns no stoplist when none covers at least
+    MIN_STOPLIST_COVERAGE (scripts written without spaces, languages jusText
+    has no list for), and then no other language. Limit: a language the
+    page's longest lines do not show is not found.
     """
     languages, index = stoplist_index()
     # The eight longest lines are prose if the page has any; a few hundred of
     # their words name the language as surely as all of them would.
     sample = list(chain.from_iterable(token_lists[position][:40] for position in longest_first[:8]))
     if not sample:
-        return frozenset()
+        return frozenset(), ()
     # Each sampled word some stoplist holds adds one to the field of every
     # language it belongs to: one sum of integers in C, where a loop over the
     # words and their languages took a thousand steps in Python.
@@ -272,8 +280,20 @@ def page_stop_words(token_lists: list[list[str]], longest_first: list[int]) -> f
     hits = array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
     best = hits.index(max(hits))  # the first of equally good languages
     if hits[best] / len(sample) < MIN_STOPLIST_COVERAGE:
-        return frozenset()
-    return _stoplist(languages[best])
+        return frozenset(), ()
+    others = tuple(number for number, count in enumerate(hits) if number != best and count >= MIN_STOPLIST_COVERAGE * len(sample))
+    return _stoplist(languages[best]), others
+
+
+def line_stop_ratio(tokens: list[str], languages: tuple[int, ...]) -> float:
+    """The share of a line's words that are stop words of the one of `languages` (numbers in `stoplist_index`) that
+    has most of them; -1 when there are none to choose from."""
+    if not languages or not tokens:
+        return -1.0
+    index = stoplist_index()[1]
+    counts = sum(map(index.__getitem__, filter(index.__contains__, tokens)))  # every language's count at once
+    return max((counts >> (STOPLIST_FIELD_BITS * number)) & FIELD_MASK for number in languages) / len(tokens)
+
 
 
 @cache  # at most one per jusText language
@@ -300,7 +320,7 @@ class Line(NamedTuple):
     lowered: str  # text in lower case
     tokens: list[str]  # words of `lowered`
     key: str  # the normalised text: `normalise(text)`
-    stops: frozenset[str]  # the page's stop words (`page_stop_words`), the same set for all its lines
+    stops: frozenset[str]  # the stop words of the page's language (`page_stop_words`), the same set for all its lines
     prose: bool  # see `reads_like_prose`
     cues: tuple[str, ...]  # see `boilerplate_cues`
 
@@ -485,7 +505,7 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
     if any(map(CJK.search, filterfalse(str.isascii, texts))):  # only lines outside ASCII can hold CJK
         # Scripts without spaces: count about one word per two characters.
         word_counts = [words + len(CJK.findall(line_text)) // 2 for words, line_text in zip(word_counts, texts, strict=True)]
-    stops = page_stop_words(token_lists, longest_first)
+    stops, other_languages = page_stop_words(token_lists, longest_first)
     sizes = Counter(blocks)
     repeated = repetitions(lowered_texts, keys, word_counts)
     last_characters = list(map(operator.itemgetter(-1), texts))
@@ -496,7 +516,10 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
     # Shorter lines are never prose: they skip counting their stop words.
     prose = [False] * count
     for position in compress(range(count), map(PROSE_MIN_WORDS.__le__, word_counts)):
-        prose[position] = reads_like_prose(word_counts[position], stop_ratio(token_lists[position], stops), ends_clause[position])
+        tokens, words, ends_here = token_lists[position], word_counts[position], ends_clause[position]
+        prose[position] = reads_like_prose(words, stop_ratio(tokens, stops), ends_here) or (
+            bool(other_languages) and reads_like_prose(words, line_stop_ratio(tokens, other_languages), ends_here)
+        )
     no_cues: tuple[str, ...] = ()
     cues = [no_cues] * count
     for position in cue_candidates(lowered_texts, token_lists, word_counts, last_characters):
@@ -528,6 +551,8 @@ ENGLISH_CALL_TO_ACTION_GATE = frozenset(
         "subscribed",
         "newsletter",
         "inbox",
+        "inboxes",
+        "latest",
         "unsubscribe",
         "donate",
         "donation",
@@ -581,13 +606,14 @@ OTHER_CALL_TO_ACTION_GATE = frozenset(
         "datenschutzhinweis", "datenschutzhinweise", "datenschutzbestimmungen", "datenschutzeinstellungen", "datenschutzrichtlinie",
         "datenschutzrichtlinien", "impressum", "nutzungsbedingungen", "geschäftsbedingungen", "weiterlesen", "lesen", "erfahren",
         "klicken", "springen", "inhalt", "oben", "seitenanfang", "folgen", "folge", "folgt", "spenden", "unterstützen",
-        "herunterladen", "testen",
+        "herunterladen", "testen", "teile", "hilft", "informieren", "informiert", "gefällt", "gefiel", "gefallen",
         # Spanish
         "compartir", "comparte", "comparta", "suscríbete", "suscríbase", "suscribirse", "sesión", "regístrate", "regístrese",
         "comentario", "privacidad", "cookies", "legal", "términos", "condiciones", "síguenos", "clic", "pulsa", "leyendo", "socio",
+        "únete", "registrarte", "canal", "cancela",
         # French
         "partager", "partagez", "abonnez", "connecter", "connectez", "inscrivez", "compte", "commentaire", "confidentialité",
-        "légales", "générales", "suivez", "cliquez", "savoir", "suite",
+        "légales", "générales", "suivez", "cliquez", "savoir", "suite", "boîte",
         # Polish
         "udostępnij", "subskrybuj", "zapisz", "zaloguj", "zarejestruj", "komentarz", "skomentuj", "prywatności", "obserwuj",
         "kliknij", "dalej", "aplikację",

@@ -14,10 +14,13 @@ menus, link lists, promos and legal lines. The cleaner
    and starts it at the repeated headline when the article's opening
    paragraphs sit above an insert (a table of contents, a share bar);
 3. ends the run at a comment section's heading inside it (the readers'
-   comments below it read as prose), and inside the run removes what is still
-   furniture: promos, captions and credits, repeated lines, template
-   placeholders, datelines and timestamps, short trailers, and the short lines
-   of link lists (but not of the lists a paragraph introduces);
+   comments below it read as prose), takes in a lone opening or closing
+   sentence right outside it (too short to score as prose), and inside the
+   run removes what is still furniture: promos, captions and credits (a
+   caption that ends with its picture's credit wherever it sits), repeated
+   lines, template placeholders, datelines and timestamps, short trailers,
+   and the short lines of link lists (but not of the lists a paragraph
+   introduces);
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
@@ -318,6 +321,8 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "link-list"
     if where == "body" and is_timestamp(line):
         return "dateline"
+    if where == "body" and is_credited_caption(line):
+        return "caption"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
         return "navigation"
     return "repeated" if line.repeated > 1 else "boilerplate"
@@ -449,6 +454,8 @@ def split_dump(text: str) -> DumpParts:
         keep[last] = False
         last -= 1
 
+    start, end = take_lone_sentences(lines, keep, start, end)
+
     # The header runs up to the first body line (over the whole page when there
     # is no body), the footer from the end of the run.
     first_kept = keep.index(True) if True in keep else len(lines)
@@ -473,6 +480,50 @@ def split_dump(text: str) -> DumpParts:
     # the hundreds of removed lines of a page are built in C.
     parts.removed = list(map(tuple.__new__, repeat(RemovedLine), zip(texts, reasons, strict=True)))
     return parts
+
+
+# A lone sentence is at least this many words long: fewer make a label or a button ("Read more.", as `short_paragraph`).
+LONE_SENTENCE_MIN_WORDS = 4
+
+
+def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: int) -> tuple[int, int]:
+    """The run, widened by the article's opening and closing sentences when they stand on lines of their own
+    right outside it (`keep` is changed in place).
+
+    A run of the largest sum never starts or ends on a line that scores below
+    zero, and a short sentence alone on its line does: too short to read as
+    prose ("Ihr kennt es sicher auch!" above the first paragraph, "Vielen Dank
+    für das Gespräch!" below the last). The line right above the run, when the
+    run's first line is body, and the line right below it, when its last line
+    is body, are the article's when they are such a sentence (see
+    `is_lone_sentence`) and the line above does not repeat part of the page's
+    title (the headline). Limit: a one-sentence dek ending in a full stop
+    becomes the body's first paragraph, and a one-sentence teaser or sign-up
+    line with no cue words right under the article is taken as well.
+    """
+    if start < end and keep[start] and start > 0:
+        line = lines[start - 1]
+        if is_lone_sentence(line) and line.key not in lines[0].key:
+            keep[start - 1] = True
+            start -= 1
+    if start < end < len(lines) and keep[end - 1] and is_lone_sentence(lines[end]):
+        keep[end] = True
+        end += 1
+    return start, end
+
+
+def is_lone_sentence(line: Line) -> bool:
+    """A line that is one short statement: LONE_SENTENCE_MIN_WORDS words or more, starting with a capital and ending
+    with a full stop or an exclamation mark (a question at an article's edge mostly asks the reader to act),
+    with no cue and no repetition."""
+    return (
+        not line.cues
+        and line.repeated == 1
+        and line.sentence_end
+        and not line.text.rstrip(" \"'”’)»“").endswith("?")
+        and line.words >= LONE_SENTENCE_MIN_WORDS
+        and line.text[:1].isupper()
+    )
 
 
 # A comment section's heading ends the article when at least this many clean prose lines of the run lie above it:
@@ -543,11 +594,35 @@ def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: 
             position += 1
 
 
+# A caption that ends with its picture's credit, in the languages of the pages measured: "(Foto: Privat)",
+# "(Symbolbild)", "Kuva: Jane Doe", "Imagen: Télam", "Photograph by Jane Doe". Not "(Quelle: ...)" or "(Source: ...)":
+# a paragraph cites its sources so. A caption is a sentence or two, CREDITED_CAPTION_MAX_WORDS at most.
+TRAILING_CREDIT = re.compile(
+    r"(?i)(?:\((?:fotos?|bild(?:quelle)?|imagen|photo|image|kuva|fot\.|zdjęcie|symbolbild)\b[^()]{0,80}\)"
+    r"|\b(?:fotos?|bild|bildquelle|kuva|imagen|photo|photograph|credit|zdjęcie)(?: by|:)\s*[^.:]{0,60})\.?\s*$"
+)
+CREDITED_CAPTION_MAX_WORDS = 40
+
+
+def is_credited_caption(line: Line) -> bool:
+    """A short line that ends with a picture's credit: a caption (see TRAILING_CREDIT).
+
+    Dropped from the body without changing the line's score: a caption set
+    between two paragraphs is crossed by the article's run as any short line
+    is (scored as a caption cue, such lines cut as many articles short as they
+    cleaned). Limit: a short paragraph that ends by crediting a picture
+    ("..., as the photo shows. (Foto: dpa)") goes with it.
+    """
+    return line.words <= CREDITED_CAPTION_MAX_WORDS and TRAILING_CREDIT.search(line.text) is not None
+
+
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     """Whether a line inside the best run is article text."""
     line = lines[position]
     if line.cues or line.repeated > 1:
         return False
+    if is_credited_caption(line):
+        return False  # "Jane Doe at the harbour. (Foto: Privat)": a picture's caption, wherever it sits
     if line.prose:
         return True
     if is_timestamp(line):
@@ -564,7 +639,7 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
 TIMESTAMP_MAX_WORDS = 15
-TIMESTAMP_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\.\d\d\s*Uhr\b")
+TIMESTAMP_CLOCK = re.compile(r"(?i)\b\d{1,2}:\d\d(?:\b|(?=\s?[ap]\.?m\b))|\b\d{1,2}\.\d\d\s*Uhr\b")
 TIMESTAMP_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\b")
 
 
