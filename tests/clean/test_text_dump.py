@@ -337,6 +337,16 @@ def test_one_opening_paragraph_longer_than_a_dek_above_a_table_of_contents_is_bo
     assert opening not in parts.header
 
 
+def test_a_short_opening_paragraph_of_three_sentences_above_a_table_of_contents_is_body() -> None:
+    # Shorter than DEK_MAX_WORDS, but a dek is a sentence or two: three make the article's first paragraph.
+    opening = "Two keepers live at Skarra Point again. The board hired them in spring. The lamp had failed twice."
+    parts = split_dump(lighthouse_page(opening))
+    assert parts.body[0] == opening
+    dek = "Two keepers live at Skarra Point again, forty years after the last one left the tower."
+    parts = split_dump(lighthouse_page(dek))
+    assert dek not in parts.body
+
+
 def test_a_one_sentence_paragraph_between_paragraphs_on_consecutive_lines_is_body() -> None:
     # Paragraphs set on consecutive lines make one block of several lines, as a link list's items do: a short
     # sentence between two paragraphs of it is the article's, a short line that is no sentence is not.

@@ -279,19 +279,34 @@ def start_at_headline(lines: list[Line], headline: int | None, span: tuple[int, 
     pictures with their credits. Where the page repeats its title as a
     headline above the run and the lines between hold HEADLINE_GAP_MIN_PROSE
     clean prose lines or more, or one that ends like a sentence and is longer
-    than a dek (DEK_MAX_WORDS), those paragraphs are the article's opening, and
-    the run starts after the headline (`in_body` still drops the furniture
-    between them). Limit: prose above the headline, or an article whose page
-    repeats no headline, is not reached; an opening paragraph as short as a
-    dek, alone above the insert, stays header.
+    than a dek (DEK_MAX_WORDS) or holds as many sentences as a paragraph
+    (OPENING_PARAGRAPH_MIN_SENTENCES), those paragraphs are the article's
+    opening, and the run starts after the headline (`in_body` still drops the
+    furniture between them). Limit: prose above the headline, or an article
+    whose page repeats no headline, is not reached; an opening paragraph of
+    one or two sentences, as short as a dek, alone above the insert, stays
+    header.
     """
     start, end = span
     if headline is None or not headline < start - 1 or end <= start:
         return span
     gap = [line for line in lines[headline + 1 : start] if is_clean_prose(line)]
-    if len(gap) >= HEADLINE_GAP_MIN_PROSE or any(line.words > DEK_MAX_WORDS and line.sentence_end for line in gap):
+    longer_than_a_dek = any(line.sentence_end and (line.words > DEK_MAX_WORDS or is_paragraph_of_sentences(line)) for line in gap)
+    if len(gap) >= HEADLINE_GAP_MIN_PROSE or longer_than_a_dek:
         return headline + 1, end
     return span
+
+
+# A sentence's end inside a line: its final mark (and closing quotes) before the capital or opening quote of the next.
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)»]*\s+(?=[\"„“«]?[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ])")
+# A dek is a sentence or two; a line of this many sentences is a paragraph, however short.
+OPENING_PARAGRAPH_MIN_SENTENCES = 3
+
+
+def is_paragraph_of_sentences(line: Line) -> bool:
+    """A line of OPENING_PARAGRAPH_MIN_SENTENCES sentences or more. Limit: an abbreviation before a capital
+    ("Dr. Roe") counts as a sentence's end."""
+    return len(SENTENCE_BREAK.findall(line.text)) + 1 >= OPENING_PARAGRAPH_MIN_SENTENCES
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:
