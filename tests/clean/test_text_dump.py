@@ -413,9 +413,10 @@ def test_a_question_or_a_label_right_after_the_article_is_not_body() -> None:
 def test_a_caption_that_ends_with_its_credit_is_not_body_wherever_it_sits() -> None:
     # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish; between two paragraphs the
     # run crosses it as any short line, and the line itself is dropped as a caption.
-    captions = ["Der neue Anleger am Morgen nach der Eröffnung. (Foto: Privat)", "Die Fähre im Hafen von Brellport. Kuva: Jana Roe"]
+    captions = ["Der neue Anleger am Morgen nach der Eröffnung. (Foto: Privat)", "Die Fähre im Hafen von Brellport. Kuva: Jana Roe",
+                "Jana Roe (l.) und Tom Doe am neuen Anleger."]
     page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n{captions[0]}\n\n"
-            f"{GERMAN_ARTICLE[1]}\n\n{GERMAN_ARTICLE[2]}\n\n{captions[1]}\n\n{GERMAN_ARTICLE[3]}\n")
+            f"{GERMAN_ARTICLE[1]}\n\n{captions[2]}\n\n{GERMAN_ARTICLE[2]}\n\n{captions[1]}\n\n{GERMAN_ARTICLE[3]}\n")
     parts = split_dump(page)
     assert parts.body == GERMAN_ARTICLE
     assert all(caption in parts.captions for caption in captions)

@@ -336,7 +336,7 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "link-list"
     if where == "body" and is_timestamp(line):
         return "dateline"
-    if where == "body" and is_credited_caption(line):
+    if where == "body" and is_marked_caption(line):
         return "caption"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
         return "navigation"
@@ -616,11 +616,17 @@ TRAILING_CREDIT = re.compile(
     r"(?i)(?:\((?:fotos?|bild(?:quelle)?|imagen|photo|image|kuva|fot\.|zdjęcie|symbolbild)\b[^()]{0,80}\)"
     r"|\b(?:fotos?|bild|bildquelle|kuva|imagen|photo|photograph|credit|zdjęcie)(?: by|:)\s*[^.:]{0,60})\.?\s*$"
 )
+# Where a caption places the people in its picture: "Jane Roe (l.) and John Doe", "v.l.n.r.", "(right)", "(izq.)".
+PLACE_IN_PICTURE = re.compile(
+    r"(?i)\((?:(?:l|r|m|li|re)\.|v\. ?l\.(?: ?n\. ?r\.)?|von links|left|right|centre|center|from left|izq\.|der\.|à gauche|à droite|od lewej)\)"
+    r"|\bv\. ?l\. ?n\. ?r\."
+)
 CREDITED_CAPTION_MAX_WORDS = 40
 
 
-def is_credited_caption(line: Line) -> bool:
-    """A short line that ends with a picture's credit: a caption (see TRAILING_CREDIT).
+def is_marked_caption(line: Line) -> bool:
+    """A short line that ends with a picture's credit or places the people in the picture: a caption (see
+    TRAILING_CREDIT, PLACE_IN_PICTURE).
 
     Dropped from the body without changing the line's score: a caption set
     between two paragraphs is crossed by the article's run as any short line
@@ -628,7 +634,9 @@ def is_credited_caption(line: Line) -> bool:
     cleaned). Limit: a short paragraph that ends by crediting a picture
     ("..., as the photo shows. (Foto: dpa)") goes with it.
     """
-    return line.words <= CREDITED_CAPTION_MAX_WORDS and TRAILING_CREDIT.search(line.text) is not None
+    if line.words > CREDITED_CAPTION_MAX_WORDS:
+        return False
+    return TRAILING_CREDIT.search(line.text) is not None or PLACE_IN_PICTURE.search(line.text) is not None
 
 
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
@@ -636,7 +644,7 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     line = lines[position]
     if line.cues or line.repeated > 1:
         return False
-    if is_credited_caption(line):
+    if is_marked_caption(line):
         return False  # "Jane Doe at the harbour. (Foto: Privat)": a picture's caption, wherever it sits
     if line.prose:
         return True
