@@ -175,6 +175,7 @@ def test_line_features_match_their_definitions() -> None:
         ("¿Ya conoces nuestro canal de Telegram? Únete aquí.", "promo"),
         ("Para comentar debes registrarte.", "promo"),
         ("Tous nos podcasts dans votre boîte mail.", "promo"),
+        ("Please understand that comments are moderated and may take a day to appear.", "promo"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:

@@ -68,7 +68,7 @@ CALL_TO_ACTION_PHRASES = (
     r"free (?:trial|articles?)|(?:articles?|stories) (?:left|remaining)|"
     r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
     r"click here|tap here|read more|continue reading|share (?:this|on)|follow us|"
-    r"leave a (?:comment|reply)|comments? (?:are|have been) closed|post a comment|"
+    r"leave a (?:comment|reply)|comments? (?:are|have been) (?:closed|moderated)|post a comment|"
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
     r"sponsored|download (?:the|our) (?:\w+ ){0,3}apps?|support (?:our|independent) journalism|akismet|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
@@ -575,6 +575,7 @@ ENGLISH_CALL_TO_ACTION_GATE = frozenset(
         "comment",
         "reply",
         "closed",
+        "moderated",
         "privacy",
         "terms",
         "cookie",
