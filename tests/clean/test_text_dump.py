@@ -427,3 +427,10 @@ def test_a_paragraph_that_cites_its_source_in_parentheses_stays_body() -> None:
     page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE[:2])
             + f"\n\n{cited}\n\n" + "\n\n".join(GERMAN_ARTICLE[2:]) + "\n")
     assert cited in split_dump(page).body
+
+
+def test_a_one_word_subheading_between_paragraphs_is_body_but_an_ad_marker_or_a_label_is_not() -> None:
+    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + GERMAN_ARTICLE[0]
+            + "\n\nFahrplan\n\n" + GERMAN_ARTICLE[1] + "\n\nAnzeige\n\n" + GERMAN_ARTICLE[2] + "\n\nHintergrund:\n\n" + GERMAN_ARTICLE[3] + "\n")
+    body = split_dump(page).body
+    assert body == [GERMAN_ARTICLE[0], "Fahrplan", *GERMAN_ARTICLE[1:]]

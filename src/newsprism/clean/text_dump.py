@@ -657,7 +657,29 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False
     if line.block_size >= LIST_MIN_LINES and not short_paragraph(lines, position, start, end):
         return False
-    return line.words >= 2 or bool(HEADING_END.search(line.text))
+    return line.words >= 2 or bool(HEADING_END.search(line.text)) or is_one_word_heading(lines, position, end)
+
+
+# The one-word line that marks an advertisement inside an article, in the languages of the stoplists.
+AD_MARKERS = frozenset(
+    {"advertisement", "ad", "anzeige", "werbung", "publicidad", "publicité", "reklama", "pubblicità", "publicidade", "advertentie"}
+)
+
+
+def is_one_word_heading(lines: list[Line], position: int, end: int) -> bool:
+    """A one-word line set apart, capitalised, right above a clean paragraph of the run: a subheading ("Fazit",
+    "Background"), not a label (which ends with a colon, "Quelle:"), an ad marker ("Anzeige", see AD_MARKERS) or
+    a button (which no paragraph follows)."""
+    line = lines[position]
+    return (
+        line.words == 1
+        and line.key not in AD_MARKERS
+        and line.block_size == 1
+        and line.text[:1].isupper()
+        and not line.text.endswith(":")
+        and position + 1 < end
+        and is_clean_prose(lines[position + 1])
+    )
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
