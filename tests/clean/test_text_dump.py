@@ -349,19 +349,22 @@ def test_a_short_opening_paragraph_of_three_sentences_above_a_table_of_contents_
 
 def test_a_one_sentence_paragraph_between_paragraphs_on_consecutive_lines_is_body() -> None:
     # Paragraphs set on consecutive lines make one block of several lines, as a link list's items do: a short
-    # sentence between two paragraphs of it is the article's, a short line that is no sentence is not.
+    # sentence or a subheading between two paragraphs of it is the article's, a label of two words is not.
     dump = (
         "Home\nNews\nWeather\n\n"
         "The harbour board of Tollmere on Tuesday closed the north quay to all boats after divers found a crack in its wall.\n"
         "Repairs are expected to take three weeks, the board said in a statement published on its website.\n"
         "The closure affects about 40 boats.\n"
         "Fishing crews will use the south quay, where the board has added moorings and a second crane for the season.\n"
+        "Where the boats go now\n"
+        "Most of the trawlers moved to the south quay on Wednesday morning, and the ferries kept their usual berths.\n"
         "Latest videos\n"
         "A spokesperson said the divers would inspect the remaining walls of the harbour before the end of the month.\n"
         "\n© 2031 Tollmere Gazette. All rights reserved.\n"
     )
     parts = split_dump(dump)
     assert "The closure affects about 40 boats." in parts.body
+    assert "Where the boats go now" in parts.body  # a subheading of three words or more
     assert "Latest videos" not in parts.body
     assert parts.body[0].startswith("The harbour board") and parts.body[-1].startswith("A spokesperson")
 

@@ -696,15 +696,21 @@ def is_timestamp(line: Line) -> bool:
 # Fewer words than this make a label or a button more often than a paragraph ("Read more.", "Share this article.").
 # 3, 4 or 5 give the same F1 on both extraction sets; the body lines 4 adds are sentences (18 pages of 1,128).
 SHORT_PARAGRAPH_MIN_WORDS = 4
+SUBHEADING_MIN_WORDS = 3  # shorter lines in a block of lines are labels ("Latest videos") or menu items more often
 
 
 def short_paragraph(lines: list[Line], position: int, start: int, end: int) -> bool:
-    """Whether a short line of a block of several lines is a one-sentence paragraph: a sentence of a few words
-    between two prose lines of the run ("The grounding involves about 171 planes globally."), in a dump that sets
-    its paragraphs on consecutive lines. A link list's items are seldom sentences, and seldom sit between two
-    paragraphs."""
+    """Whether a short line of a block of several lines is a one-sentence paragraph or a subheading, in a dump that
+    sets its paragraphs on consecutive lines: a sentence of a few words between two prose lines of the run ("The
+    grounding involves about 171 planes globally."), or a capitalised line of two words or more between two clean
+    paragraphs ("Gas still leads, but less so"). A link list's items are seldom sentences, and seldom sit between
+    two paragraphs."""
     line = lines[position]
-    if not (line.sentence_end and line.words >= SHORT_PARAGRAPH_MIN_WORDS and line.text[:1].isupper()):
+    if line.cues or not line.text[:1].isupper():
         return False
     before, after = position - 1, position + 1
-    return start <= before and after < end and lines[before].prose and lines[after].prose and not lines[before].cues and not lines[after].cues
+    if not (start <= before and after < end):
+        return False
+    if line.sentence_end and line.words >= SHORT_PARAGRAPH_MIN_WORDS and lines[before].prose and lines[after].prose:
+        return not lines[before].cues and not lines[after].cues
+    return line.words >= SUBHEADING_MIN_WORDS and is_clean_prose(lines[before]) and is_clean_prose(lines[after])
