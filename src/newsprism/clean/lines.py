@@ -232,7 +232,6 @@ MIN_STOPLIST_COVERAGE = 0.08
 # reach (at most 8 lines of 40 words each).
 STOPLIST_FIELD_TYPE = "H"
 STOPLIST_FIELD_BITS = 8 * array(STOPLIST_FIELD_TYPE).itemsize
-FIELD_MASK = (1 << STOPLIST_FIELD_BITS) - 1  # one field's bits
 
 
 @lru_cache(maxsize=1)
@@ -290,9 +289,10 @@ def line_stop_ratio(tokens: list[str], languages: tuple[int, ...]) -> float:
     has most of them; -1 when there are none to choose from."""
     if not languages or not tokens:
         return -1.0
-    index = stoplist_index()[1]
+    all_languages, index = stoplist_index()
     counts = sum(map(index.__getitem__, filter(index.__contains__, tokens)))  # every language's count at once
-    return max((counts >> (STOPLIST_FIELD_BITS * number)) & FIELD_MASK for number in languages) / len(tokens)
+    hits = array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(all_languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
+    return max(map(hits.__getitem__, languages)) / len(tokens)
 
 
 
@@ -517,8 +517,11 @@ def lines_of(texts: list[str], blocks: list[int], may_be_wrapped: bool = True) -
     prose = [False] * count
     for position in compress(range(count), map(PROSE_MIN_WORDS.__le__, word_counts)):
         tokens, words, ends_here = token_lists[position], word_counts[position], ends_clause[position]
+        # Another language is asked only about a line that could read as prose at all: a sentence, or a long line.
         prose[position] = reads_like_prose(words, stop_ratio(tokens, stops), ends_here) or (
-            bool(other_languages) and reads_like_prose(words, line_stop_ratio(tokens, other_languages), ends_here)
+            bool(other_languages)
+            and (ends_here or words >= UNPUNCTUATED_PROSE_WORDS)
+            and reads_like_prose(words, line_stop_ratio(tokens, other_languages), ends_here)
         )
     no_cues: tuple[str, ...] = ()
     cues = [no_cues] * count

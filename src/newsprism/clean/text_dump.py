@@ -622,6 +622,7 @@ PLACE_IN_PICTURE = re.compile(
     r"|\bv\. ?l\. ?n\. ?r\."
 )
 CREDITED_CAPTION_MAX_WORDS = 40
+CREDIT_TAIL = 120  # the longest trailing credit TRAILING_CREDIT matches: a parenthesis of 80 characters and its word
 
 
 def is_marked_caption(line: Line) -> bool:
@@ -634,9 +635,12 @@ def is_marked_caption(line: Line) -> bool:
     cleaned). Limit: a short paragraph that ends by crediting a picture
     ("..., as the photo shows. (Foto: dpa)") goes with it.
     """
-    if line.words > CREDITED_CAPTION_MAX_WORDS:
+    text = line.text
+    # Both marks hold a parenthesis, a colon or "by" ("v.l.n.r." aside): most lines hold none, and skip the patterns.
+    if line.words > CREDITED_CAPTION_MAX_WORDS or not ("(" in text or ":" in text or " by" in line.lowered or "v." in line.lowered):
         return False
-    return TRAILING_CREDIT.search(line.text) is not None or PLACE_IN_PICTURE.search(line.text) is not None
+    # A trailing credit lies within the line's last CREDIT_TAIL characters.
+    return TRAILING_CREDIT.search(text, max(0, len(text) - CREDIT_TAIL)) is not None or PLACE_IN_PICTURE.search(text) is not None
 
 
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
