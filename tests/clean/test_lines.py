@@ -176,6 +176,8 @@ def test_line_features_match_their_definitions() -> None:
         ("Para comentar debes registrarte.", "promo"),
         ("Tous nos podcasts dans votre boîte mail.", "promo"),
         ("Please understand that comments are moderated and may take a day to appear.", "promo"),
+        ("This website uses cookies to improve your experience.", "promo"),
+        ("Wir verwenden Cookies, um Ihnen das beste Erlebnis auf unserer Website zu bieten.", "promo"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:

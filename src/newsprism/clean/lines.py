@@ -69,7 +69,7 @@ CALL_TO_ACTION_PHRASES = (
     r"already (?:a member|have an account|subscribed)|create (?:a )?(?:free )?account|"
     r"click here|tap here|read more|continue reading|share (?:this|on)|follow us|"
     r"leave a (?:comment|reply)|comments? (?:are|have been) (?:closed|moderated)|post a comment|"
-    r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie|advertis(?:e|ement|ing)|"
+    r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookies?|advertis(?:e|ement|ing)|"
     r"sponsored|download (?:the|our) (?:\w+ ){0,3}apps?|support (?:our|independent) journalism|akismet|"
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
     r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you|permalink",
@@ -582,6 +582,7 @@ ENGLISH_CALL_TO_ACTION_GATE = frozenset(
         "privacy",
         "terms",
         "cookie",
+        "cookies",
         "advertise",
         "advertisement",
         "advertising",
