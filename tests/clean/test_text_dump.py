@@ -218,6 +218,11 @@ GERMAN_ARTICLE = [
 ]
 
 
+def german_page(*blocks: str) -> str:
+    """A fictional German page: its title, the headline, then `blocks` set apart by blank lines."""
+    return "Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(blocks) + "\n"
+
+
 def test_a_german_legal_line_ends_the_article() -> None:
     notice = "Eine Verwendung der Texte und Bilder dieser Seite ist ohne die Zustimmung des Verlags nicht erlaubt, auch nicht in Auszügen."
     article = "\n\n".join(GERMAN_ARTICLE)
@@ -398,42 +403,32 @@ def test_a_lone_opening_and_closing_sentence_of_the_article_are_body() -> None:
     # Each too short to read as prose, each right outside the article's run of paragraphs: the run never starts or
     # ends on a line that scores below zero, so they are taken in when they are a sentence with no cue.
     opening, closing = "Ihr kennt das sicher auch!", "Vielen Dank für das Gespräch."
-    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{opening}\n\n"
-            + "\n\n".join(GERMAN_ARTICLE) + f"\n\n{closing}\n\nNewsletter abonnieren\nImpressum\nDatenschutzerklärung\n")
-    parts = split_dump(page)
+    parts = split_dump(german_page(opening, *GERMAN_ARTICLE, closing, "Newsletter abonnieren\nImpressum\nDatenschutzerklärung"))
     assert parts.body == [opening, *GERMAN_ARTICLE, closing]
 
 
 def test_a_question_or_a_label_right_after_the_article_is_not_body() -> None:
-    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE)
-            + "\n\nSie wollen mehr über den Hafen wissen?\n\nNewsletter abonnieren\nImpressum\n")
-    assert split_dump(page).body == GERMAN_ARTICLE
-    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE)
-            + "\n\nMehr vom Hafen\n\nNewsletter abonnieren\nImpressum\n")
-    assert split_dump(page).body == GERMAN_ARTICLE
+    for after in ("Sie wollen mehr über den Hafen wissen?", "Mehr vom Hafen"):
+        assert split_dump(german_page(*GERMAN_ARTICLE, after, "Newsletter abonnieren\nImpressum")).body == GERMAN_ARTICLE
 
 
 def test_a_caption_that_ends_with_its_credit_is_not_body_wherever_it_sits() -> None:
-    # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish; between two paragraphs the
-    # run crosses it as any short line, and the line itself is dropped as a caption.
+    # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish, "(l.)" places a person in it;
+    # between two paragraphs the run crosses it as any short line, and the line itself is dropped as a caption.
     captions = ["Der neue Anleger am Morgen nach der Eröffnung. (Foto: Privat)", "Die Fähre im Hafen von Brellport. Kuva: Jana Roe",
                 "Jana Roe (l.) und Tom Doe am neuen Anleger."]
-    page = (f"Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n{GERMAN_ARTICLE[0]}\n\n{captions[0]}\n\n"
-            f"{GERMAN_ARTICLE[1]}\n\n{captions[2]}\n\n{GERMAN_ARTICLE[2]}\n\n{captions[1]}\n\n{GERMAN_ARTICLE[3]}\n")
-    parts = split_dump(page)
+    first, second, third, fourth = GERMAN_ARTICLE
+    parts = split_dump(german_page(first, captions[0], second, captions[2], third, captions[1], fourth))
     assert parts.body == GERMAN_ARTICLE
     assert all(caption in parts.captions for caption in captions)
 
 
 def test_a_paragraph_that_cites_its_source_in_parentheses_stays_body() -> None:
     cited = "Im vergangenen Jahr legten in Brellport mehr Fähren an als je zuvor. (Quelle: Hafenamt Brellport)"
-    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + "\n\n".join(GERMAN_ARTICLE[:2])
-            + f"\n\n{cited}\n\n" + "\n\n".join(GERMAN_ARTICLE[2:]) + "\n")
-    assert cited in split_dump(page).body
+    assert cited in split_dump(german_page(*GERMAN_ARTICLE[:2], cited, *GERMAN_ARTICLE[2:])).body
 
 
 def test_a_one_word_subheading_between_paragraphs_is_body_but_an_ad_marker_or_a_label_is_not() -> None:
-    page = ("Fähre fährt zweimal am Tag | Brellport Bote\n\nFähre fährt zweimal am Tag\n\n" + GERMAN_ARTICLE[0]
-            + "\n\nFahrplan\n\n" + GERMAN_ARTICLE[1] + "\n\nAnzeige\n\n" + GERMAN_ARTICLE[2] + "\n\nHintergrund:\n\n" + GERMAN_ARTICLE[3] + "\n")
-    body = split_dump(page).body
-    assert body == [GERMAN_ARTICLE[0], "Fahrplan", *GERMAN_ARTICLE[1:]]
+    first, second, third, fourth = GERMAN_ARTICLE
+    body = split_dump(german_page(first, "Fahrplan", second, "Anzeige", third, "Hintergrund:", fourth)).body
+    assert body == [first, "Fahrplan", second, third, fourth]
