@@ -3,7 +3,7 @@
 usage: python bench/extraction_sensitivity.py [--factors 0.7 0.85 1.15 1.3]
 
 The text-dump cleaner decides from a handful of named weights: the line scores of
-`newsprism.clean.text_dump` and the prose thresholds of `newsprism.clean.lines`.
+`newsprism.clean.segment` and the prose thresholds of `newsprism.clean.lines`.
 This benchmark scales each of them in turn by every factor, rescoring the dev pages
 each time, and prints the F1 at each factor and the largest drop from the F1 at the
 weights as set. A flat table means the cleaner rests on the weights' signs and
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from newsprism.clean import lines, text_dump
+from newsprism.clean import lines, segment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import EVAL, load_scorer  # noqa: E402
@@ -30,16 +30,16 @@ from extraction_quality import predict  # noqa: E402
 
 # (module, name) of every weight the cleaner's choice of the article rests on.
 WEIGHTS: list[tuple[ModuleType, str]] = [
-    (text_dump, "FURNITURE_SCORE"),
-    (text_dump, "PROMO_SCORE"),
-    (text_dump, "CAPTION_SCORE"),
-    (text_dump, "REPEATED_SCORE"),
-    (text_dump, "MENU_SCORE"),
-    (text_dump, "OTHER_SCORE"),
-    (text_dump, "PROSE_SCORE"),
-    (text_dump, "PROSE_WORDS_PER_POINT"),
-    (text_dump, "PROSE_WORDS_CAP"),
-    (text_dump, "INSERT_SCORE"),
+    (segment, "FURNITURE_SCORE"),
+    (segment, "PROMO_SCORE"),
+    (segment, "CAPTION_SCORE"),
+    (segment, "REPEATED_SCORE"),
+    (segment, "MENU_SCORE"),
+    (segment, "OTHER_SCORE"),
+    (segment, "PROSE_SCORE"),
+    (segment, "PROSE_WORDS_PER_POINT"),
+    (segment, "PROSE_WORDS_CAP"),
+    (segment, "INSERT_SCORE"),
     (lines, "PROSE_MIN_WORDS"),
     (lines, "SENTENCE_STOP_RATIO"),
     (lines, "UNPUNCTUATED_PROSE_WORDS"),

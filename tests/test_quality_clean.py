@@ -126,15 +126,15 @@ def test_example_story_against_its_answer_key() -> None:
 
 def test_sensitivity_benchmark_moves_the_weights_the_cleaner_reads() -> None:
     """bench/extraction_sensitivity.py scales module-level weights; the cleaner must read them at call time."""
-    from newsprism.clean import text_dump
+    from newsprism.clean import segment
     from newsprism.clean.lines import split_lines
 
     bench = load_bench("extraction_sensitivity")
     for module, name in bench.WEIGHTS:
         assert isinstance(getattr(module, name), int | float), name
     promo = split_lines("Subscribe to our newsletter\n")[0]
-    as_set = text_dump.PROMO_SCORE
-    assert text_dump.line_score(promo) == as_set
-    with bench.scaled(text_dump, "PROMO_SCORE", 2.0) as value:
-        assert value == 2.0 * as_set == text_dump.line_score(promo)
-    assert text_dump.line_score(promo) == as_set == text_dump.PROMO_SCORE  # put back
+    as_set = segment.PROMO_SCORE
+    assert segment.line_score(promo) == as_set
+    with bench.scaled(segment, "PROMO_SCORE", 2.0) as value:
+        assert value == 2.0 * as_set == segment.line_score(promo)
+    assert segment.line_score(promo) == as_set == segment.PROMO_SCORE  # put back

@@ -1,5 +1,6 @@
 from newsprism.clean.lines import split_lines
-from newsprism.clean.text_dump import best_segment, headline_position, split_dump, unrepeat_listed_headings
+from newsprism.clean.segment import best_segment, headline_position, unrepeat_listed_headings
+from newsprism.clean.text_dump import split_dump
 from tests.conftest import FICTIONAL_DUMP
 
 

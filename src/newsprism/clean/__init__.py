@@ -1,7 +1,7 @@
 """Clean: a raw document (page dump, HTML page or clean JSONL body) -> an Article.
 
 `clean_document` is the stage function; the pieces are
-`text_dump` (our page-dump cleaner), `html` (trafilatura plus our checks) and
+`text_dump` (our page-dump cleaner, with `lines` and `segment`), `html` (trafilatura plus our checks) and
 `metadata` (outlet, headline, byline, dates and the reference date).
 """
 

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsprism.clean.lines import split_lines
-from newsprism.clean.text_dump import STRONG_FURNITURE, removal_reason
+from newsprism.clean.segment import STRONG_FURNITURE
+from newsprism.clean.text_dump import removal_reason
 from newsprism.model import Removed
 
 # trafilatura already chose the article, so promos are dropped outright here

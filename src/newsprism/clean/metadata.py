@@ -25,7 +25,8 @@ from pydantic import TypeAdapter
 from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
 from newsprism.clean.lines import WORD, is_caption_credit
-from newsprism.clean.text_dump import DEK_MAX_WORDS, DumpParts
+from newsprism.clean.segment import DEK_MAX_WORDS
+from newsprism.clean.text_dump import DumpParts
 from newsprism.model import Article, RawDocument, Removed
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»|·)\s+")
