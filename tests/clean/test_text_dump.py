@@ -433,3 +433,11 @@ def test_a_one_word_subheading_between_paragraphs_is_body_but_an_ad_marker_or_a_
     first, second, third, fourth = GERMAN_ARTICLE
     body = split_dump(german_page(first, "Fahrplan", second, "Anzeige", third, "Hintergrund:", fourth)).body
     assert body == [first, "Fahrplan", second, third, fourth]
+
+
+def test_a_picture_between_two_paragraphs_does_not_end_the_article() -> None:
+    # A slideshow leaves a credit (with an address: a wall on its own), the agency and a counter between paragraphs.
+    first, second, third, fourth = GERMAN_ARTICLE
+    pictures = [f"Bild: www.brellport-bote.example/bilder/{n}\nAgenturen\n{n} / 3" for n in (1, 2, 3)]
+    parts = split_dump(german_page(first, pictures[0], second, pictures[1], third, pictures[2], fourth, "Impressum\nDatenschutz"))
+    assert parts.body == GERMAN_ARTICLE

@@ -157,6 +157,7 @@ def choose_segment(lines: list[Line]) -> tuple[int, int]:
             and is_clean_prose(lines[line.position + 1])
         ):
             scores[line.position] = INSERT_SCORE
+    picture_blocks(lines, scores)
     announced_lists(lines, scores)
     mark_related_headings(lines, scores)
     headline = headline_position(lines)
@@ -189,6 +190,35 @@ def is_picture_credit(line: Line) -> bool:
     ("© Brellport Herald") set between two paragraphs reads as a credit too.
     """
     return line.words <= PICTURE_CREDIT_MAX_WORDS and not NOTICE.search(line.text)
+
+
+# A picture between two paragraphs takes at most this many lines: its caption or credit, the agency, a counter.
+PICTURE_BLOCK_MAX_LINES = 6
+PICTURE_LABEL_MAX_WORDS = 3  # "Agencies", "2 / 5", "Foto", "dpa"
+PICTURE_CUES = frozenset({"caption", "image-id"})
+
+
+def picture_blocks(lines: list[Line], scores: list[float]) -> None:
+    """Score a picture set between two paragraphs as an insert (`scores` is changed in place).
+
+    A slideshow or a picture inside an article leaves several lines between
+    two paragraphs: a credit ("Image credit: www.example.com", a contact cue
+    and a wall on its own), the agency, a counter ("2 / 5"). A gap of two to
+    PICTURE_BLOCK_MAX_LINES lines between clean prose lines, with a caption or
+    an image code among them and nothing else but such lines and labels of at
+    most PICTURE_LABEL_MAX_WORDS words, costs INSERT_SCORE a line, so the
+    article's run goes on past it (`in_body` still drops its lines). Limit: a
+    teaser with its picture and a one-word label between two paragraphs is
+    crossed as well.
+    """
+    clean = [line.position for line in lines if is_clean_prose(line)]
+    for before, after in zip(clean, clean[1:], strict=False):
+        gap = lines[before + 1 : after]
+        if not 2 <= len(gap) <= PICTURE_BLOCK_MAX_LINES or all(PICTURE_CUES.isdisjoint(line.cues) for line in gap):
+            continue
+        if all(not PICTURE_CUES.isdisjoint(line.cues) or (not line.cues and line.words <= PICTURE_LABEL_MAX_WORDS) for line in gap):
+            for line in gap:
+                scores[line.position] = INSERT_SCORE
 
 
 def announced_lists(lines: list[Line], scores: list[float]) -> None:
