@@ -32,3 +32,16 @@ def test_html_without_article_raises() -> None:
         assert error.source == "empty.html"
     else:
         raise AssertionError("expected NoArticleFound")
+
+
+def test_soft_hyphens_and_zero_width_spaces_leave_the_text_of_every_kind_of_page() -> None:
+    # Pages set them inside words for line breaking: left in, "Festi\u00adval" is another word than "Festival".
+    hidden = PAGE.replace("festival drew", "festi&shy;val drew").replace("organisers", "organ\u00adisers\u200b")
+    html = clean_document(RawDocument(id="h", source="h.html", kind="html", content=hidden))
+    dump = "Festival crowds | Brellport Herald\n\nFestival crowds\n\n" + "\n\n".join(
+        f"On day {day} the Mirrow canal festi\u00adval drew more than forty thousand visitors, organ\u00adisers said, "
+        f"the largest crowd since the event began, and the town's cafes ran out of food before mid\u200bnight." for day in range(4)) + "\n"
+    text = clean_document(RawDocument(id="t", source="t.txt", kind="text", content=dump))
+    for article in (html, text):
+        assert "festival drew" in article.body and "organisers said" in article.body
+        assert not any(character in article.body for character in "\u00ad\u200b\u2060\ufeff")

@@ -19,11 +19,18 @@ from newsprism.config import DEFAULT_SETTINGS, Settings
 from newsprism.errors import MalformedRecord, NoArticleFound
 from newsprism.model import PREPARED_FORMAT, Article, RawDocument
 
+# Characters that print as nothing, which pages set inside words for line breaking or by accident: the soft hyphen
+# ("Bundes\u00adregierung"), the zero-width space, the word joiner and a stray byte-order mark. Left in, they split
+# a word for search, for matching names and wordings across outlets, and for the language models. The zero-width
+# (non-)joiners stay: some scripts need them.
+INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u2060\ufeff"))
+
 
 def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
     """Turn one raw document into an Article with body, metadata and removed blocks.
 
-    A body longer than `settings.max_body_characters` is cut (see `cut_body`).
+    Invisible characters (soft hyphens, zero-width spaces: see INVISIBLE) leave the text. A body longer than
+    `settings.max_body_characters` is cut (see `cut_body`).
     A prepared article (kind "article") is read back as it is. Raises
     NoArticleFound when a page leaves no body of at least
     `settings.min_body_words` words, MalformedRecord for a prepared article
@@ -37,9 +44,13 @@ def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> A
             raise NoArticleFound(raw.source, "no article text found in the HTML page")
         article = article_from_html(raw, parts)
     elif raw.kind == "text":
+        raw = raw.model_copy(update={"content": raw.content.translate(INVISIBLE)})  # before the lines' words are read
         article = article_from_dump(raw, split_dump(raw.content))
     else:
         article = article_from_body(raw)
+    article.body = article.body.translate(INVISIBLE)
+    article.headline = article.headline.translate(INVISIBLE) if article.headline else article.headline
+    article.dek = article.dek.translate(INVISIBLE) if article.dek else article.dek
     # A record's "text" is declared clean by whoever produced it; only pages we
     # cleaned ourselves must leave a body of article length.
     if raw.kind != "body" and (words := len(article.body.split())) < settings.min_body_words:
