@@ -10,15 +10,17 @@ menus, link lists, promos and legal lines. The cleaner (steps 1 and 2 in
    contents or a teaser box repeats (its subheadings, its lead);
 2. takes the contiguous run of lines with the largest total score (the
    maximum-sum segment), which swallows short in-body subheadings between
-   paragraphs, picture credits and the lists a paragraph announces with a
-   colon, but not a menu or a related-links list next to the article,
+   paragraphs, pictures with their credits and the lists a paragraph
+   announces with a colon, but not a menu or a related-links list next to
+   the article,
    and starts it at the repeated headline when the article's opening
    paragraphs sit above an insert (a table of contents, a share bar);
 3. ends the run at a comment section's heading inside it (the readers'
    comments below it read as prose), takes in a lone opening or closing
    sentence right outside it (too short to score as prose), and inside the
    run removes what is still furniture: promos, captions and credits (a
-   caption that ends with its picture's credit wherever it sits), repeated
+   caption marked by its picture's credit or by where the people in it
+   stand, wherever it sits), repeated
    lines, template placeholders, datelines and timestamps, short trailers,
    and the short lines of link lists (but not of the lists a paragraph
    introduces);
@@ -30,7 +32,8 @@ larger; comment threads written in full sentences right after the article can
 be taken for body when no heading ("Comments", "12 Kommentare") separates
 them; a dek (standfirst) of up to DEK_MAX_WORDS words stays in the header,
 where annotations that count it as article text (trafilatura's evaluation)
-expect it in the body; an article made mostly of short lines (a recipe's
+expect it in the body, unless it holds OPENING_PARAGRAPH_MIN_SENTENCES
+sentences (see `segment.start_at_headline`); an article made mostly of short lines (a recipe's
 ingredients, a product sheet, an event list) scores too low to be found.
 """
 
