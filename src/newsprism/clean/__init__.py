@@ -23,7 +23,14 @@ from newsprism.model import PREPARED_FORMAT, Article, RawDocument
 # ("Bundes\u00adregierung"), the zero-width space, the word joiner and a stray byte-order mark. Left in, they split
 # a word for search, for matching names and wordings across outlets, and for the language models. The zero-width
 # (non-)joiners stay: some scripts need them.
-INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u2060\ufeff"))
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the INVISIBLE characters. Most pages hold none and are only searched for them: translating
+    every dump character by character took the cleaning of a news dump from 18.9 M to 27.3 M instructions."""
+    return text.translate(DROP_INVISIBLE) if any(character in text for character in INVISIBLE) else text
 
 
 def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
@@ -44,13 +51,13 @@ def clean_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> A
             raise NoArticleFound(raw.source, "no article text found in the HTML page")
         article = article_from_html(raw, parts)
     elif raw.kind == "text":
-        raw = raw.model_copy(update={"content": raw.content.translate(INVISIBLE)})  # before the lines' words are read
+        raw = raw.model_copy(update={"content": without_invisible(raw.content)})  # before the lines' words are read
         article = article_from_dump(raw, split_dump(raw.content))
     else:
         article = article_from_body(raw)
-    article.body = article.body.translate(INVISIBLE)
-    article.headline = article.headline.translate(INVISIBLE) if article.headline else article.headline
-    article.dek = article.dek.translate(INVISIBLE) if article.dek else article.dek
+    article.body = without_invisible(article.body)
+    article.headline = without_invisible(article.headline) if article.headline else article.headline
+    article.dek = without_invisible(article.dek) if article.dek else article.dek
     # A record's "text" is declared clean by whoever produced it; only pages we
     # cleaned ourselves must leave a body of article length.
     if raw.kind != "body" and (words := len(article.body.split())) < settings.min_body_words:

@@ -266,22 +266,17 @@ def page_stop_words(token_lists: list[list[str]], longest_first: list[int]) -> t
     has no list for), and then no other language. Limit: a language the
     page's longest lines do not show is not found.
     """
-    languages, index = stoplist_index()
     # The eight longest lines are prose if the page has any; a few hundred of
     # their words name the language as surely as all of them would.
     sample = list(chain.from_iterable(token_lists[position][:40] for position in longest_first[:8]))
     if not sample:
         return frozenset(), ()
-    # Each sampled word some stoplist holds adds one to the field of every
-    # language it belongs to: one sum of integers in C, where a loop over the
-    # words and their languages took a thousand steps in Python.
-    counts = sum(map(index.__getitem__, filter(index.__contains__, sample)))
-    hits = array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
+    hits = language_counts(sample)
     best = hits.index(max(hits))  # the first of equally good languages
     if hits[best] / len(sample) < MIN_STOPLIST_COVERAGE:
         return frozenset(), ()
     others = tuple(number for number, count in enumerate(hits) if number != best and count >= MIN_STOPLIST_COVERAGE * len(sample))
-    return _stoplist(languages[best]), others
+    return _stoplist(stoplist_index()[0][best]), others
 
 
 def line_stop_ratio(tokens: list[str], languages: tuple[int, ...]) -> float:
@@ -289,11 +284,20 @@ def line_stop_ratio(tokens: list[str], languages: tuple[int, ...]) -> float:
     has most of them; -1 when there are none to choose from."""
     if not languages or not tokens:
         return -1.0
-    all_languages, index = stoplist_index()
-    counts = sum(map(index.__getitem__, filter(index.__contains__, tokens)))  # every language's count at once
-    hits = array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(all_languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
+    hits = language_counts(tokens)
     return max(map(hits.__getitem__, languages)) / len(tokens)
 
+
+def language_counts(words: list[str]) -> array[int]:
+    """How many of `words` are stop words of each jusText language, indexed as `stoplist_index` numbers them.
+
+    Each word some stoplist holds adds one to the field of every language it
+    belongs to: one sum of integers in C, where a loop over the words and
+    their languages took a thousand steps in Python.
+    """
+    languages, index = stoplist_index()
+    counts = sum(map(index.__getitem__, filter(index.__contains__, words)))
+    return array(STOPLIST_FIELD_TYPE, counts.to_bytes(len(languages) * STOPLIST_FIELD_BITS // 8, sys.byteorder))
 
 
 @cache  # at most one per jusText language
@@ -658,26 +662,25 @@ RELATED_OPENERS = frozenset(
     {
         # English
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
-        "keep", "about", "die", "über", "wer", "seguí", "mirá", "sobre", "previous", "next", "older", "newer", "vorheriger",
-        "nächster", "voriger", "ältere", "neuere", "vorschau", "entrada", "artículo", "publicación", "nota", "noticia", "siguiente",
-        "billet", "poprzedni", "następny", "articolo", "artigo", "próximo", "puedes", "informate", "infórmate", "dowiedz",
+        "keep", "about", "previous", "next", "older", "newer",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
         "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
-        "meist", "empfehlungen",
+        "meist", "empfehlungen", "die", "über", "wer", "vorheriger", "nächster", "voriger", "ältere", "neuere", "vorschau",
         # Spanish
         "leer", "lee", "lea", "ver", "vea", "mira", "también", "te", "le", "les", "puede", "quizás", "noticias", "artículos",
         "contenido", "contenidos", "notas", "temas", "entradas", "publicaciones", "relacionado", "relacionada",
-        "relacionados", "relacionadas", "más", "lo", "otras", "últimas",
+        "relacionados", "relacionadas", "más", "lo", "otras", "últimas", "seguí", "mirá", "sobre", "entrada", "artículo",
+        "publicación", "nota", "noticia", "siguiente", "puedes", "informate", "infórmate",
         # French
-        "à", "lire", "voir", "découvrir", "sur", "dans", "vous", "ces", "cet", "article", "articles", "nos", "dernières",
+        "à", "lire", "voir", "découvrir", "sur", "dans", "vous", "ces", "cet", "article", "articles", "nos", "dernières", "billet",
         # Polish
         "czytaj", "przeczytaj", "zobacz", "polecamy", "podobne", "powiązane", "polecane", "najnowsze", "popularne",
-        "najczęściej", "najpopularniejsze", "więcej", "to", "może",
+        "najczęściej", "najpopularniejsze", "więcej", "to", "może", "poprzedni", "następny", "dowiedz",
         # Italian
-        "leggi", "potrebbe", "potrebbero", "ti", "vi", "articoli", "notizie", "post", "più", "vedi",
+        "leggi", "potrebbe", "potrebbero", "ti", "vi", "articoli", "notizie", "post", "più", "vedi", "articolo",
         # Portuguese
-        "leia", "veja", "confira", "saiba", "você", "tu", "notícias", "artigos", "matérias", "posts", "mais",
+        "leia", "veja", "confira", "saiba", "você", "tu", "notícias", "artigos", "matérias", "posts", "mais", "artigo", "próximo",
         # Dutch
         "lees", "gerelateerde", "vergelijkbare", "aanbevolen", "populaire", "dit", "vind", "vindt", "ook", "meest", "bekijk",
         "meer",

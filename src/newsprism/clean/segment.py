@@ -19,14 +19,13 @@ signs and order, not on their exact values (bench/extraction_sensitivity.py).
 
 from __future__ import annotations
 
+import operator
 import re
 
 from newsprism.clean.lines import RIGHTS_RESERVED, Line
 
 # The cues that make a line a wall no article crosses (see `line_score`).
 STRONG_FURNITURE = {"template", "legal", "contact", "image-id", "form", "comments"}
-
-
 
 # Line scores (see `line_score`). Scaled one at a time by 0.7 to 1.3, none moves text F1
 # on the dev pages by more than 0.01 (bench/extraction_sensitivity.py): the choice of
@@ -214,9 +213,11 @@ def picture_blocks(lines: list[Line], scores: list[float]) -> None:
     clean = [line.position for line in lines if is_clean_prose(line)]
     for before, after in zip(clean, clean[1:], strict=False):
         gap = lines[before + 1 : after]
-        if not 2 <= len(gap) <= PICTURE_BLOCK_MAX_LINES or all(PICTURE_CUES.isdisjoint(line.cues) for line in gap):
+        if not 2 <= len(gap) <= PICTURE_BLOCK_MAX_LINES:
             continue
-        if all(not PICTURE_CUES.isdisjoint(line.cues) or (not line.cues and line.words <= PICTURE_LABEL_MAX_WORDS) for line in gap):
+        pictured = [not PICTURE_CUES.isdisjoint(line.cues) for line in gap]
+        labels = [not line.cues and line.words <= PICTURE_LABEL_MAX_WORDS for line in gap]
+        if any(pictured) and all(map(operator.or_, pictured, labels)):
             for line in gap:
                 scores[line.position] = INSERT_SCORE
 

@@ -100,6 +100,7 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "navigation"
     return "repeated" if line.repeated > 1 else "boilerplate"
 
+
 def is_paragraph(line: Line) -> bool:
     """A line that opens an article: prose of some length that ends like a sentence."""
     return line.prose and (line.words >= 15 or line.sentence_end and not line.text.endswith("?"))
@@ -160,10 +161,6 @@ def split_dump(text: str) -> DumpParts:
     return parts
 
 
-# A lone sentence is at least this many words long: fewer make a label or a button ("Read more.", as `short_paragraph`).
-LONE_SENTENCE_MIN_WORDS = 4
-
-
 def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: int) -> tuple[int, int]:
     """The run, widened by the article's opening and closing sentences when they stand on lines of their own
     right outside it (`keep` is changed in place).
@@ -191,7 +188,7 @@ def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: in
 
 
 def is_lone_sentence(line: Line) -> bool:
-    """A line that is one short statement: LONE_SENTENCE_MIN_WORDS words or more, starting with a capital and ending
+    """A line that is one short statement: SHORT_PARAGRAPH_MIN_WORDS words or more, starting with a capital and ending
     with a full stop or an exclamation mark (a question at an article's edge mostly asks the reader to act),
     with no cue and no repetition."""
     return (
@@ -199,7 +196,7 @@ def is_lone_sentence(line: Line) -> bool:
         and line.repeated == 1
         and line.sentence_end
         and not line.text.rstrip(" \"'”’)»“").endswith("?")
-        and line.words >= LONE_SENTENCE_MIN_WORDS
+        and line.words >= SHORT_PARAGRAPH_MIN_WORDS
         and line.text[:1].isupper()
     )
 
@@ -369,8 +366,8 @@ SUBHEADING_MIN_WORDS = 3  # shorter lines in a block of lines are labels ("Lates
 def short_paragraph(lines: list[Line], position: int, start: int, end: int) -> bool:
     """Whether a short line of a block of several lines is a one-sentence paragraph or a subheading, in a dump that
     sets its paragraphs on consecutive lines: a sentence of a few words between two prose lines of the run ("The
-    grounding involves about 171 planes globally."), or a capitalised line of two words or more between two clean
-    paragraphs ("Gas still leads, but less so"). A link list's items are seldom sentences, and seldom sit between
+    grounding involves about 171 planes globally."), or a capitalised line of SUBHEADING_MIN_WORDS words or more
+    between two clean paragraphs ("Gas still leads, but less so"). A link list's items are seldom sentences, and seldom sit between
     two paragraphs."""
     line = lines[position]
     if line.cues or not line.text[:1].isupper():
