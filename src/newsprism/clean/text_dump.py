@@ -251,7 +251,8 @@ def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: 
     clean prose line, is a list the text introduces (steps, ingredients,
     points, the rows of a table); its items without cues or repetition are
     body, unless most of them repeat (a table of contents, whose items return
-    as the subheadings below it). Limit: a related-links list set right after a paragraph in the middle
+    as the subheadings below it) or one is a timestamp or a comment count (the
+    block under a dek that names the author and the date). Limit: a related-links list set right after a paragraph in the middle
     of the article is kept as well, unless its lines carry cues or repeat.
     """
     position = start + 1
@@ -260,7 +261,11 @@ def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: 
         size = line.block_size
         if size >= LIST_MIN_LINES and line.block != lines[position - 1].block and position + size < end and is_clean_prose(lines[position - 1]):
             items = lines[position : position + size]
-            if 2 * sum(item.repeated > 1 for item in items) < size:  # else a table of contents: its items repeat as subheadings
+            # A block that holds a date with its clock time or a comment count is a byline's block ("Jane Roe",
+            # "Updated: 11.04.2020, 10:27", "44 comments"), and a block whose items mostly repeat is a table of
+            # contents (its items return as the subheadings below): neither is a list of the text.
+            byline_block = any(is_timestamp(item) or "comments" in item.cues for item in items)
+            if 2 * sum(item.repeated > 1 for item in items) < size and not byline_block:
                 for item in items:
                     if not item.cues and item.repeated == 1:
                         keep[item.position] = True
