@@ -50,3 +50,25 @@ def test_outlet_named_by_promos_is_the_first_seen_on_a_tie() -> None:
     text = "\n\n".join(["Ferry service resumes across the bay", promo, paragraph, paragraph.replace("Tuesday", "Monday"),
                         paragraph.replace("weekend", "holiday"), promo, "Sign up for the GULL and HarborWire newsletter"])
     assert dump_article(text).outlet == "HarborWire"
+
+
+def test_a_byline_inside_the_article_run_leaves_the_body_and_names_the_authors() -> None:
+    dek = ("The island's only doctor retires this summer. The health board has found nobody to take over. "
+           "Patients will have to take the ferry.")
+    paragraphs = [
+        "Dr Ilse Marrow has looked after the four hundred people of Skarra Point for thirty-one years, mostly alone.",
+        "The board advertised the post twice last winter, and neither notice brought a single application.",
+        "Until someone is found, a doctor from the mainland will cross on the ferry every Tuesday and Friday.",
+    ]
+    for byline, names in (("By Tomas Vell and Anja Roe", ["Tomas Vell", "Anja Roe"]), ("Von Tomas Vell, Brellport", [])):
+        page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\nSport\n\nSkarra Point loses its doctor\n\n"
+                f"{dek}\n\n{byline}\n\n" + "\n\n".join(paragraphs) + "\n\nHome\nNews\nSport\n")
+        article = dump_article(page)
+        assert article.body.split("\n\n") == [dek, *paragraphs]
+        assert {removed.text: removed.reason for removed in article.removed}[byline] == "byline"
+        assert article.byline == names  # names are read from English bylines only
+    # A subheading that opens with "Von" and is no byline stays in the body.
+    heading = "Von Risiken und Nebenwirkungen"
+    page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\n\nSkarra Point loses its doctor\n\n"
+            f"{paragraphs[0]}\n\n{heading}\n\n{paragraphs[1]}\n\n{paragraphs[2]}\n\nHome\nNews\n")
+    assert heading in dump_article(page).body.split("\n\n")

@@ -73,6 +73,9 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
             byline = names
             roles[line] = "byline"
             break
+    if not byline:
+        # A byline set below the dek, inside the article's run, was taken out of the body as one.
+        byline = next((names for removed in parts.removed if removed.reason == "byline" for names in [byline_names(removed.text)] if names), [])
 
     dek = None
     if headline_index is not None:

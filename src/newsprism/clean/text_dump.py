@@ -94,6 +94,8 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "link-list"
     if where == "body" and is_timestamp(line):
         return "dateline"
+    if where == "body" and is_byline(line):
+        return "byline"
     if where == "body" and is_marked_caption(line):
         return "caption"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
@@ -261,10 +263,10 @@ def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: 
         size = line.block_size
         if size >= LIST_MIN_LINES and line.block != lines[position - 1].block and position + size < end and is_clean_prose(lines[position - 1]):
             items = lines[position : position + size]
-            # A block that holds a date with its clock time or a comment count is a byline's block ("Jane Roe",
+            # A block that holds a byline, a date with its clock time or a comment count is a byline's block ("Jane Roe",
             # "Updated: 11.04.2020, 10:27", "44 comments"), and a block whose items mostly repeat is a table of
             # contents (its items return as the subheadings below): neither is a list of the text.
-            byline_block = any(is_timestamp(item) or "comments" in item.cues for item in items)
+            byline_block = any(is_timestamp(item) or is_byline(item) or "comments" in item.cues for item in items)
             if 2 * sum(item.repeated > 1 for item in items) < size and not byline_block:
                 for item in items:
                     if not item.cues and item.repeated == 1:
@@ -315,6 +317,8 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False
     if is_marked_caption(line):
         return False  # "Jane Doe at the harbour. (Foto: Privat)": a picture's caption, wherever it sits
+    if is_byline(line):
+        return False  # "Von Jane Roe und John Doe, Berlin": the authors, though the line may read as prose
     if line.prose:
         return True
     if is_timestamp(line):
@@ -349,6 +353,25 @@ def is_one_word_heading(lines: list[Line], position: int, end: int) -> bool:
         and position + 1 < end
         and is_clean_prose(lines[position + 1])
     )
+
+
+# A line that names the article's authors, in the languages of the stoplists: "By Jane Roe", "Von Jane Roe und
+# John Doe, Berlin", "Por Juan Pérez 04 de mayo 2022", "Autorin: Jana Roe". Each name has two capitalised words
+# or more, and ends the line or comes before a comma, a bar, a date or another name: "Von Risiken und
+# Nebenwirkungen", "By the time we left" and "Von Berlin nach Rom" are not bylines.
+CAPITALISED = r"[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ][\w'’.-]+"
+BYLINE = re.compile(
+    r"(?:(?i:by|written by|von|par|por|door)\s+|(?i:autor|autorin|text|texto):\s*)"
+    rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+"
+    r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&)\s)"
+)
+BYLINE_MAX_WORDS = 16
+
+
+def is_byline(line: Line) -> bool:
+    """A line of BYLINE_MAX_WORDS words at most that opens with a byline (see BYLINE). Limit: a subheading made of
+    "By" and a proper name ("By Royal Appointment") reads as one."""
+    return line.words <= BYLINE_MAX_WORDS and BYLINE.match(line.text) is not None
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
