@@ -458,3 +458,17 @@ def test_a_picture_between_two_paragraphs_does_not_end_the_article() -> None:
     pictures = [f"Bild: www.brellport-bote.example/bilder/{n}\nAgenturen\n{n} / 3" for n in (1, 2, 3)]
     parts = split_dump(german_page(first, pictures[0], second, pictures[1], third, pictures[2], fourth, "Impressum\nDatenschutz"))
     assert parts.body == GERMAN_ARTICLE
+
+
+def test_a_note_about_the_author_below_the_article_is_not_body() -> None:
+    paragraphs = [
+        "The harbour board will decide on Monday whether the old fish market becomes a concert hall or a car park.",
+        "Traders who still rent stalls there asked the board to wait until the summer season is over.",
+        "Ilse Marrow, who chairs the board, said that both plans would keep the building's iron roof.",
+    ]
+    note = "Tomas Vell\n\nTomas is a retired ferry captain and writes about the harbour every week. He lives in Brellport."
+    page = ("Fish market's future decided on Monday | Brellport Herald\n\nHome\nNews\n\nFish market's future decided on Monday\n\n"
+            "By Anja Roe and Tomas Vell\n\n" + "\n\n".join(paragraphs) + f"\n\n{note}\n\nHome\nNews\n")
+    assert split_dump(page).body == paragraphs
+    # Without a byline naming him, the note reads as the article's last paragraph.
+    assert note.split("\n\n")[1] in split_dump(page.replace("By Anja Roe and Tomas Vell", "By Anja Roe")).body

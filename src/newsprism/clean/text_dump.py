@@ -123,6 +123,7 @@ def split_dump(text: str) -> DumpParts:
         keep[position] = in_body(lines, position, start, end)
     keep_introduced_lists(lines, keep, start, end)
     drop_announced_teasers(lines, keep, start, end)
+    drop_author_notes(lines, keep, start, end)
     # Lines leading the run before its first real paragraph are the headline,
     # a dek or a credit line: header, not body.
     first = start
@@ -362,16 +363,69 @@ def is_one_word_heading(lines: list[Line], position: int, end: int) -> bool:
 CAPITALISED = r"[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ][\w'’.-]+"
 BYLINE = re.compile(
     r"(?:(?i:by|written by|von|par|por|door)\s+|(?i:autor|autorin|text|texto):\s*)"
-    rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+"
-    r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&)\s)"
+    rf"(?P<name>{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+)"
+    r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&|on|am|le|el|op)\s)"
 )
 BYLINE_MAX_WORDS = 16
+
+
+# Where a byline's names end: after a comma or a bar come places and outlets ("By Jane Roe, Herald, New York"),
+# then a date.
+AUTHORS_END = re.compile(r"\s*[,|•·–-]|\s+\d|\s+(?:on|am|le|el|op)\s")
+AUTHOR_SEPARATOR = re.compile(r"\s+(?:und|and|et|y|i|en|&)\s+")
+AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+")
+
+
+def byline_authors(line: Line) -> list[str]:
+    """The names a byline line gives ("Von Jane Roe und John Doe, Berlin": Jane Roe and John Doe), or []."""
+    match = BYLINE.match(line.text) if line.words <= BYLINE_MAX_WORDS else None
+    if match is None:
+        return []
+    names = line.text[match.start("name") :]
+    names = names[: end.start()] if (end := AUTHORS_END.search(names)) else names
+    return [name for name in AUTHOR_SEPARATOR.split(names) if AUTHOR_NAME.fullmatch(name)]
 
 
 def is_byline(line: Line) -> bool:
     """A line of BYLINE_MAX_WORDS words at most that opens with a byline (see BYLINE). Limit: a subheading made of
     "By" and a proper name ("By Royal Appointment") reads as one."""
     return line.words <= BYLINE_MAX_WORDS and BYLINE.match(line.text) is not None
+
+
+AUTHOR_LABEL_MAX_WORDS = 4  # "Jane Roe", "Dr. Jane Roe", "Jane"
+
+
+def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop the notes about the article's authors from the run (`keep` is changed in place).
+
+    Blogs and papers close an article with a box about its author: "Jane Roe
+    is a reporter for the Herald. She covers ...", often under the author's
+    name on a line of its own. Such a note reads as a paragraph. The authors
+    are the names of the page's bylines (see BYLINE) above the note's end; a
+    paragraph of the run that opens with one of them (followed by a space or
+    a comma), or with the first name of one followed by a word in lower case
+    ("Jane is ..."), is a note, and so is the short line right above it that
+    starts with the same word (the name). Limit: a paragraph of the article
+    that opens with its own author's name goes with them; a page that names
+    its author only in a line of other metadata ("12.05.2031 - Jane Roe - 4
+    comments") keeps the note.
+    """
+    names = [name for line in lines[:end] for name in byline_authors(line)]
+    if not names:
+        return
+    openings = tuple(name + separator for name in names for separator in (" ", ","))
+    first_names = {name.split()[0] for name in names}
+    for position in range(start, end):
+        line = lines[position]
+        if not (keep[position] and line.prose):
+            continue
+        words = line.text.split(maxsplit=2)
+        if not (line.text.startswith(openings) or (len(words) > 1 and words[0] in first_names and words[1][:1].islower())):
+            continue
+        keep[position] = False
+        above = lines[position - 1]
+        if position > start and not above.prose and above.words <= AUTHOR_LABEL_MAX_WORDS and above.text.split()[:1] == words[:1]:
+            keep[position - 1] = False
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
