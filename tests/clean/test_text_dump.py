@@ -472,3 +472,19 @@ def test_a_note_about_the_author_below_the_article_is_not_body() -> None:
     assert split_dump(page).body == paragraphs
     # Without a byline naming him, the note reads as the article's last paragraph.
     assert note.split("\n\n")[1] in split_dump(page.replace("By Anja Roe and Tomas Vell", "By Anja Roe")).body
+
+
+def test_licence_notices_and_licensed_picture_credits_are_not_body() -> None:
+    paragraphs = [
+        "The volunteers of the Skarra Point archive have scanned four thousand photographs of the old harbour.",
+        "Most of them were taken by the harbour master's family between the two wars, on glass plates.",
+        "The archive will show a hundred of them in the lamp room of the lighthouse from the first of June.",
+    ]
+    credit = "The harbour in 1931, before the north pier was built. Photo: Ilse Marrow (CC BY-SA 4.0)"
+    notice = "Die Inhalte dieser Seite sind unter einer Creative Commons-Lizenz lizenziert."
+    about = "Creative Commons licences help archives like this one share what they hold with everyone."
+    page = (f"Harbour photographs go on show | Brellport Herald\n\nHome\nNews\n\nHarbour photographs go on show\n\n"
+            f"{paragraphs[0]}\n\n{credit}\n\n{paragraphs[1]}\n\n{about}\n\n{paragraphs[2]}\n\n{notice}\n\nHome\nNews\n")
+    parts = split_dump(page)
+    assert parts.body == [paragraphs[0], paragraphs[1], about, paragraphs[2]]
+    assert {removed.text: removed.reason for removed in parts.removed}[credit] == "legal"

@@ -96,6 +96,8 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "dateline"
     if where == "body" and is_byline(line):
         return "byline"
+    if where == "body" and is_licence_notice(line):
+        return "legal"
     if where == "body" and is_marked_caption(line):
         return "caption"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
@@ -320,6 +322,8 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False  # "Jane Doe at the harbour. (Foto: Privat)": a picture's caption, wherever it sits
     if is_byline(line):
         return False  # "Von Jane Roe und John Doe, Berlin": the authors, though the line may read as prose
+    if is_licence_notice(line):
+        return False  # "Text and photos: CC BY-SA 4.0": the terms of the page, or a picture's credit
     if line.prose:
         return True
     if is_timestamp(line):
@@ -426,6 +430,25 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
         above = lines[position - 1]
         if position > start and not above.prose and above.words <= AUTHOR_LABEL_MAX_WORDS and above.text.split()[:1] == words[:1]:
             keep[position - 1] = False
+
+
+# The terms a page or a picture is published under: a Creative Commons licence's code ("CC BY-NC-ND 4.0",
+# "CC-BY-SA", "CC0"), or its name with the words that grant it ("licensed under", "ist unter ... lizenziert",
+# "sous licence"). A page about Creative Commons names it without granting anything.
+LICENCE_CODE = re.compile(r"\bCC[- ]?(?:BY\b|0\b)")
+LICENCE_GRANT = re.compile(
+    r"(?i)creative[- ]commons.{0,80}(?:licen[cs]ed|lizenziert|veröffentlicht|published|sous licence|bajo (?:la |una )?licencia)"
+    r"|(?:licen[cs]ed|lizenziert|stehen|steht|sous licence|bajo (?:la |una )?licencia|na licencji)\s.{0,40}creative[- ]commons"
+)
+LICENCE_NOTICE_MAX_WORDS = 40
+
+
+def is_licence_notice(line: Line) -> bool:
+    """A line of LICENCE_NOTICE_MAX_WORDS words at most that gives a licence's code or grants its terms (see
+    LICENCE_CODE, LICENCE_GRANT). Limit: a sentence of an article about licences that gives a code goes too."""
+    if line.words > LICENCE_NOTICE_MAX_WORDS or not ("CC" in line.text or "ommons" in line.text):
+        return False
+    return LICENCE_CODE.search(line.text) is not None or LICENCE_GRANT.search(line.text) is not None
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
