@@ -431,12 +431,13 @@ def test_a_question_or_a_label_right_after_the_article_is_not_body() -> None:
 
 
 def test_a_caption_that_ends_with_its_credit_is_not_body_wherever_it_sits() -> None:
-    # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish, "(l.)" places a person in it;
+    # "(Foto: ...)", "Kuva: ...", "Imagen: ..." end a caption in German, Finnish, Spanish, "(l.)" places a person in it,
+    # a photographer and an agency ("Jane Roe/Reuters") credit it;
     # between two paragraphs the run crosses it as any short line, and the line itself is dropped as a caption.
     captions = ["Der neue Anleger am Morgen nach der Eröffnung. (Foto: Privat)", "Die Fähre im Hafen von Brellport. Kuva: Jana Roe",
-                "Jana Roe (l.) und Tom Doe am neuen Anleger."]
+                "Jana Roe (l.) und Tom Doe am neuen Anleger.", "Der Anleger im Nebel. Tom Doe/Reuters files"]
     first, second, third, fourth = GERMAN_ARTICLE
-    parts = split_dump(german_page(first, captions[0], second, captions[2], third, captions[1], fourth))
+    parts = split_dump(german_page(first, captions[0], second, captions[2], third, captions[3], captions[1], fourth))
     assert parts.body == GERMAN_ARTICLE
     assert all(caption in parts.captions for caption in captions)
 

@@ -291,6 +291,13 @@ PLACE_IN_PICTURE = re.compile(
     r"(?i)\((?:(?:l|r|m|li|re)\.|v\. ?l\.(?: ?n\. ?r\.)?|von links|left|right|centre|center|from left|izq\.|der\.|à gauche|à droite|od lewej)\)"
     r"|\bv\. ?l\. ?n\. ?r\."
 )
+# A caption that ends with a photographer and the agency that sells the picture: "Jane Roe/Reuters files",
+# "Jane Roe | Agencia UNO", "Foto: Jane Roe / picture alliance", "Credit... Jane Roe/Associated Press".
+AGENCY_CREDIT = re.compile(
+    r"(?i)(?:[/|©]|\(c\)|\bcredit\W|\bfoto\W|\bphoto\W|\bbild\W)[^/|]{0,40}\b(?:reuters|afp|ap|dpa|efe|getty(?: images)?|"
+    r"picture[- ]alliance|imago|keystone|epa|shutterstock|unsplash|istock(?:photo)?|associated press|ansa|apa|xinhua|anadolu|"
+    r"agencia \w+|europa press)\b(?: files?| photo)?\)?\.?\s*$"
+)
 CREDITED_CAPTION_MAX_WORDS = 40
 CREDIT_TAIL = 120  # the longest trailing credit TRAILING_CREDIT matches: a parenthesis of 80 characters and its word
 
@@ -306,11 +313,19 @@ def is_marked_caption(line: Line) -> bool:
     ("..., as the photo shows. (Foto: dpa)") goes with it.
     """
     text = line.text
-    # Both marks hold a parenthesis, a colon or "by" ("v.l.n.r." aside): most lines hold none, and skip the patterns.
-    if line.words > CREDITED_CAPTION_MAX_WORDS or not ("(" in text or ":" in text or " by" in line.lowered or "v." in line.lowered):
+    # The marks hold a parenthesis, a colon, "by" or a slash or bar ("v.l.n.r." aside): most lines hold none, and
+    # skip the patterns.
+    lowered = line.lowered
+    marked = "(" in text or ":" in text or "/" in text or "|" in text or " by" in lowered or "v." in lowered
+    if line.words > CREDITED_CAPTION_MAX_WORDS or not marked:
         return False
     # A trailing credit lies within the line's last CREDIT_TAIL characters.
-    return TRAILING_CREDIT.search(text, max(0, len(text) - CREDIT_TAIL)) is not None or PLACE_IN_PICTURE.search(text) is not None
+    tail = max(0, len(text) - CREDIT_TAIL)
+    return (
+        TRAILING_CREDIT.search(text, tail) is not None
+        or AGENCY_CREDIT.search(text, tail) is not None
+        or PLACE_IN_PICTURE.search(text) is not None
+    )
 
 
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
