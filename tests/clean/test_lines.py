@@ -178,6 +178,12 @@ def test_line_features_match_their_definitions() -> None:
         ("Please understand that comments are moderated and may take a day to appear.", "promo"),
         ("This website uses cookies to improve your experience.", "promo"),
         ("Wir verwenden Cookies, um Ihnen das beste Erlebnis auf unserer Website zu bieten.", "promo"),
+        ("Buch bestellen", "promo"),
+        ("Ihre Meinung zählt! Jetzt 3 Ausgaben gratis lesen", "promo"),
+        ("Wählen Sie Ihren Zugang und lesen Sie den ganzen Artikel:", "promo"),
+        ("Verraten Sie uns gerne in den Kommentaren, welche Fähre Sie nehmen.", "promo"),
+        ("Den Hafenboten gibt es auch als Abo.", "promo"),
+        ("Explore further", "related"),
     ],
 )
 def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue: str) -> None:
@@ -193,6 +199,9 @@ def test_furniture_in_the_languages_of_the_stoplists_gets_its_cue(text: str, cue
         "Die Polizei will die Spenden der Vereine in diesem Jahr genauer prüfen als bisher.",
         "Der Bericht nennt die Anzeige eines Nachbarn als Anlass für die Ermittlungen im Hafen.",
         "Weitere Informationen gibt es beim Hafenamt.",
+        "Wie die Gebühren berechnet werden, lesen Sie weiter unten im Abschnitt über die Fähren.",
+        "In den Kommentaren unter dem Aufruf meldeten sich viele Fahrgäste zu Wort.",
+        "Die Stadt will die neuen Fähren im Frühjahr bestellen.",
         "Zum Thema Fähren sagte der Bürgermeister am Montag nichts.",
         "La empresa quiere compartir los costes con el ayuntamiento durante los próximos años.",
         "Le maire a dit qu'il allait lire le rapport avant la fin du mois.",

@@ -74,7 +74,9 @@ CALL_TO_ACTION_PHRASES = (
     r"all rights reserved|reproduc(?:ed|tion)|republish|licens(?:e|ing)|paywall|"
     r"skip to (?:main )?content|back to top|you (?:may|might) also like|recommended for you|permalink",
     # German
-    r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne|im) abo|ihr beitrag hilft|"
+    r"abonnieren|jetzt (?:abonnieren|anmelden|registrieren|spenden|teilen|testen)|(?:jetzt|zum|mit|ohne|im|als) abo|ihr beitrag hilft|"
+    r"(?:buch|jetzt|hier|online) bestellen|\d+ ausgaben (?:gratis|kostenlos)|wählen sie ihren zugang|zur startseite|"
+    r"(?:(?:verraten|schreiben|sagen) sie|verratet|schreibt|sagt) (?:uns |es uns |mir )?(?:gerne |doch )?in den kommentaren|"
     r"wir informieren sie|immer aktuell informiert|(?:gefällt|gefiel) (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag)|artikel gefallen|"
     r"bereits abonnent|abonnent werden|(?:hier|kostenlos) (?:anmelden|registrieren)|einloggen|"
     r"(?:artikel|beitrag|seite) (?:teilen|drucken|versenden|merken|empfehlen)|teilen (?:auf|via|per)|teile (?:diesen|den) (?:beitrag|artikel)|"
@@ -124,7 +126,8 @@ RELATED_PHRASES = (
     r"more (?:from|on|stories|news|articles|headlines)|see also|(?:also|further) read(?:ing)?|read (?:also|next)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended (?:for you|reading|stories|articles)|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|top stories|latest (?:news|stories|articles|posts)|"
-    r"keep reading(?=\W*$)|about the author(?=\W*$)|(?:previous|next|older|newer) (?:post|article|story|entry|entries|posts)(?=\W*$|\s*[:»›>|–-])",
+    r"keep reading(?=\W*$)|about the author(?=\W*$)|explore further(?=\W*$)|"
+    r"(?:previous|next|older|newer) (?:post|article|story|entry|entries|posts)(?=\W*$|\s*[:»›>|–-])",
     # German
     r"lesen sie (?:auch|mehr|hier|dazu)|lies auch|siehe auch|auch (?:interessant|lesenswert)|"
     r"(?:das |dies )?(?:könnte|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
@@ -615,7 +618,8 @@ OTHER_CALL_TO_ACTION_GATE = frozenset(
         "datenschutzhinweis", "datenschutzhinweise", "datenschutzbestimmungen", "datenschutzeinstellungen", "datenschutzrichtlinie",
         "datenschutzrichtlinien", "impressum", "nutzungsbedingungen", "geschäftsbedingungen", "weiterlesen", "lesen", "erfahren",
         "klicken", "springen", "inhalt", "oben", "seitenanfang", "folgen", "folge", "folgt", "spenden", "unterstützen",
-        "herunterladen", "testen", "teile", "hilft", "informieren", "informiert", "gefällt", "gefiel", "gefallen",
+        "herunterladen", "testen", "teile", "hilft", "informieren", "informiert", "gefällt", "gefiel", "gefallen", "bestellen",
+        "ausgaben", "zugang", "startseite", "kommentaren",
         # Spanish
         "compartir", "comparte", "comparta", "suscríbete", "suscríbase", "suscribirse", "sesión", "regístrate", "regístrese",
         "comentario", "privacidad", "cookies", "legal", "términos", "condiciones", "síguenos", "clic", "pulsa", "leyendo", "socio",
@@ -662,7 +666,7 @@ RELATED_OPENERS = frozenset(
     {
         # English
         "related", "more", "see", "also", "further", "read", "you", "recommended", "most", "trending", "what", "top", "latest",
-        "keep", "about", "previous", "next", "older", "newer",
+        "keep", "about", "previous", "next", "older", "newer", "explore",
         # German
         "lesen", "lies", "siehe", "auch", "das", "dies", "könnte", "dürfte", "mehr", "passend", "weitere", "ähnliche",
         "verwandte", "empfohlene", "beliebte", "neueste", "aktuelle", "letzte", "passende", "meistgelesen", "meistgelesene",
