@@ -489,3 +489,11 @@ def test_licence_notices_and_licensed_picture_credits_are_not_body() -> None:
     parts = split_dump(page)
     assert parts.body == [paragraphs[0], paragraphs[1], about, paragraphs[2]]
     assert {removed.text: removed.reason for removed in parts.removed}[credit] == "legal"
+
+
+def test_a_link_to_a_file_with_its_size_is_not_body() -> None:
+    first, second, third, fourth = GERMAN_ARTICLE
+    link = "Fahrplan der Fähre nach Skarra, gültig ab Juni (PDF, 180 KB)"
+    sized = "Die neue Fähre fasst 120 Fahrgäste und lädt ihre Fahrpläne als Datei von 2 MB auf jedes Telefon."
+    body = split_dump(german_page(first, second, link, third, sized, fourth)).body
+    assert body == [first, second, third, sized, fourth]

@@ -98,6 +98,8 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "byline"
     if where == "body" and is_licence_notice(line):
         return "legal"
+    if where == "body" and line.words <= DOWNLOAD_LINK_MAX_WORDS and FILE_SIZE.search(line.text):
+        return "link-list"
     if where == "body" and is_marked_caption(line):
         return "caption"
     if where == "header" or (line.block_size >= 3 and line.words <= 6):
@@ -339,6 +341,8 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False  # "Von Jane Roe und John Doe, Berlin": the authors, though the line may read as prose
     if is_licence_notice(line):
         return False  # "Text and photos: CC BY-SA 4.0": the terms of the page, or a picture's credit
+    if line.words <= DOWNLOAD_LINK_MAX_WORDS and FILE_SIZE.search(line.text):
+        return False  # "Annual report 2031 (PDF, 2 MB)": a link to a file
     if line.prose:
         return True
     if is_timestamp(line):
@@ -464,6 +468,12 @@ def is_licence_notice(line: Line) -> bool:
     if line.words > LICENCE_NOTICE_MAX_WORDS or not ("CC" in line.text or "ommons" in line.text):
         return False
     return LICENCE_CODE.search(line.text) is not None or LICENCE_GRANT.search(line.text) is not None
+
+
+# A file's size closing a bracket, a bar-separated field or the line: the label of a link to a file ("Annual
+# report (PDF, 2 MB)", "PDF | 38 KB | not accessible", "Audio [143 MB]"). Sizes in prose run on ("a 75 KB limit").
+FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:KB|MB|GB|kB|KiB|MiB)\s*(?:[)\]|]|$)")
+DOWNLOAD_LINK_MAX_WORDS = 40
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
