@@ -239,3 +239,15 @@ def test_a_line_in_the_pages_second_language_reads_as_prose() -> None:
     lines = split_lines("\n\n".join([*banner, "Fähren im Hafen", *post]) + "\n")
     assert all(line.prose for line in lines if line.text in post)
     assert not next(line for line in lines if line.text == "Fähren im Hafen").prose
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from("ab .!?:;=-)]D\"”1🙂☀😉"), min_size=1).map(str.strip).filter(bool))
+def test_the_quick_sentence_end_check_agrees_with_the_pattern(text: str) -> None:
+    assert lines.sentence_ends([text], [text[-1]]) == [bool(lines.SENTENCE_END.search(text[-lines.SENTENCE_TAIL :]))]
+
+
+def test_a_line_of_a_post_that_ends_with_an_emoji_or_an_emoticon_ends_a_sentence() -> None:
+    ends = ["Nach dem Lauf fühlt man sich wie neu, und das gefällt mir 😉", "See you all at the harbour on Sunday :-)"]
+    assert all(line.sentence_end for line in split_lines("\n\n".join(ends) + "\n"))
+    assert not split_lines("Ferry timetable :D-Day\n")[0].sentence_end

@@ -31,7 +31,11 @@ from newsprism.clean.wrapping import drop_link_numbers, has_long_prose_lines, un
 # written as an alternative with an empty branch, the same as (...)?, which `re`
 # would run as a general repeat, much slower on the thousands of words of a page.
 WORD = re.compile(r"\w+(?:['’]\w+|)")
-SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$""")
+# A sentence ends with its mark, quotes and brackets after it, or a footnote; in blogs and posts, with an emoji or
+# an emoticon instead ("... and I loved it 😉", "... see you there :-)").
+SENTENCE_END = re.compile(
+    r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$|[\u2600-\u27bf\U0001f300-\U0001faff]$|(?:^|\s)[:;=]-?[)D]$"""
+)
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
@@ -450,9 +454,14 @@ def with_pattern(pattern: re.Pattern[str], texts: list[str], selected: Iterable[
 # characters; searching only a line's tail keeps the check cheap on long paragraphs.
 SENTENCE_TAIL = 24
 # The last character of a (stripped) line that SENTENCE_END matches is one of
-# these, or a digit; after the first ones it always matches.
+# these, a digit or an emoji's (see `may_be_emoji_end`); after the first ones it always matches.
 SENTENCE_FINAL = frozenset(".!?…。！？")
 SENTENCE_TRAILER = frozenset("\"'”’)]」』[")
+
+
+def may_be_emoji_end(character: str) -> bool:
+    """Whether a line's last character may close an emoji or an emoticon (see SENTENCE_END)."""
+    return character == "D" or "\u2600" <= character <= "\u27bf" or character >= "\U0001f300"
 
 
 def sentence_ends(texts: list[str], last_characters: list[str]) -> list[bool]:
@@ -463,6 +472,7 @@ def sentence_ends(texts: list[str], last_characters: list[str]) -> list[bool]:
     ends = list(map(SENTENCE_FINAL.__contains__, last_characters))
     # str.isdecimal is the `\d` of `re`.
     unsettled = map(operator.or_, map(SENTENCE_TRAILER.__contains__, last_characters), map(str.isdecimal, last_characters))
+    unsettled = map(operator.or_, unsettled, map(may_be_emoji_end, last_characters))
     for position in compress(range(len(texts)), unsettled):
         ends[position] = SENTENCE_END.search(texts[position][-SENTENCE_TAIL:]) is not None
     return ends
