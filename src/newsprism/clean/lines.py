@@ -454,26 +454,22 @@ def with_pattern(pattern: re.Pattern[str], texts: list[str], selected: Iterable[
 # characters; searching only a line's tail keeps the check cheap on long paragraphs.
 SENTENCE_TAIL = 24
 # The last character of a (stripped) line that SENTENCE_END matches is one of
-# these, a digit or an emoji's (see `may_be_emoji_end`); after the first ones it always matches.
+# these or one of UNSETTLED_END; after these it always matches.
 SENTENCE_FINAL = frozenset(".!?…。！？")
-SENTENCE_TRAILER = frozenset("\"'”’)]」』[")
-
-
-def may_be_emoji_end(character: str) -> bool:
-    """Whether a line's last character may close an emoji or an emoticon (see SENTENCE_END)."""
-    return character == "D" or "\u2600" <= character <= "\u27bf" or character >= "\U0001f300"
+# The last characters after which SENTENCE_END may or may not match: a quote, a bracket, a digit, the "D" of ":D"
+# and an emoji.
+UNSETTLED_END = re.compile("[\"'”’)\\]」』\\[\\dD\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
 def sentence_ends(texts: list[str], last_characters: list[str]) -> list[bool]:
     """Whether each stripped, non-empty line ends like a sentence (SENTENCE_END).
 
-    Most lines are settled by their last character alone, without the pattern.
+    Most lines are settled by their last character alone, without the pattern:
+    one pass of UNSETTLED_END over the lines' last characters finds the others.
     """
     ends = list(map(SENTENCE_FINAL.__contains__, last_characters))
-    # str.isdecimal is the `\d` of `re`.
-    unsettled = map(operator.or_, map(SENTENCE_TRAILER.__contains__, last_characters), map(str.isdecimal, last_characters))
-    unsettled = map(operator.or_, unsettled, map(may_be_emoji_end, last_characters))
-    for position in compress(range(len(texts)), unsettled):
+    for match in UNSETTLED_END.finditer("".join(last_characters)):
+        position = match.start()
         ends[position] = SENTENCE_END.search(texts[position][-SENTENCE_TAIL:]) is not None
     return ends
 

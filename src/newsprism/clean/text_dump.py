@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, split_lines
@@ -98,7 +99,7 @@ def removal_reason(line: Line, where: str = "body") -> str:
         return "byline"
     if where == "body" and is_licence_notice(line):
         return "legal"
-    if where == "body" and line.words <= DOWNLOAD_LINK_MAX_WORDS and FILE_SIZE.search(line.text):
+    if where == "body" and is_download_link(line):
         return "link-list"
     if where == "body" and is_marked_caption(line):
         return "caption"
@@ -300,13 +301,18 @@ AGENCY_CREDIT = re.compile(
     r"picture[- ]alliance|imago|keystone|epa|shutterstock|unsplash|istock(?:photo)?|associated press|ansa|apa|xinhua|anadolu|"
     r"agencia \w+|europa press)\b(?: files?| photo)?\)?\.?\s*$"
 )
+# The last word of every AGENCY_CREDIT match (but "Agencia ...", whose name comes after it).
+AGENCY_CREDIT_LAST_WORDS = frozenset(
+    {"reuters", "afp", "ap", "dpa", "efe", "getty", "images", "alliance", "imago", "keystone", "epa", "shutterstock", "unsplash",
+     "istock", "istockphoto", "press", "ansa", "apa", "xinhua", "anadolu", "files", "file", "photo"}
+)
 CREDITED_CAPTION_MAX_WORDS = 40
 CREDIT_TAIL = 120  # the longest trailing credit TRAILING_CREDIT matches: a parenthesis of 80 characters and its word
 
 
 def is_marked_caption(line: Line) -> bool:
     """A short line that ends with a picture's credit or places the people in the picture: a caption (see
-    TRAILING_CREDIT, PLACE_IN_PICTURE).
+    AGENCY_CREDIT, TRAILING_CREDIT, PLACE_IN_PICTURE).
 
     Dropped from the body without changing the line's score: a caption set
     between two paragraphs is crossed by the article's run as any short line
@@ -315,19 +321,19 @@ def is_marked_caption(line: Line) -> bool:
     ("..., as the photo shows. (Foto: dpa)") goes with it.
     """
     text = line.text
-    # The marks hold a parenthesis, a colon, "by" or a slash or bar ("v.l.n.r." aside): most lines hold none, and
-    # skip the patterns.
-    lowered = line.lowered
-    marked = "(" in text or ":" in text or "/" in text or "|" in text or " by" in lowered or "v." in lowered
-    if line.words > CREDITED_CAPTION_MAX_WORDS or not marked:
+    if line.words > CREDITED_CAPTION_MAX_WORDS:
         return False
     # A trailing credit lies within the line's last CREDIT_TAIL characters.
     tail = max(0, len(text) - CREDIT_TAIL)
-    return (
-        TRAILING_CREDIT.search(text, tail) is not None
-        or AGENCY_CREDIT.search(text, tail) is not None
-        or PLACE_IN_PICTURE.search(text) is not None
-    )
+    tokens = line.tokens
+    # An agency's credit ends with the agency's name (or "files", "photo"): most lines end otherwise, and skip it.
+    if tokens and (tokens[-1] in AGENCY_CREDIT_LAST_WORDS or tokens[-2:-1] == ["agencia"]) and AGENCY_CREDIT.search(text, tail):
+        return True
+    # The other marks hold a parenthesis, a colon or "by" ("v.l.n.r." aside): most lines hold none, and skip the patterns.
+    lowered = line.lowered
+    if not ("(" in text or ":" in text or " by" in lowered or "v." in lowered):
+        return False
+    return TRAILING_CREDIT.search(text, tail) is not None or PLACE_IN_PICTURE.search(text) is not None
 
 
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
@@ -341,7 +347,7 @@ def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
         return False  # "Von Jane Roe und John Doe, Berlin": the authors, though the line may read as prose
     if is_licence_notice(line):
         return False  # "Text and photos: CC BY-SA 4.0": the terms of the page, or a picture's credit
-    if line.words <= DOWNLOAD_LINK_MAX_WORDS and FILE_SIZE.search(line.text):
+    if is_download_link(line):
         return False  # "Annual report 2031 (PDF, 2 MB)": a link to a file
     if line.prose:
         return True
@@ -401,7 +407,7 @@ AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|de
 
 def byline_authors(line: Line) -> list[str]:
     """The names a byline line gives ("Von Jane Roe und John Doe, Berlin": Jane Roe and John Doe), or []."""
-    match = BYLINE.match(line.text) if line.words <= BYLINE_MAX_WORDS else None
+    match = BYLINE.match(line.text) if may_be_byline(line) else None
     if match is None:
         return []
     names = line.text[match.start("name") :]
@@ -412,7 +418,16 @@ def byline_authors(line: Line) -> list[str]:
 def is_byline(line: Line) -> bool:
     """A line of BYLINE_MAX_WORDS words at most that opens with a byline (see BYLINE). Limit: a subheading made of
     "By" and a proper name ("By Royal Appointment") reads as one."""
-    return line.words <= BYLINE_MAX_WORDS and BYLINE.match(line.text) is not None
+    return may_be_byline(line) and BYLINE.match(line.text) is not None
+
+
+# The first word of every BYLINE match.
+BYLINE_OPENERS = frozenset({"by", "written", "von", "par", "por", "door", "autor", "autorin", "text", "texto"})
+BYLINE_KEY_PREFIXES = tuple(opener + " " for opener in BYLINE_OPENERS)  # as a line's `key` starts
+
+
+def may_be_byline(line: Line) -> bool:
+    return line.words <= BYLINE_MAX_WORDS and bool(line.tokens) and line.tokens[0] in BYLINE_OPENERS
 
 
 AUTHOR_LABEL_MAX_WORDS = 4  # "Jane Roe", "Dr. Jane Roe", "Jane"
@@ -433,17 +448,22 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
     its author only in a line of other metadata ("12.05.2031 - Jane Roe - 4
     comments") keeps the note.
     """
-    names = [name for line in lines[:end] for name in byline_authors(line)]
+    # The lines that may be bylines, picked by their first word at C speed: a page has hundreds of lines.
+    searched = lines[:end]
+    candidates = compress(searched, map(str.startswith, map(attrgetter("key"), searched), repeat(BYLINE_KEY_PREFIXES)))
+    names = [name for line in candidates for name in byline_authors(line)]
     if not names:
         return
     openings = tuple(name + separator for name in names for separator in (" ", ","))
-    first_names = {name.split()[0] for name in names}
-    for position in range(start, end):
+    first_names = tuple(name.split()[0] + " " for name in names)
+    # Only the lines that open with a name are looked at (str.startswith over them all, at C speed).
+    texts = map(attrgetter("text"), lines[start:end])
+    for position in compress(range(start, end), map(str.startswith, texts, repeat(openings + first_names))):
         line = lines[position]
         if not (keep[position] and line.prose):
             continue
         words = line.text.split(maxsplit=2)
-        if not (line.text.startswith(openings) or (len(words) > 1 and words[0] in first_names and words[1][:1].islower())):
+        if not (line.text.startswith(openings) or (len(words) > 1 and words[1][:1].islower())):
             continue
         keep[position] = False
         above = lines[position - 1]
@@ -474,6 +494,13 @@ def is_licence_notice(line: Line) -> bool:
 # report (PDF, 2 MB)", "PDF | 38 KB | not accessible", "Audio [143 MB]"). Sizes in prose run on ("a 75 KB limit").
 FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:KB|MB|GB|kB|KiB|MiB)\s*(?:[)\]|]|$)")
 DOWNLOAD_LINK_MAX_WORDS = 40
+
+
+def is_download_link(line: Line) -> bool:
+    """A line of DOWNLOAD_LINK_MAX_WORDS words at most that gives a file's size as FILE_SIZE reads it."""
+    text = line.text
+    # Every unit holds a "B": most lines hold none and skip the pattern.
+    return line.words <= DOWNLOAD_LINK_MAX_WORDS and "B" in text and FILE_SIZE.search(text) is not None
 
 
 # A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
