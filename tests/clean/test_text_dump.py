@@ -497,3 +497,20 @@ def test_a_link_to_a_file_with_its_size_is_not_body() -> None:
     sized = "Die neue Fähre fasst 120 Fahrgäste und lädt ihre Fahrpläne als Datei von 2 MB auf jedes Telefon."
     body = split_dump(german_page(first, second, link, third, sized, fourth)).body
     assert body == [first, second, third, sized, fourth]
+
+
+def test_a_recipes_ingredients_above_its_steps_are_body() -> None:
+    intro = "Die Leuchtturmwärter von Skarra backen diesen Kuchen jeden Sonntag, und sie haben uns das Rezept verraten."
+    ingredients = ["Für den Teig:", "250 g Mehl", "125 g Butter", "2 EL Zucker", "1 Prise Salz", "2 Eier"]
+    steps = [
+        "Mehl, Butter, Zucker und Salz in einer Schüssel verkneten, dann die Eier dazugeben und alles zu einem glatten Teig verarbeiten.",
+        "Den Teig eine Stunde kalt stellen, danach ausrollen und in eine gefettete Form legen, den Rand dabei gut andrücken.",
+        "Den Kuchen bei 180 Grad etwa vierzig Minuten backen, bis er goldbraun ist, und vor dem Anschneiden abkühlen lassen.",
+    ]
+    ratings = "4,5 von 5 Sternen\n120 Bewertungen\nRezept drucken"
+    page = (f"Sonntagskuchen | Brellport Kocht\n\nStartseite\nRezepte\nKuchen\n\nSonntagskuchen\n\n{intro}\n\n{ratings}\n\nZutaten\n\n"
+            f"{ingredients[0]}\n\n" + "\n".join(ingredients[1:]) + "\n\nZubereitung\n\n" + "\n\n".join(steps) + "\n\nStartseite\nRezepte\n")
+    assert split_dump(page).body == ingredients + steps
+    # A price list is no ingredient list: it has no cook's units.
+    prices = "Mehl 2 Euro\nButter 3 Euro\nZucker 1 Euro\nSalz 1 Euro"
+    assert "Mehl 2 Euro" not in split_dump(page.replace("\n".join(ingredients[1:]), prices)).body

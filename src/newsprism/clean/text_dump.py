@@ -142,6 +142,7 @@ def split_dump(text: str) -> DumpParts:
         last -= 1
 
     start, end = take_lone_sentences(lines, keep, start, end)
+    keep_ingredients(lines, keep, start, end)
 
     # The header runs up to the first body line (over the whole page when there
     # is no body), the footer from the end of the run.
@@ -469,6 +470,54 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
         above = lines[position - 1]
         if position > start and not above.prose and above.words <= AUTHOR_LABEL_MAX_WORDS and above.text.split()[:1] == words[:1]:
             keep[position - 1] = False
+
+
+# A recipe's ingredient: a quantity, then a cook's unit ("200 g Zucker", "2 EL Öl", "1 Pck. Backpulver", "2½ cups
+# rice", "1 tablespoon oil", "2 cucharadas de aceite", "1 łyżka masła"), in the languages of the stoplists.
+INGREDIENT = re.compile(
+    r"(?i)^\W{0,3}(?:ca\.\s*)?(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*"
+    r"(?:g|kg|mg|ml|l|cl|dl|el|tl|msp|pck|päckchen|prisen?|becher|dosen?|glas|gläser|bund|zehen?|stück|scheiben?|tassen?|gramm|"
+    r"esslöffel|teelöffel|liter|cups?|tbsp|tsp|tablespoons?|teaspoons?|oz|lbs?|pounds?|grams?|cloves?|pinch|cans?|"
+    r"cucharadas?|cucharaditas?|tazas?|pizcas?|sztuk[ai]|łyżk[ai]|łyżeczk[ai]|szklank[ai]|ząbk[ai]|cuillères?|pincées?)(?=\W|$)"
+)
+INGREDIENT_MAX_WORDS = 12
+INGREDIENT_LIST_MIN_ITEMS = 3
+# The ingredients sit above the steps, which read as the article's run: ratings, times, servings and a
+# "Zubereitung" heading lie between, this many lines at most.
+RECIPE_REACH = 30
+RECIPE_LABEL_MAX_WORDS = 6  # "Für den Mürbeteig:", "For the sauce:"
+
+
+def keep_ingredients(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Keep a recipe's ingredient lists in the body (`keep` is changed in place).
+
+    Ingredients are short lines without a verb, a block of them reads as a
+    menu, and on a recipe page they sit above the steps, which make the
+    article's run: the run starts below them, and `in_body` would drop them
+    inside it. A block of LIST_MIN_LINES lines or more, inside the run or
+    ending at most RECIPE_REACH lines above it, of which at least
+    INGREDIENT_LIST_MIN_ITEMS and at least half give a quantity and a cook's
+    unit (see INGREDIENT), is an ingredient list: its lines without cues are
+    body ("Salz" and "4 Eier" with them), and so is a label ending with a colon
+    right above it ("Für den Teig:"). Limit: a table of nutrients by weight
+    ("8 g Eiweiß") inside the run is kept the same way; ingredients set one per
+    block, or without units, are not found.
+    """
+    blocks: dict[int, list[Line]] = {}
+    for line in lines[max(0, start - RECIPE_REACH) : end]:
+        if line.block_size >= LIST_MIN_LINES:
+            blocks.setdefault(line.block, []).append(line)
+    for items in blocks.values():
+        if len(items) != items[0].block_size:
+            continue  # the block starts above the lines looked at
+        found = sum(1 for item in items if item.words <= INGREDIENT_MAX_WORDS and INGREDIENT.match(item.text))
+        if found < INGREDIENT_LIST_MIN_ITEMS or 2 * found < len(items):
+            continue
+        for item in items:
+            keep[item.position] = keep[item.position] or not item.cues
+        label = lines[items[0].position - 1]
+        if items[0].position > 0 and not label.cues and label.words <= RECIPE_LABEL_MAX_WORDS and label.text.endswith(":"):
+            keep[label.position] = True
 
 
 # The terms a page or a picture is published under: a Creative Commons licence's code ("CC BY-NC-ND 4.0",
