@@ -511,6 +511,9 @@ def test_a_recipes_ingredients_above_its_steps_are_body() -> None:
     page = (f"Sonntagskuchen | Brellport Kocht\n\nStartseite\nRezepte\nKuchen\n\nSonntagskuchen\n\n{intro}\n\n{ratings}\n\nZutaten\n\n"
             f"{ingredients[0]}\n\n" + "\n".join(ingredients[1:]) + "\n\nZubereitung\n\n" + "\n\n".join(steps) + "\n\nStartseite\nRezepte\n")
     assert split_dump(page).body == ingredients + steps
+    # Quantities on lines of their own above their foods, with a level spoon: an ingredient list as well.
+    split = ["250 g", "Mehl", "125 g", "Butter", "2 gestr. EL", "Zucker", "1 Prise", "Salz", "2", "Eier"]
+    assert split_dump(page.replace("\n".join(ingredients[1:]), "\n".join(split))).body == [ingredients[0], *split, *steps]
     # A price list is no ingredient list: it has no cook's units.
     prices = "Mehl 2 Euro\nButter 3 Euro\nZucker 1 Euro\nSalz 1 Euro"
     assert "Mehl 2 Euro" not in split_dump(page.replace("\n".join(ingredients[1:]), prices)).body

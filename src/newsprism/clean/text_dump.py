@@ -472,16 +472,20 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
             keep[position - 1] = False
 
 
-# A recipe's ingredient: a quantity, then a cook's unit ("200 g Zucker", "2 EL Öl", "1 Pck. Backpulver", "2½ cups
-# rice", "1 tablespoon oil", "2 cucharadas de aceite", "1 łyżka masła"), in the languages of the stoplists.
+# A recipe's ingredient: a quantity, then a cook's unit ("200 g Zucker", "2 gestr. EL Kakao", "1 Pck. Backpulver",
+# "1 1/2 cups rice", "1 tablespoon oil", "2 cucharadas de aceite", "1 łyżka masła"), in the languages of the stoplists.
 INGREDIENT = re.compile(
-    r"(?i)^\W{0,3}(?:ca\.\s*)?(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*"
+    r"(?i)^\W{0,3}(?:ca\.\s*)?(?:\d+\s+\d+/\d+|\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*"
+    r"(?:gestr\.|gestrichene?|gehäufte?|level|heaped|rounded)?\s*"
     r"(?:g|kg|mg|ml|l|cl|dl|el|tl|msp|pck|päckchen|prisen?|becher|dosen?|glas|gläser|bund|zehen?|stück|scheiben?|tassen?|gramm|"
-    r"esslöffel|teelöffel|liter|cups?|tbsp|tsp|tablespoons?|teaspoons?|oz|lbs?|pounds?|grams?|cloves?|pinch|cans?|"
+    r"esslöffel|teelöffel|liter|btl|beutel|würfel|spritzer|tropfen|blatt|zweige?|stangen?|handvoll|"
+    r"cups?|tbsp|tsp|tablespoons?|teaspoons?|oz|lbs?|pounds?|grams?|cloves?|pinch|cans?|slices?|sprigs?|handful|dash|sticks?|"
     r"cucharadas?|cucharaditas?|tazas?|pizcas?|sztuk[ai]|łyżk[ai]|łyżeczk[ai]|szklank[ai]|ząbk[ai]|cuillères?|pincées?)(?=\W|$)"
 )
 INGREDIENT_MAX_WORDS = 12
 INGREDIENT_LIST_MIN_ITEMS = 3
+# A third, not a half: some recipes set each quantity on a line of its own above its food ("135 g" / "Butter").
+INGREDIENT_SHARE = 1 / 3
 # The ingredients sit above the steps, which read as the article's run: ratings, times, servings and a
 # "Zubereitung" heading lie between, this many lines at most.
 RECIPE_REACH = 30
@@ -496,7 +500,7 @@ def keep_ingredients(lines: list[Line], keep: list[bool], start: int, end: int) 
     article's run: the run starts below them, and `in_body` would drop them
     inside it. A block of LIST_MIN_LINES lines or more, inside the run or
     ending at most RECIPE_REACH lines above it, of which at least
-    INGREDIENT_LIST_MIN_ITEMS and at least half give a quantity and a cook's
+    INGREDIENT_LIST_MIN_ITEMS and INGREDIENT_SHARE give a quantity and a cook's
     unit (see INGREDIENT), is an ingredient list: its lines without cues are
     body ("Salz" and "4 Eier" with them), and so is a label ending with a colon
     right above it ("Für den Teig:"). Limit: a table of nutrients by weight
@@ -511,7 +515,7 @@ def keep_ingredients(lines: list[Line], keep: list[bool], start: int, end: int) 
         if len(items) != items[0].block_size:
             continue  # the block starts above the lines looked at
         found = sum(1 for item in items if item.words <= INGREDIENT_MAX_WORDS and INGREDIENT.match(item.text))
-        if found < INGREDIENT_LIST_MIN_ITEMS or 2 * found < len(items):
+        if found < INGREDIENT_LIST_MIN_ITEMS or found < INGREDIENT_SHARE * len(items):
             continue
         for item in items:
             keep[item.position] = keep[item.position] or not item.cues
