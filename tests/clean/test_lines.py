@@ -248,6 +248,7 @@ def test_the_quick_sentence_end_check_agrees_with_the_pattern(text: str) -> None
 
 
 def test_a_line_of_a_post_that_ends_with_an_emoji_or_an_emoticon_ends_a_sentence() -> None:
-    ends = ["Nach dem Lauf fühlt man sich wie neu, und das gefällt mir 😉", "See you all at the harbour on Sunday :-)"]
+    ends = ["Nach dem Lauf fühlt man sich wie neu, und das gefällt mir 😉", "See you all at the harbour on Sunday :-)",
+            "Und bitte entschuldigt den Fehler (falls ihr ihn gefunden habt 😉 )"]
     assert all(line.sentence_end for line in split_lines("\n\n".join(ends) + "\n"))
     assert not split_lines("Ferry timetable :D-Day\n")[0].sentence_end

@@ -34,7 +34,7 @@ WORD = re.compile(r"\w+(?:['’]\w+|)")
 # A sentence ends with its mark, quotes and brackets after it, or a footnote; in blogs and posts, with an emoji or
 # an emoticon instead ("... and I loved it 😉", "... see you there :-)").
 SENTENCE_END = re.compile(
-    r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$|[\u2600-\u27bf\U0001f300-\U0001faff]$|(?:^|\s)[:;=]-?[)D]$"""
+    r"""[.!?…。！？]["'”’)\]」』]*\s*$|[.!?…]["'”’)\]]*\s+\[?\d*\]?$|[\u2600-\u27bf\U0001f300-\U0001faff]\s*[)\]"'”’]*$|(?:^|\s)[:;=]-?[)D]\s*[)\]]?$"""
 )
 TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|%%\w+%%")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email\s*protected\]", re.IGNORECASE)
