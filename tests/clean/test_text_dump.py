@@ -471,6 +471,9 @@ def test_a_note_about_the_author_below_the_article_is_not_body() -> None:
     page = ("Fish market's future decided on Monday | Brellport Herald\n\nHome\nNews\n\nFish market's future decided on Monday\n\n"
             "By Anja Roe and Tomas Vell\n\n" + "\n\n".join(paragraphs) + f"\n\n{note}\n\nHome\nNews\n")
     assert split_dump(page).body == paragraphs
+    # A note that presents the writer by the job goes without a byline too.
+    job = "Anja Roe is a senior reporter for the Brellport Herald and covers the harbour."
+    assert split_dump(page.replace("By Anja Roe and Tomas Vell", "").replace(note, f"Anja Roe\n\n{job}")).body == paragraphs
     # Without a byline naming him, the note reads as the article's last paragraph.
     assert note.split("\n\n")[1] in split_dump(page.replace("By Anja Roe and Tomas Vell", "By Anja Roe")).body
 

@@ -432,6 +432,13 @@ def may_be_byline(line: Line) -> bool:
 
 
 AUTHOR_LABEL_MAX_WORDS = 4  # "Jane Roe", "Dr. Jane Roe", "Jane"
+# A note that presents a writer by the job, with or without a byline on the page: "Jane Roe is a senior writer
+# for the Herald", "Jana Roe ist Redakteurin bei der Zeitung", "Jeanne Roe est journaliste à ...".
+WRITER_NOTE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}(?:is|ist|est|es|jest)\s+(?:(?:a|an|ein|eine|un|une|una)\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|redakteur(?:in)?|journalist(?:in)?|"
+    r"korrespondent(?:in)?|journaliste|periodista|redactor(?:a)?|dziennikar(?:z|ka))\s+(?:for|at|with|bei|für|beim|chez|à|de|en|para|w)\b"
+)
 
 
 def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
@@ -444,15 +451,21 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
     paragraph of the run that opens with one of them (followed by a space or
     a comma), or with the first name of one followed by a word in lower case
     ("Jane is ..."), is a note, and so is the short line right above it that
-    starts with the same word (the name). Limit: a paragraph of the article
-    that opens with its own author's name goes with them; a page that names
-    its author only in a line of other metadata ("12.05.2031 - Jane Roe - 4
-    comments") keeps the note.
+    starts with the same word (the name). A paragraph that presents someone
+    by a writer's job ("Jane Roe is a senior writer for the Herald", see
+    WRITER_NOTE) is a note on any page. Limit: a paragraph of the article
+    that opens with its own author's name goes with them, and so does one
+    that opens by presenting a reporter so; a page that names its author
+    only in a line of other metadata ("12.05.2031 - Jane Roe - 4 comments")
+    keeps a note of another wording.
     """
     # The lines that may be bylines, picked by their first word at C speed: a page has hundreds of lines.
     searched = lines[:end]
     candidates = compress(searched, map(str.startswith, map(attrgetter("key"), searched), repeat(BYLINE_KEY_PREFIXES)))
     names = [name for line in candidates for name in byline_authors(line)]
+    for position in range(start, end):
+        if keep[position] and lines[position].prose and WRITER_NOTE.match(lines[position].text):
+            drop_note(lines, keep, start, position)
     if not names:
         return
     openings = tuple(name + separator for name in names for separator in (" ", ","))
@@ -464,12 +477,16 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
         if not (keep[position] and line.prose):
             continue
         words = line.text.split(maxsplit=2)
-        if not (line.text.startswith(openings) or (len(words) > 1 and words[1][:1].islower())):
-            continue
-        keep[position] = False
-        above = lines[position - 1]
-        if position > start and not above.prose and above.words <= AUTHOR_LABEL_MAX_WORDS and above.text.split()[:1] == words[:1]:
-            keep[position - 1] = False
+        if line.text.startswith(openings) or (len(words) > 1 and words[1][:1].islower()):
+            drop_note(lines, keep, start, position)
+
+
+def drop_note(lines: list[Line], keep: list[bool], start: int, position: int) -> None:
+    """Drop the note about an author at `position`, and the label with the author's name right above it."""
+    keep[position] = False
+    above = lines[position - 1]
+    if position > start and not above.prose and above.words <= AUTHOR_LABEL_MAX_WORDS and above.text.split()[:1] == lines[position].text.split()[:1]:
+        keep[position - 1] = False
 
 
 # A recipe's ingredient: a quantity, then a cook's unit ("200 g Zucker", "2 gestr. EL Kakao", "1 Pck. Backpulver",
