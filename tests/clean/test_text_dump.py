@@ -520,3 +520,9 @@ def test_a_recipes_ingredients_above_its_steps_are_body() -> None:
     # A price list is no ingredient list: it has no cook's units.
     prices = "Mehl 2 Euro\nButter 3 Euro\nZucker 1 Euro\nSalz 1 Euro"
     assert "Mehl 2 Euro" not in split_dump(page.replace("\n".join(ingredients[1:]), prices)).body
+
+
+def test_a_line_of_smileys_below_the_last_paragraph_is_the_posts_sign_off() -> None:
+    first, second, third, fourth = GERMAN_ARTICLE
+    assert split_dump(german_page(first, second, third, fourth, "=)")).body == [*GERMAN_ARTICLE, "=)"]
+    assert split_dump(german_page(first, second, third, fourth, "Keine Kommentare »")).body == GERMAN_ARTICLE

@@ -181,7 +181,8 @@ def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: in
     run's first line is body, and the line right below it, when its last line
     is body, are the article's when they are such a sentence (see
     `is_lone_sentence`) and the line above does not repeat part of the page's
-    title (the headline). Limit: a one-sentence dek ending in a full stop
+    title (the headline); so is a line of smileys alone below it (a post's
+    sign-off, see SMILEY_LINE). Limit: a one-sentence dek ending in a full stop
     becomes the body's first paragraph, and a one-sentence teaser or sign-up
     line with no cue words right under the article is taken as well.
     """
@@ -190,10 +191,14 @@ def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: in
         if is_lone_sentence(line) and line.key not in lines[0].key:
             keep[start - 1] = True
             start -= 1
-    if start < end < len(lines) and keep[end - 1] and is_lone_sentence(lines[end]):
+    if start < end < len(lines) and keep[end - 1] and (is_lone_sentence(lines[end]) or SMILEY_LINE.match(lines[end].text)):
         keep[end] = True
         end += 1
     return start, end
+
+
+# A line of smileys alone, "=)", ":-)", "😊": how a post's writer signs off below its last paragraph.
+SMILEY_LINE = re.compile(r"^(?:[:;=]-?[)(DPp]|<3|\^\^|[\u2600-\u27bf\U0001f300-\U0001faff]|\s)+$")
 
 
 def is_lone_sentence(line: Line) -> bool:
