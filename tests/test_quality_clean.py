@@ -16,16 +16,17 @@ from newsprism.pipeline import extract
 from tests.conftest import EXAMPLES, analyzed, load_bench
 
 # Measured on the 88 dev pages (see bench/extraction_quality.py); the floors sit just under.
-TEXT_DUMP_F1_FLOOR = 0.93  # the floor for the dev pages (0.947 measured)
+TEXT_DUMP_F1_FLOOR = 0.93  # the floor for the dev pages (0.948 measured)
 HTML_F1_FLOOR = 0.95
 # The same dumps hard-wrapped, as terminals and mail clients save text (0.929 at 72 columns,
 # 0.925 at 100; 0.06 and 0.53 before the cleaner joined wrapped lines).
 WRAPPED_DUMP_F1_FLOOR = 0.91
 # The dev HTML pages converted to Markdown by markdownify (0.918; 0.840 before links, images and marks were read).
 MARKDOWN_DUMP_F1_FLOOR = 0.90
-# trafilatura's 990 evaluation pages as text dumps, snippet F1 (0.8946 measured by bench/extraction_wide.py; the issue's
-# target is 0.90, not reached).
-WIDE_DUMP_F1_FLOOR = 0.890
+# trafilatura's 990 evaluation pages as text dumps, snippet F1 (0.9002 measured by bench/extraction_wide.py: tp 2556,
+# fp 172, fn 395; the target is 0.90). The floor lies three snippets under the target, so that a change
+# trading a snippet or two stays possible while a real loss fails.
+WIDE_DUMP_F1_FLOOR = 0.8995
 
 
 def dev_scores(eval_dir: Path, kind: str, **options: Any) -> dict[str, float]:
