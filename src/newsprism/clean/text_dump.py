@@ -17,13 +17,14 @@ menus, link lists, promos and legal lines. The cleaner (steps 1 and 2 in
    paragraphs sit above an insert (a table of contents, a share bar);
 3. ends the run at a comment section's heading inside it (the readers'
    comments below it read as prose), takes in a lone opening or closing
-   sentence right outside it (too short to score as prose), and inside the
-   run removes what is still furniture: promos, captions and credits (a
-   caption marked by its picture's credit or by where the people in it
-   stand, wherever it sits), repeated
-   lines, template placeholders, datelines and timestamps, short trailers,
-   and the short lines of link lists (but not of the lists a paragraph
-   introduces);
+   sentence right outside it (too short to score as prose) and a recipe's
+   ingredient lists above its steps, and inside the run removes what is
+   still furniture: promos, captions and credits (a caption marked by its
+   picture's credit, its agency or by where the people in it stand,
+   wherever it sits), bylines and notes about the authors, licence notices,
+   links to files, repeated lines, template placeholders, datelines and
+   timestamps, short trailers, and the short lines of link lists (but not of
+   the lists a paragraph introduces);
 4. classifies everything it removed with a reason, and hands the lines above
    the body to the metadata stage (headline, dek, byline, dateline live there).
 
@@ -33,8 +34,8 @@ be taken for body when no heading ("Comments", "12 Kommentare") separates
 them; a dek (standfirst) of up to DEK_MAX_WORDS words stays in the header,
 where annotations that count it as article text (trafilatura's evaluation)
 expect it in the body, unless it holds OPENING_PARAGRAPH_MIN_SENTENCES
-sentences (see `segment.start_at_headline`); an article made mostly of short lines (a recipe's
-ingredients, a product sheet, an event list) scores too low to be found.
+sentences (see `segment.start_at_headline`); an article made mostly of short lines (a product
+sheet, an event list, a recipe whose steps are short lines too) scores too low to be found.
 """
 
 from __future__ import annotations
