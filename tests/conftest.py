@@ -100,6 +100,21 @@ Leave a comment
 © 2031 Brellport Herald Media Ltd. All rights reserved.
 """
 
+# A fictional article with a three-sentence dek, for the tests of what sits under a dek (a byline, a timestamp).
+DOCTOR_DEK = ("The island's only doctor retires this summer. The health board has found nobody to take over. "
+              "Patients will have to take the ferry.")
+DOCTOR_PARAGRAPHS = [
+    "Dr Ilse Marrow has looked after the four hundred people of Skarra Point for thirty-one years, mostly alone.",
+    "The board advertised the post twice last winter, and neither notice brought a single application.",
+    "Until someone is found, a doctor from the mainland will cross on the ferry every Tuesday and Friday.",
+]
+
+
+def doctor_page(under_dek: str) -> str:
+    """The fictional doctor article as a page dump, with `under_dek` (lines) between its dek and its paragraphs."""
+    return (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\nSport\n\nSkarra Point loses its doctor\n\n"
+            f"{DOCTOR_DEK}\n\n{under_dek}\n\n" + "\n\n".join(DOCTOR_PARAGRAPHS) + "\n\nHome\nNews\nSport\n")
+
 
 @lru_cache(maxsize=4)
 def analyzed(*inputs: str) -> Story:

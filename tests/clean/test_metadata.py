@@ -3,7 +3,7 @@ import datetime as dt
 from newsprism.clean import clean_document
 from newsprism.clean.metadata import byline_names, split_title
 from newsprism.model import RawDocument
-from tests.conftest import FICTIONAL_DUMP
+from tests.conftest import DOCTOR_DEK, DOCTOR_PARAGRAPHS, FICTIONAL_DUMP, doctor_page
 
 
 def dump_article(text: str = FICTIONAL_DUMP):  # type: ignore[no-untyped-def]
@@ -53,22 +53,14 @@ def test_outlet_named_by_promos_is_the_first_seen_on_a_tie() -> None:
 
 
 def test_a_byline_inside_the_article_run_leaves_the_body_and_names_the_authors() -> None:
-    dek = ("The island's only doctor retires this summer. The health board has found nobody to take over. "
-           "Patients will have to take the ferry.")
-    paragraphs = [
-        "Dr Ilse Marrow has looked after the four hundred people of Skarra Point for thirty-one years, mostly alone.",
-        "The board advertised the post twice last winter, and neither notice brought a single application.",
-        "Until someone is found, a doctor from the mainland will cross on the ferry every Tuesday and Friday.",
-    ]
     for byline, names in (("By Tomas Vell and Anja Roe", ["Tomas Vell", "Anja Roe"]), ("Von Tomas Vell, Brellport", [])):
-        page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\nSport\n\nSkarra Point loses its doctor\n\n"
-                f"{dek}\n\n{byline}\n\n" + "\n\n".join(paragraphs) + "\n\nHome\nNews\nSport\n")
-        article = dump_article(page)
-        assert article.body.split("\n\n") == [dek, *paragraphs]
+        article = dump_article(doctor_page(byline))
+        assert article.body.split("\n\n") == [DOCTOR_DEK, *DOCTOR_PARAGRAPHS]
         assert {removed.text: removed.reason for removed in article.removed}[byline] == "byline"
         assert article.byline == names  # names are read from English bylines only
     # A subheading that opens with "Von" and is no byline stays in the body.
     heading = "Von Risiken und Nebenwirkungen"
+    first, second, third = DOCTOR_PARAGRAPHS
     page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\n\nSkarra Point loses its doctor\n\n"
-            f"{paragraphs[0]}\n\n{heading}\n\n{paragraphs[1]}\n\n{paragraphs[2]}\n\nHome\nNews\n")
+            f"{first}\n\n{heading}\n\n{second}\n\n{third}\n\nHome\nNews\n")
     assert heading in dump_article(page).body.split("\n\n")

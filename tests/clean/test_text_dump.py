@@ -1,7 +1,7 @@
 from newsprism.clean.lines import split_lines
 from newsprism.clean.segment import best_segment, headline_position, unrepeat_listed_headings
 from newsprism.clean.text_dump import split_dump
-from tests.conftest import FICTIONAL_DUMP
+from tests.conftest import DOCTOR_DEK, DOCTOR_PARAGRAPHS, FICTIONAL_DUMP, doctor_page
 
 
 def test_body_keeps_every_paragraph_and_the_subheading_in_order() -> None:
@@ -185,18 +185,8 @@ def test_a_list_that_a_paragraph_introduces_inside_the_article_is_body() -> None
 def test_the_byline_block_under_a_dek_is_not_a_list_of_the_text() -> None:
     # Name, date with clock time and comment count sit one per line right under the dek: the block follows
     # a paragraph as an introduced list does, but it is the byline, not body.
-    dek = ("The island's only doctor retires this summer. The health board has found nobody to take over. "
-           "Patients will have to take the ferry.")
-    paragraphs = [
-        "Dr Ilse Marrow has looked after the four hundred people of Skarra Point for thirty-one years, mostly alone.",
-        "The board advertised the post twice last winter, and neither notice brought a single application.",
-        "Until someone is found, a doctor from the mainland will cross on the ferry every Tuesday and Friday.",
-    ]
-    byline = "Tomas Vell\nUpdated: 14.05.2031, 09:12\n12 comments\n12"
-    page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\nSport\n\nSkarra Point loses its doctor\n\n"
-            f"{dek}\n\n{byline}\n\n" + "\n\n".join(paragraphs) + "\n\nHome\nNews\nSport\n")
-    body = split_dump(page).body
-    assert body == [dek, *paragraphs]
+    body = split_dump(doctor_page("Tomas Vell\nUpdated: 14.05.2031, 09:12\n12 comments\n12")).body
+    assert body == [DOCTOR_DEK, *DOCTOR_PARAGRAPHS]
 
 
 def test_a_page_that_carries_its_article_twice_keeps_the_first_copy() -> None:
