@@ -2,7 +2,7 @@
 
 The article in a page dump is one mostly contiguous run of prose lines among
 menus, link lists, promos and legal lines. The cleaner (steps 1 and 2 in
-`segment.py`, the rest here)
+`segment.py`, the rest here, with the marks of single lines in `marks.py`)
 
 1. scores every line from generic signals (see `lines.py`): prose scores by its
    length, furniture and short link-like lines score below zero; a line the page
@@ -47,6 +47,18 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, split_lines
+from newsprism.clean.marks import (
+    BYLINE_KEY_PREFIXES,
+    SMILEY_LINE,
+    WRITER_NOTE,
+    byline_authors,
+    is_byline,
+    is_download_link,
+    is_ingredient,
+    is_licence_notice,
+    is_marked_caption,
+    is_timestamp,
+)
 from newsprism.clean.segment import (
     LIST_MIN_LINES,
     choose_segment,
@@ -198,10 +210,6 @@ def take_lone_sentences(lines: list[Line], keep: list[bool], start: int, end: in
     return start, end
 
 
-# A line of smileys alone, "=)", ":-)", "😊": how a post's writer signs off below its last paragraph.
-SMILEY_LINE = re.compile(r"^(?:[:;=]-?[)(DPp]|<3|\^\^|[\u2600-\u27bf\U0001f300-\U0001faff]|\s)+$")
-
-
 def is_lone_sentence(line: Line) -> bool:
     """A line that is one short statement: SHORT_PARAGRAPH_MIN_WORDS words or more, starting with a capital and ending
     with a full stop or an exclamation mark (a question at an article's edge mostly asks the reader to act),
@@ -289,60 +297,6 @@ def keep_introduced_lists(lines: list[Line], keep: list[bool], start: int, end: 
             position += 1
 
 
-# A caption that ends with its picture's credit, in the languages of the pages measured: "(Foto: Privat)",
-# "(Symbolbild)", "Kuva: Jane Doe", "Imagen: Télam", "Photograph by Jane Doe". Not "(Quelle: ...)" or "(Source: ...)":
-# a paragraph cites its sources so. A caption is a sentence or two, CREDITED_CAPTION_MAX_WORDS at most.
-TRAILING_CREDIT = re.compile(
-    r"(?i)(?:\((?:fotos?|bild(?:quelle)?|imagen|photo|image|kuva|fot\.|zdjęcie|symbolbild)\b[^()]{0,80}\)"
-    r"|\b(?:fotos?|bild|bildquelle|kuva|imagen|photo|photograph|credit|zdjęcie)(?: by|:)\s*[^.:]{0,60})\.?\s*$"
-)
-# Where a caption places the people in its picture: "Jane Roe (l.) and John Doe", "v.l.n.r.", "(right)", "(izq.)".
-PLACE_IN_PICTURE = re.compile(
-    r"(?i)\((?:(?:l|r|m|li|re)\.|v\. ?l\.(?: ?n\. ?r\.)?|von links|left|right|centre|center|from left|izq\.|der\.|à gauche|à droite|od lewej)\)"
-    r"|\bv\. ?l\. ?n\. ?r\."
-)
-# A caption that ends with a photographer and the agency that sells the picture: "Jane Roe/Reuters files",
-# "Jane Roe | Agencia UNO", "Foto: Jane Roe / picture alliance", "Credit... Jane Roe/Associated Press".
-AGENCY_CREDIT = re.compile(
-    r"(?i)(?:[/|©]|\(c\)|\bcredit\W|\bfoto\W|\bphoto\W|\bbild\W)[^/|]{0,40}\b(?:reuters|afp|ap|dpa|efe|getty(?: images)?|"
-    r"picture[- ]alliance|imago|keystone|epa|shutterstock|unsplash|istock(?:photo)?|associated press|ansa|apa|xinhua|anadolu|"
-    r"agencia \w+|europa press)\b(?: files?| photo)?\)?\.?\s*$"
-)
-# The last word of every AGENCY_CREDIT match (but "Agencia ...", whose name comes after it).
-AGENCY_CREDIT_LAST_WORDS = frozenset(
-    {"reuters", "afp", "ap", "dpa", "efe", "getty", "images", "alliance", "imago", "keystone", "epa", "shutterstock", "unsplash",
-     "istock", "istockphoto", "press", "ansa", "apa", "xinhua", "anadolu", "files", "file", "photo"}
-)
-CREDITED_CAPTION_MAX_WORDS = 40
-CREDIT_TAIL = 120  # the longest trailing credit TRAILING_CREDIT matches: a parenthesis of 80 characters and its word
-
-
-def is_marked_caption(line: Line) -> bool:
-    """A short line that ends with a picture's credit or places the people in the picture: a caption (see
-    AGENCY_CREDIT, TRAILING_CREDIT, PLACE_IN_PICTURE).
-
-    Dropped from the body without changing the line's score: a caption set
-    between two paragraphs is crossed by the article's run as any short line
-    is (scored as a caption cue, such lines cut as many articles short as they
-    cleaned). Limit: a short paragraph that ends by crediting a picture
-    ("..., as the photo shows. (Foto: dpa)") goes with it.
-    """
-    text = line.text
-    if line.words > CREDITED_CAPTION_MAX_WORDS:
-        return False
-    # A trailing credit lies within the line's last CREDIT_TAIL characters.
-    tail = max(0, len(text) - CREDIT_TAIL)
-    tokens = line.tokens
-    # An agency's credit ends with the agency's name (or "files", "photo"): most lines end otherwise, and skip it.
-    if tokens and (tokens[-1] in AGENCY_CREDIT_LAST_WORDS or tokens[-2:-1] == ["agencia"]) and AGENCY_CREDIT.search(text, tail):
-        return True
-    # The other marks hold a parenthesis, a colon or "by" ("v.l.n.r." aside): most lines hold none, and skip the patterns.
-    lowered = line.lowered
-    if not ("(" in text or ":" in text or " by" in lowered or "v." in lowered):
-        return False
-    return TRAILING_CREDIT.search(text, tail) is not None or PLACE_IN_PICTURE.search(text) is not None
-
-
 def in_body(lines: list[Line], position: int, start: int, end: int) -> bool:
     """Whether a line inside the best run is article text."""
     line = lines[position]
@@ -392,61 +346,7 @@ def is_one_word_heading(lines: list[Line], position: int, end: int) -> bool:
     )
 
 
-# A line that names the article's authors, in the languages of the stoplists: "By Jane Roe", "Von Jane Roe und
-# John Doe, Berlin", "Por Juan Pérez 04 de mayo 2022", "Autorin: Jana Roe". Each name has two capitalised words
-# or more, and ends the line or comes before a comma, a bar, a date or another name: "Von Risiken und
-# Nebenwirkungen", "By the time we left" and "Von Berlin nach Rom" are not bylines.
-CAPITALISED = r"[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ][\w'’.-]+"
-BYLINE = re.compile(
-    r"(?:(?i:by|written by|von|par|por|door)\s+|(?i:autor|autorin|text|texto):\s*)"
-    rf"(?P<name>{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+)"
-    r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&|on|am|le|el|op)\s)"
-)
-BYLINE_MAX_WORDS = 16
-
-
-# Where a byline's names end: after a comma or a bar come places and outlets ("By Jane Roe, Herald, New York"),
-# then a date.
-AUTHORS_END = re.compile(r"\s*[,|•·–-]|\s+\d|\s+(?:on|am|le|el|op)\s")
-AUTHOR_SEPARATOR = re.compile(r"\s+(?:und|and|et|y|i|en|&)\s+")
-AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+")
-
-
-def byline_authors(line: Line) -> list[str]:
-    """The names a byline line gives ("Von Jane Roe und John Doe, Berlin": Jane Roe and John Doe), or []."""
-    match = BYLINE.match(line.text) if may_be_byline(line) else None
-    if match is None:
-        return []
-    names = line.text[match.start("name") :]
-    names = names[: end.start()] if (end := AUTHORS_END.search(names)) else names
-    return [name for name in AUTHOR_SEPARATOR.split(names) if AUTHOR_NAME.fullmatch(name)]
-
-
-def is_byline(line: Line) -> bool:
-    """A line of BYLINE_MAX_WORDS words at most that opens with a byline (see BYLINE). Limit: a subheading made of
-    "By" and a proper name ("By Royal Appointment") reads as one."""
-    return may_be_byline(line) and BYLINE.match(line.text) is not None
-
-
-# The first word of every BYLINE match.
-BYLINE_OPENERS = frozenset({"by", "written", "von", "par", "por", "door", "autor", "autorin", "text", "texto"})
-BYLINE_KEY_PREFIXES = tuple(opener + " " for opener in BYLINE_OPENERS)  # as a line's `key` starts
-
-
-def may_be_byline(line: Line) -> bool:
-    return line.words <= BYLINE_MAX_WORDS and bool(line.tokens) and line.tokens[0] in BYLINE_OPENERS
-
-
 AUTHOR_LABEL_MAX_WORDS = 4  # "Jane Roe", "Dr. Jane Roe", "Jane"
-# A note that presents a writer by the job, with or without a byline on the page: "Jane Roe is a senior writer
-# for the Herald", "Jana Roe ist Redakteurin bei der Zeitung", "Jeanne Roe est journaliste à ...".
-WRITER_NOTE = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}(?:is|ist|est|es|jest)\s+(?:(?:a|an|ein|eine|un|une|una)\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|redakteur(?:in)?|journalist(?:in)?|"
-    r"korrespondent(?:in)?|journaliste|periodista|redactor(?:a)?|dziennikar(?:z|ka))\s+(?:for|at|with|bei|für|beim|chez|à|de|en|para|w)\b"
-)
-
-
 def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
     """Drop the notes about the article's authors from the run (`keep` is changed in place).
 
@@ -495,17 +395,6 @@ def drop_note(lines: list[Line], keep: list[bool], start: int, position: int) ->
         keep[position - 1] = False
 
 
-# A recipe's ingredient: a quantity, then a cook's unit ("200 g Zucker", "2 gestr. EL Kakao", "1 Pck. Backpulver",
-# "1 1/2 cups rice", "1 tablespoon oil", "2 cucharadas de aceite", "1 łyżka masła"), in the languages of the stoplists.
-INGREDIENT = re.compile(
-    r"(?i)^\W{0,3}(?:ca\.\s*)?(?:\d+\s+\d+/\d+|\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*"
-    r"(?:gestr\.|gestrichene?|gehäufte?|level|heaped|rounded)?\s*"
-    r"(?:g|kg|mg|ml|l|cl|dl|el|tl|msp|pck|päckchen|prisen?|becher|dosen?|glas|gläser|bund|zehen?|stück|scheiben?|tassen?|gramm|"
-    r"esslöffel|teelöffel|liter|btl|beutel|würfel|spritzer|tropfen|blatt|zweige?|stangen?|handvoll|"
-    r"cups?|tbsp|tsp|tablespoons?|teaspoons?|oz|lbs?|pounds?|grams?|cloves?|pinch|cans?|slices?|sprigs?|handful|dash|sticks?|"
-    r"cucharadas?|cucharaditas?|tazas?|pizcas?|sztuk[ai]|łyżk[ai]|łyżeczk[ai]|szklank[ai]|ząbk[ai]|cuillères?|pincées?)(?=\W|$)"
-)
-INGREDIENT_MAX_WORDS = 12
 INGREDIENT_LIST_MIN_ITEMS = 3
 # A third, not a half: some recipes set each quantity on a line of its own above its food ("135 g" / "Butter").
 INGREDIENT_SHARE = 1 / 3
@@ -537,7 +426,7 @@ def keep_ingredients(lines: list[Line], keep: list[bool], start: int, end: int) 
     for items in blocks.values():
         if len(items) != items[0].block_size:
             continue  # the block starts above the lines looked at
-        found = sum(1 for item in items if item.words <= INGREDIENT_MAX_WORDS and INGREDIENT.match(item.text))
+        found = sum(map(is_ingredient, items))
         if found < INGREDIENT_LIST_MIN_ITEMS or found < INGREDIENT_SHARE * len(items):
             continue
         for item in items:
@@ -545,49 +434,6 @@ def keep_ingredients(lines: list[Line], keep: list[bool], start: int, end: int) 
         label = lines[items[0].position - 1]
         if items[0].position > 0 and not label.cues and label.words <= RECIPE_LABEL_MAX_WORDS and label.text.endswith(":"):
             keep[label.position] = True
-
-
-# The terms a page or a picture is published under: a Creative Commons licence's code ("CC BY-NC-ND 4.0",
-# "CC-BY-SA", "CC0"), or its name with the words that grant it ("licensed under", "ist unter ... lizenziert",
-# "sous licence"). A page about Creative Commons names it without granting anything.
-LICENCE_CODE = re.compile(r"\bCC[- ]?(?:BY\b|0\b)")
-LICENCE_GRANT = re.compile(
-    r"(?i)creative[- ]commons.{0,80}(?:licen[cs]ed|lizenziert|veröffentlicht|published|sous licence|bajo (?:la |una )?licencia)"
-    r"|(?:licen[cs]ed|lizenziert|stehen|steht|sous licence|bajo (?:la |una )?licencia|na licencji)\s.{0,40}creative[- ]commons"
-)
-LICENCE_NOTICE_MAX_WORDS = 40
-
-
-def is_licence_notice(line: Line) -> bool:
-    """A line of LICENCE_NOTICE_MAX_WORDS words at most that gives a licence's code or grants its terms (see
-    LICENCE_CODE, LICENCE_GRANT). Limit: a sentence of an article about licences that gives a code goes too."""
-    if line.words > LICENCE_NOTICE_MAX_WORDS or not ("CC" in line.text or "ommons" in line.text):
-        return False
-    return LICENCE_CODE.search(line.text) is not None or LICENCE_GRANT.search(line.text) is not None
-
-
-# A file's size closing a bracket, a bar-separated field or the line: the label of a link to a file ("Annual
-# report (PDF, 2 MB)", "PDF | 38 KB | not accessible", "Audio [143 MB]"). Sizes in prose run on ("a 75 KB limit").
-FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:KB|MB|GB|kB|KiB|MiB)\s*(?:[)\]|]|$)")
-DOWNLOAD_LINK_MAX_WORDS = 40
-
-
-def is_download_link(line: Line) -> bool:
-    """A line of DOWNLOAD_LINK_MAX_WORDS words at most that gives a file's size as FILE_SIZE reads it."""
-    text = line.text
-    # Every unit holds a "B": most lines hold none and skip the pattern.
-    return line.words <= DOWNLOAD_LINK_MAX_WORDS and "B" in text and FILE_SIZE.search(text) is not None
-
-
-# A short line that gives a year or a numeric date and a clock time is a dateline, a post's or a comment's timestamp.
-TIMESTAMP_MAX_WORDS = 15
-TIMESTAMP_CLOCK = re.compile(r"(?i)\b\d{1,2}:\d\d(?:\b|(?=\s?[ap]\.?m\b))|\b\d{1,2}\.\d\d\s*Uhr\b")
-TIMESTAMP_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\b")
-
-
-def is_timestamp(line: Line) -> bool:
-    """A short line that is not prose and gives a date (a year, or day and month in figures) and a clock time."""
-    return not line.prose and line.words <= TIMESTAMP_MAX_WORDS and bool(TIMESTAMP_CLOCK.search(line.text)) and bool(TIMESTAMP_DATE.search(line.text))
 
 
 # Fewer words than this make a label or a button more often than a paragraph ("Read more.", "Share this article.").
