@@ -53,14 +53,27 @@ def test_outlet_named_by_promos_is_the_first_seen_on_a_tie() -> None:
 
 
 def test_a_byline_inside_the_article_run_leaves_the_body_and_names_the_authors() -> None:
-    for byline, names in (("By Tomas Vell and Anja Roe", ["Tomas Vell", "Anja Roe"]), ("Von Tomas Vell, Brellport", [])):
+    bylines = (("By Tomas Vell and Anja Roe", ["Tomas Vell", "Anja Roe"]), ("Von Tomas Vell und Anja Roe, Brellport", ["Tomas Vell", "Anja Roe"]),
+               ("Par Tomas Vell, le 3 juin 2031", ["Tomas Vell"]))
+    for byline, names in bylines:
         article = dump_article(doctor_page(byline))
         assert article.body.split("\n\n") == [DOCTOR_DEK, *DOCTOR_PARAGRAPHS]
         assert {removed.text: removed.reason for removed in article.removed}[byline] == "byline"
-        assert article.byline == names  # names are read from English bylines only
+        assert article.byline == names
     # A subheading that opens with "Von" and is no byline stays in the body.
     heading = "Von Risiken und Nebenwirkungen"
     first, second, third = DOCTOR_PARAGRAPHS
     page = (f"Skarra Point loses its doctor | Brellport Herald\n\nHome\nNews\n\nSkarra Point loses its doctor\n\n"
             f"{first}\n\n{heading}\n\n{second}\n\n{third}\n\nHome\nNews\n")
     assert heading in dump_article(page).body.split("\n\n")
+
+
+def test_a_byline_in_another_language_above_the_article_names_its_authors() -> None:
+    page = FICTIONAL_DUMP.replace("By Odile Farraway", "Von Odile Farraway und Tomas Vell")
+    assert dump_article(page).byline == ["Odile Farraway", "Tomas Vell"]
+    # The names end before the outlet, a date or a field's label; a hyphen inside a name does not end it.
+    for byline, names in (("By Odile Farraway-Quist For The Sunday Herald", ["Odile Farraway-Quist"]),
+                          ("Von Odile Farraway Veröffentlicht am 11.10.2031", ["Odile Farraway"])):
+        assert dump_article(FICTIONAL_DUMP.replace("By Odile Farraway", byline)).byline == names
+    # A headline that opens with "Von" names nobody.
+    assert dump_article(FICTIONAL_DUMP.replace("By Odile Farraway", "Von Mirrow bis Brellport")).byline == []

@@ -80,19 +80,28 @@ BYLINE = re.compile(
     r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&|on|am|le|el|op)\s)"
 )
 BYLINE_MAX_WORDS = 16
-# Where a byline's names end: after a comma or a bar come places and outlets ("By Jane Roe, Herald, New York"),
-# then a date.
-AUTHORS_END = re.compile(r"\s*[,|•·–-]|\s+\d|\s+(?:on|am|le|el|op)\s")
-AUTHOR_SEPARATOR = re.compile(r"\s+(?:und|and|et|y|i|en|&)\s+")
+# Where a byline's names end: after a comma, a bar or a spaced dash come places and outlets ("By Jane Roe, Herald,
+# New York"), after "for" the outlet ("By Jane Roe For The Sunday Herald"), then a date ("Von Jane Roe Veröffentlicht
+# am ...", "Par Jeanne Roe le 3 juin").
+AUTHORS_END = re.compile(
+    r"\s*[,|•·]|\s+[–-]\s|\s+\d|\s+(?:on|am|le|el|op)\s"
+    r"|(?i:\s+(?:for|für|pour|para|veröffentlicht|erstellt|aktualisiert|vom|published|updated|posted|publié|publicado)\b)"
+)
+AUTHOR_SEPARATOR = re.compile(r"\s+(?i:und|and|et|y|i|en|&)\s+")
 AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+")
 
 
 def byline_authors(line: Line) -> list[str]:
     """The names a byline line gives ("Von Jane Roe und John Doe, Berlin": Jane Roe and John Doe), or []."""
-    match = BYLINE.match(line.text) if may_be_byline(line) else None
+    return authors_of_byline(line.text) if may_be_byline(line) else []
+
+
+def authors_of_byline(text: str) -> list[str]:
+    """The names a text that opens with a byline gives (see BYLINE), or [] for any other text."""
+    match = BYLINE.match(text)
     if match is None:
         return []
-    names = line.text[match.start("name") :]
+    names = text[match.start("name") :]
     names = names[: end.start()] if (end := AUTHORS_END.search(names)) else names
     return [name for name in AUTHOR_SEPARATOR.split(names) if AUTHOR_NAME.fullmatch(name)]
 

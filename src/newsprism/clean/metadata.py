@@ -25,6 +25,7 @@ from pydantic import TypeAdapter
 from newsprism.clean.dates import line_date, reference_date, stated_date
 from newsprism.clean.html import HtmlParts
 from newsprism.clean.lines import WORD, is_caption_credit
+from newsprism.clean.marks import authors_of_byline
 from newsprism.clean.segment import DEK_MAX_WORDS
 from newsprism.clean.text_dump import DumpParts
 from newsprism.model import Article, RawDocument, Removed
@@ -66,7 +67,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
 
     byline: list[str] = []
     for index, line in enumerate(header):
-        names = byline_names(line)
+        names = byline_names(line) or authors_of_byline(line)
         if not names and headline_index is not None and headline_index < index <= headline_index + 2:
             names = bare_byline(line, header[index + 1 : index + 3])
         if names:
@@ -75,7 +76,7 @@ def article_from_dump(raw: RawDocument, parts: DumpParts) -> Article:
             break
     if not byline:
         # A byline set below the dek, inside the article's run, was taken out of the body as one.
-        byline = next((names for removed in parts.removed if removed.reason == "byline" for names in [byline_names(removed.text)] if names), [])
+        byline = next((names for removed in parts.removed if removed.reason == "byline" for names in [authors_of_byline(removed.text)] if names), [])
 
     dek = None
     if headline_index is not None:
