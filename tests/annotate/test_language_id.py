@@ -51,3 +51,17 @@ def test_the_command_says_so_on_one_line_and_writes_the_article(tmp_path: Path) 
     said = [line for line in done.stderr.splitlines() if "French" in line]
     assert said == [f"newsprism: {page}: in French (fr): kept, not annotated (English only)"]
     assert len(output.read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_a_batch_of_pages_in_another_language_prints_a_few_notes_and_counts_the_rest(tmp_path: Path) -> None:
+    from newsprism.cli.main import NOTES_SHOWN
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(NOTES_SHOWN + 2):
+        (pages / f"orvell-fr-{number}.txt").write_text(FRENCH.replace("trois jours", f"{number + 3} jours"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "newsprism", "extract", str(pages), "-o", str(tmp_path / "articles.jsonl")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert len([line for line in done.stderr.splitlines() if "in French (fr): kept, not annotated" in line]) == NOTES_SHOWN
+    assert f"{NOTES_SHOWN + 2} articles noted, 2 of the notes not shown" in done.stderr.splitlines()[-1]

@@ -424,9 +424,12 @@ def finish(display: Display, quiet: bool, strict: bool, outputs: Sequence[Sink],
             summary = f"{display.written} {written_what} written to {where}, {display.failed} failed{skipped}"
         else:
             summary = f"nothing written, {display.failed} failed{skipped}"
-        say(summary)
+        say(summary + display.unshown_notes())
     if display.written == 0 or (strict and display.failed):
         raise typer.Exit(1)
+
+
+NOTES_SHOWN = 5  # notes on kept articles ("in German: kept, not annotated") printed as they come; the summary counts the rest
 
 
 class Display(Progress):
@@ -435,7 +438,7 @@ class Display(Progress):
 
     def __init__(self, enabled: bool, inputs: Sources) -> None:
         self.enabled = enabled and stderr.is_terminal
-        self.written = self.failed = self.skipped_files = 0
+        self.written = self.failed = self.skipped_files = self.notes = 0
         self.bar = RichProgress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -479,8 +482,18 @@ class Display(Progress):
     def prepared(self) -> None:
         self.advance()
 
+    def unshown_notes(self) -> str:
+        """The end of a summary line that counts the notes not printed, or ""."""
+        if self.notes <= NOTES_SHOWN:
+            return ""
+        return f"; {self.notes} articles noted, {self.notes - NOTES_SHOWN} of the notes not shown (each is in its article's notes)"
+
     def noted(self, source: str, message: str) -> None:
-        say(f"{source}: {message}", self.bar.console)
+        # A batch of a thousand German pages would print a thousand such lines: the first few show what they are,
+        # the summary counts the rest.
+        self.notes += 1
+        if self.notes <= NOTES_SHOWN:
+            say(f"{source}: {message}", self.bar.console)
 
     def stage(self, name: str, total: int | None = None) -> None:
         self.stage_total, self.stage_done = total, 0
@@ -545,7 +558,7 @@ def ingest_command(
         say(
             f"{summary.new} new article(s) ({summary.copies} copied from another), {summary.known} already stored, "
             f"{summary.failed} failed; {summary.stories_created} story(ies) created, {summary.stories_updated} updated "
-            f"({store.shown_url})"
+            f"({store.shown_url})" + display.unshown_notes()
         )
     if (summary.new + summary.known == 0) or (strict and summary.failed):
         raise typer.Exit(1)
