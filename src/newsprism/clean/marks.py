@@ -74,9 +74,10 @@ def is_marked_caption(line: Line) -> bool:
 # or more, and ends the line or comes before a comma, a bar, a date or another name: "Von Risiken und
 # Nebenwirkungen", "By the time we left" and "Von Berlin nach Rom" are not bylines.
 CAPITALISED = r"[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ][\w'’.-]+"
+AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+")
 BYLINE = re.compile(
     r"(?:(?i:by|written by|von|par|por|door)\s+|(?i:autor|autorin|text|texto):\s*)"
-    rf"(?P<name>{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+)"
+    rf"(?P<name>{AUTHOR_NAME.pattern})"
     r"(?=$|\s*[,|•·–-]|\s+\d|\s+(?:und|and|et|y|i|en|&|on|am|le|el|op)\s)"
 )
 BYLINE_MAX_WORDS = 16
@@ -88,7 +89,6 @@ AUTHORS_END = re.compile(
     r"|(?i:\s+(?:for|für|pour|para|veröffentlicht|erstellt|aktualisiert|vom|published|updated|posted|publié|publicado)\b)"
 )
 AUTHOR_SEPARATOR = re.compile(r"\s+(?i:und|and|et|y|i|en|&)\s+")
-AUTHOR_NAME = re.compile(rf"{CAPITALISED}(?:\s+(?:{CAPITALISED}|de|van|von|da|del|la|le))+")
 
 
 def byline_authors(line: Line) -> list[str]:
@@ -114,7 +114,6 @@ def is_byline(line: Line) -> bool:
 
 # The first word of every BYLINE match.
 BYLINE_OPENERS = frozenset({"by", "written", "von", "par", "por", "door", "autor", "autorin", "text", "texto"})
-BYLINE_KEY_PREFIXES = tuple(opener + " " for opener in BYLINE_OPENERS)  # as a line's `key` starts
 
 
 def may_be_byline(line: Line) -> bool:

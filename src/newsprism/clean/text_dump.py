@@ -48,7 +48,6 @@ from typing import NamedTuple
 
 from newsprism.clean.lines import BULLET, Line, split_lines
 from newsprism.clean.marks import (
-    BYLINE_KEY_PREFIXES,
     SMILEY_LINE,
     WRITER_NOTE,
     byline_authors,
@@ -347,6 +346,8 @@ def is_one_word_heading(lines: list[Line], position: int, end: int) -> bool:
 
 
 AUTHOR_LABEL_MAX_WORDS = 4  # "Jane Roe", "Dr. Jane Roe", "Jane"
+
+
 def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
     """Drop the notes about the article's authors from the run (`keep` is changed in place).
 
@@ -365,10 +366,7 @@ def drop_author_notes(lines: list[Line], keep: list[bool], start: int, end: int)
     only in a line of other metadata ("12.05.2031 - Jane Roe - 4 comments")
     keeps a note of another wording.
     """
-    # The lines that may be bylines, picked by their first word at C speed: a page has hundreds of lines.
-    searched = lines[:end]
-    candidates = compress(searched, map(str.startswith, map(attrgetter("key"), searched), repeat(BYLINE_KEY_PREFIXES)))
-    names = [name for line in candidates for name in byline_authors(line)]
+    names = [name for line in lines[:end] for name in byline_authors(line)]
     for position in range(start, end):
         if keep[position] and lines[position].prose and WRITER_NOTE.match(lines[position].text):
             drop_note(lines, keep, start, position)
